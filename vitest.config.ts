@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per kind of test, so `vitest run --project unit` never starts an engine.
+// Engines are started once per run, in each project's globalSetup, and shared by its files.
+export default defineConfig({
+  test: {
+    reporters: ['default', './src/reporting/summary-reporter.ts'],
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'app/**/*.test.ts'] } },
+      { test: { name: 'rules', include: ['tests/rules/**/*.test.ts'], testTimeout: 120_000 } },
+      { test: { name: 'deploy', include: ['tests/deploy/**/*.test.ts'], testTimeout: 120_000 } },
+    ],
+  },
+});
