@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaptureClient } from './capture-client.js';
+import { startCaptureServer, type StartedCaptureServer } from './capture-server.js';
+
+describe('capture server', () => {
+  let server: StartedCaptureServer;
+  let client: CaptureClient;
+  beforeAll(async () => {
+    server = await startCaptureServer();
+    client = new CaptureClient(server.url);
+  });
+  afterAll(() => server.stop());
+
+  it('records path, headers and JSON body, and answers like Slack', async () => {
+    const after = await client.mark();
+    const res = await fetch(`${server.url}/slack/warnings?x=1`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-test': 'yes' }, body: JSON.stringify({ channel: '#alerts', text: 'hi' }) });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('ok');
+    const got = await client.waitFor((r) => r.path === '/slack/warnings', { after, timeoutMs: 2000 });
+    expect(got).toMatchObject({ method: 'POST', query: { x: '1' }, json: { channel: '#alerts', text: 'hi' } });
+    expect(got.headers['x-test']).toBe('yes');
+  });
+
+  it('answers PagerDuty Events v2 with 202 and the dedup key', async () => {
+    const res = await fetch(`${server.url}/pagerduty/v2/enqueue`, { method: 'POST', body: JSON.stringify({ event_action: 'trigger', dedup_key: 'abc' }) });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ status: 'success', message: 'Event processed', dedup_key: 'abc' });
+  });
+
+  it('keeps non-JSON bodies as text', async () => {
+    const after = await client.mark();
+    await fetch(`${server.url}/hook`, { method: 'POST', body: 'not json' });
+    const got = await client.waitFor((r) => r.path === '/hook', { after, timeoutMs: 2000 });
+    expect(got.json).toBeUndefined();
+    expect(got.text).toBe('not json');
+  });
+
+  it('fails a path on request, to test delivery failures', async () => {
+    await client.failPath('/slack', 500);
+    expect((await fetch(`${server.url}/slack/x`, { method: 'POST', body: '{}' })).status).toBe(500);
+    await client.failPath('/slack', 0);
+    expect((await fetch(`${server.url}/slack/x`, { method: 'POST', body: '{}' })).status).toBe(200);
+  });
+
+  it('times out naming what it waited for and what did arrive', async () => {
+    const after = await client.mark();
+    await fetch(`${server.url}/slack/other`, { method: 'POST', body: '{"text":"unrelated"}' });
+    const error = await client.waitFor((r) => r.path === '/never', { after, timeoutMs: 300, what: 'the PagerDuty page' }).catch((e: unknown) => e);
+    expect(String(error)).toMatch(/waiting for the PagerDuty page; last seen: .*\/slack\/other.*unrelated/);
+  });
+});

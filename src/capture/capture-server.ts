@@ -1,0 +1,105 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { captureApi, type CapturedRequest } from './captured-request.js';
+
+export interface StartedCaptureServer extends AsyncDisposable {
+  /** Port on the host, on every interface so containers reach it through host-gateway. */
+  readonly port: number;
+  /** Base URL for the harness itself (localhost). */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Bounded so a runaway sender can't exhaust memory: oldest requests are dropped first. */
+const maxKept = 5000;
+const maxBodyBytes = 5 * 1024 * 1024;
+
+/**
+ * Stands in for the Slack and PagerDuty endpoints (and any webhook): records every request
+ * with its path, headers and body, and answers as the real service would (Slack: 200 "ok";
+ * PagerDuty Events v2: 202 with a JSON status). Tests, in this or another process, read the
+ * record through GET /__capture/requests (see capture-client.ts). A path can be told to fail
+ * (POST /__capture/fail {"path": "/slack", "status": 500}) to test delivery failures.
+ */
+export async function startCaptureServer(port = 0): Promise<StartedCaptureServer> {
+  const requests: CapturedRequest[] = [];
+  const failures = new Map<string, number>();
+  let seq = 0;
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://capture');
+    const text = await readBody(req).catch(() => '');
+    if (url.pathname.startsWith(captureApi)) return api(url, text, res);
+
+    const entry: CapturedRequest = {
+      seq: ++seq,
+      receivedAt: new Date().toISOString(),
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
+      text,
+      json: parseJson(text),
+    };
+    requests.push(entry);
+    if (requests.length > maxKept) requests.shift();
+
+    const failing = [...failures].find(([prefix]) => entry.path.startsWith(prefix));
+    if (failing) {
+      res.writeHead(failing[1], { 'content-type': 'text/plain' }).end('failing on purpose (capture server)');
+    } else if (entry.path.includes('pagerduty') || entry.path.startsWith('/v2/enqueue')) {
+      const dedupKey = (entry.json as { dedup_key?: string } | undefined)?.dedup_key ?? `capture-${entry.seq}`;
+      res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'success', message: 'Event processed', dedup_key: dedupKey }));
+    } else {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    }
+  });
+
+  function api(url: URL, body: string, res: import('node:http').ServerResponse): void {
+    const route = url.pathname.slice(captureApi.length);
+    if (route === '/requests') {
+      const after = Number(url.searchParams.get('after') ?? 0);
+      const prefix = url.searchParams.get('path') ?? '';
+      const list = requests.filter((r) => r.seq > after && r.path.startsWith(prefix));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ latest: seq, requests: list }));
+    } else if (route === '/fail') {
+      const { path, status } = (parseJson(body) ?? {}) as { path?: string; status?: number };
+      if (!path) return void res.writeHead(400).end('body must be {"path": "/prefix", "status": 500}; status 0 clears it');
+      if (!status) failures.delete(path);
+      else failures.set(path, status);
+      res.writeHead(204).end();
+    } else {
+      res.writeHead(404).end(`unknown capture API ${route}; use ${captureApi}/requests or ${captureApi}/fail`);
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '0.0.0.0', () => resolve());
+  });
+  const bound = (server.address() as AddressInfo).port;
+  const stop = () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  return { port: bound, url: `http://127.0.0.1:${bound}`, stop, [Symbol.asyncDispose]: stop };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,114 @@
+import type { StartedNetwork, StartedTestContainer } from 'testcontainers';
+import { containerRuntime } from './container-runtime.js';
+import { demuxDockerLogs } from './docker-log-frames.js';
+import { EngineStartError, hostFromEngines, type EngineSpec, type RunningEngine } from './engine.js';
+import { harnessLabels } from './harness-labels.js';
+import { ensureImage } from './image-availability.js';
+import { imageFor } from './image-pins.js';
+
+type Port = EngineSpec['ports'][number];
+
+/** Starts one engine as a container on `network`, waiting until it is ready. */
+export async function startContainerEngine(spec: EngineSpec, network: StartedNetwork): Promise<RunningEngine> {
+  const { GenericContainer, Wait } = await import('testcontainers');
+  const choice = imageFor(spec.engine);
+  const missing = await ensureImage(choice);
+  const name = spec.name ?? spec.engine;
+  if (missing) throw new EngineStartError(name, choice.image, missing, '');
+
+  const runId = `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  let container = new GenericContainer(choice.image)
+    .withExposedPorts(...spec.ports)
+    .withNetwork(network)
+    .withNetworkAliases(...(spec.aliases ?? [name]))
+    .withExtraHosts([{ host: hostFromEngines, ipAddress: 'host-gateway' }])
+    .withLabels({ ...harnessLabels(), 'timetable-harness.engine': runId })
+    .withStartupTimeout(spec.startupTimeoutMs ?? 60_000);
+  if (spec.command) container = container.withCommand(spec.command);
+  if (spec.entrypoint) container = container.withEntrypoint(spec.entrypoint);
+  if (spec.env) container = container.withEnvironment(spec.env);
+  if (spec.user) container = container.withUser(spec.user);
+  if (spec.memoryGiB) container = container.withResourcesQuota({ memory: spec.memoryGiB });
+  if (spec.files?.length) container = container.withCopyContentToContainer(spec.files.map((f) => ({ content: f.content, target: f.target, mode: f.mode ?? 0o644 })));
+  const ready = spec.ready;
+  if ('http' in ready) container = container.withWaitStrategy(Wait.forHttp(ready.http.path, ready.http.port).forStatusCode(200));
+  else if ('log' in ready) container = container.withWaitStrategy(Wait.forLogMessage(ready.log));
+  else container = container.withWaitStrategy(Wait.forListeningPorts());
+
+  try {
+    return new ContainerEngine(name, choice.image, await container.start());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw new EngineStartError(name, choice.image, reason, await logsOfFailed(runId));
+  }
+}
+
+/** The last lines of a container that failed to start, found by its label, then removed. */
+async function logsOfFailed(runId: string): Promise<string> {
+  const docker = (await containerRuntime()).container.dockerode;
+  const [info] = await docker.listContainers({ all: true, filters: { label: [`timetable-harness.engine=${runId}`] } });
+  if (!info) return '';
+  const container = docker.getContainer(info.Id);
+  const raw = (await container.logs({ stdout: true, stderr: true, tail: 40, follow: false })) as unknown as Buffer;
+  await container.remove({ force: true, v: true }).catch(() => undefined);
+  return demuxDockerLogs(raw).trimEnd();
+}
+
+class ContainerEngine implements RunningEngine {
+  constructor(
+    readonly name: string,
+    readonly image: string,
+    private container: StartedTestContainer,
+  ) {}
+
+  private ports = new Map<string, number>();
+
+  port(containerPort: Port): number {
+    const key = String(containerPort);
+    const cached = this.ports.get(key);
+    if (cached !== undefined) return cached;
+    const [number, protocol] = key.split('/');
+    return this.container.getMappedPort(Number(number), protocol ?? 'tcp');
+  }
+
+  url(containerPort: number, path = ''): string {
+    return `http://${this.container.getHost()}:${this.port(containerPort)}${path}`;
+  }
+
+  async logs(lines?: number): Promise<string> {
+    const docker = (await containerRuntime()).container.dockerode;
+    const raw = (await docker.getContainer(this.container.getId()).logs({ stdout: true, stderr: true, follow: false, ...(lines ? { tail: lines } : {}) })) as unknown as Buffer;
+    return demuxDockerLogs(raw);
+  }
+
+  async exec(command: string[]): Promise<{ exitCode: number; output: string }> {
+    const result = await this.container.exec(command);
+    return { exitCode: result.exitCode, output: result.output };
+  }
+
+  async pause(): Promise<void> {
+    const docker = (await containerRuntime()).container.dockerode;
+    await docker.getContainer(this.container.getId()).stop({ t: 2 });
+  }
+
+  async resume(): Promise<void> {
+    const docker = (await containerRuntime()).container.dockerode;
+    const handle = docker.getContainer(this.container.getId());
+    await handle.start();
+    // Docker assigns new host ports on start; remember them so port() stays right.
+    const inspect = await handle.inspect();
+    this.ports.clear();
+    for (const [key, bindings] of Object.entries(inspect.NetworkSettings.Ports ?? {})) {
+      const hostPort = bindings?.[0]?.HostPort;
+      if (hostPort) this.ports.set(key.endsWith('/tcp') ? key.slice(0, -4) : key, Number(hostPort));
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.container.stop({ timeout: 2, removeVolumes: true }).catch(() => undefined);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+  }
+}
