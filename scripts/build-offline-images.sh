@@ -10,7 +10,7 @@
 # Needs: a running Docker engine, debootstrap (for the base image), and a reachable Debian
 # mirror. Nothing is pulled from a registry.
 set -euo pipefail
-export DOCKER_BUILDKIT=0  # the legacy builder needs no buildx plugin; say so to silence its notice
+export DOCKER_BUILDKIT=0  # the legacy builder needs no buildx plugin, which Debian's docker.io lacks
 cd "$(dirname "$0")/.."
 
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
@@ -50,7 +50,11 @@ build() {
   local tag="$name:$want"
   if [ "$rebuild" = 1 ] || ! have_image "$tag"; then
     echo "==> $tag (images/$dir)"
-    docker build -q --build-arg "BASE=$BASE" -t "$tag" "images/$dir" >/dev/null
+    local log
+    log=$(mktemp)
+    # The legacy builder prints a deprecation notice on every build: show its output only on failure.
+    docker build -q --build-arg "BASE=$BASE" -t "$tag" "images/$dir" >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; die "building $tag failed (output above)"; }
+    rm -f "$log"
     local got
     got=$(docker run --rm --entrypoint sh "$tag" -c "$version_cmd" 2>&1 | head -n1)
     case "$got" in

@@ -1,7 +1,7 @@
 import type { StartedNetwork, StartedTestContainer } from 'testcontainers';
 import { containerRuntime } from './container-runtime.js';
 import { demuxDockerLogs } from './docker-log-frames.js';
-import { EngineStartError, hostFromEngines, type EngineSpec, type RunningEngine } from './engine.js';
+import { EngineStartError, hostFromEngines, ImageMissingError, type EngineSpec, type RunningEngine } from './engine.js';
 import { harnessLabels } from './harness-labels.js';
 import { ensureImage } from './image-availability.js';
 import { imageFor } from './image-pins.js';
@@ -14,15 +14,17 @@ export async function startContainerEngine(spec: EngineSpec, network: StartedNet
   const choice = imageFor(spec.engine);
   const missing = await ensureImage(choice);
   const name = spec.name ?? spec.engine;
-  if (missing) throw new EngineStartError(name, choice.image, missing, '');
+  if (missing) throw new ImageMissingError(name, choice.image, missing);
 
-  const runId = `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  // testcontainers removes a container that never got ready, so its log is kept as it streams.
+  const tail = new LogTail(40);
   let container = new GenericContainer(choice.image)
     .withExposedPorts(...spec.ports)
     .withNetwork(network)
     .withNetworkAliases(...(spec.aliases ?? [name]))
     .withExtraHosts([{ host: hostFromEngines, ipAddress: 'host-gateway' }])
-    .withLabels({ ...harnessLabels(), 'timetable-harness.engine': runId })
+    .withLabels(harnessLabels())
+    .withLogConsumer((stream) => stream.on('data', (chunk: Buffer | string) => tail.push(String(chunk))))
     .withStartupTimeout(spec.startupTimeoutMs ?? 60_000);
   if (spec.command) container = container.withCommand(spec.command);
   if (spec.entrypoint) container = container.withEntrypoint(spec.entrypoint);
@@ -39,19 +41,24 @@ export async function startContainerEngine(spec: EngineSpec, network: StartedNet
     return new ContainerEngine(name, choice.image, await container.start());
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    throw new EngineStartError(name, choice.image, reason, await logsOfFailed(runId));
+    throw new EngineStartError(name, choice.image, reason, tail.text());
   }
 }
 
-/** The last lines of a container that failed to start, found by its label, then removed. */
-async function logsOfFailed(runId: string): Promise<string> {
-  const docker = (await containerRuntime()).container.dockerode;
-  const [info] = await docker.listContainers({ all: true, filters: { label: [`timetable-harness.engine=${runId}`] } });
-  if (!info) return '';
-  const container = docker.getContainer(info.Id);
-  const raw = (await container.logs({ stdout: true, stderr: true, tail: 40, follow: false })) as unknown as Buffer;
-  await container.remove({ force: true, v: true }).catch(() => undefined);
-  return demuxDockerLogs(raw).trimEnd();
+/** The last `max` lines of a stream of text. */
+class LogTail {
+  private lines: string[] = [];
+  private partial = '';
+  constructor(private readonly max: number) {}
+  push(chunk: string): void {
+    const parts = (this.partial + chunk).split('\n');
+    this.partial = parts.pop() ?? '';
+    this.lines.push(...parts);
+    if (this.lines.length > this.max) this.lines.splice(0, this.lines.length - this.max);
+  }
+  text(): string {
+    return [...this.lines, this.partial].filter(Boolean).join('\n');
+  }
 }
 
 class ContainerEngine implements RunningEngine {

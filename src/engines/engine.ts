@@ -58,5 +58,13 @@ export class EngineStartError extends Error {
   }
 }
 
+/** An engine whose image is not on this machine and could not be pulled: a reason to skip, not a failure. */
+export class ImageMissingError extends Error {
+  constructor(readonly engine: string, readonly image: string, reason: string) {
+    super(reason);
+    this.name = 'ImageMissingError';
+  }
+}
+
 /** The name containers use to reach servers on the host (capture server, example app). */
 export const hostFromEngines = 'host.docker.internal';

@@ -1,0 +1,42 @@
+/** The parts of Prometheus's HTTP API the harness reads. */
+export interface PrometheusAlert {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  state: 'pending' | 'firing';
+  activeAt: string;
+  value: string;
+}
+
+export interface VectorSample {
+  metric: Record<string, string>;
+  value: [number, string];
+}
+
+export class PrometheusApi {
+  constructor(readonly baseUrl: string) {}
+
+  private async get<T>(path: string): Promise<T> {
+    const res = await fetch(`${this.baseUrl}${path}`);
+    const body = (await res.json()) as { status: string; data: T; error?: string };
+    if (body.status !== 'success') throw new Error(`Prometheus ${path}: ${body.error ?? res.status}`);
+    return body.data;
+  }
+
+  /** Active alerts (pending and firing), as Prometheus itself sees them. */
+  async alerts(): Promise<PrometheusAlert[]> {
+    return (await this.get<{ alerts: PrometheusAlert[] }>('/api/v1/alerts')).alerts;
+  }
+
+  async query(expr: string): Promise<VectorSample[]> {
+    const data = await this.get<{ resultType: string; result: VectorSample[] }>(`/api/v1/query?query=${encodeURIComponent(expr)}`);
+    return data.result;
+  }
+
+  async targets(): Promise<{ labels: Record<string, string>; health: string; lastError: string; scrapeUrl: string }[]> {
+    return (await this.get<{ activeTargets: { labels: Record<string, string>; health: string; lastError: string; scrapeUrl: string }[] }>('/api/v1/targets')).activeTargets;
+  }
+
+  async ruleGroups(): Promise<{ name: string; file: string; rules: { name: string; type: string; health: string; lastError?: string }[] }[]> {
+    return (await this.get<{ groups: { name: string; file: string; rules: { name: string; type: string; health: string; lastError?: string }[] }[] }>('/api/v1/rules')).groups;
+  }
+}

@@ -1,0 +1,35 @@
+import type { EngineSpec } from '../engines/engine.js';
+
+export interface AlertmanagerOptions {
+  /** alertmanager.yml content. */
+  config: string;
+  /** Extra files, by path relative to /etc/alertmanager/ (templates, secret files). */
+  files?: Record<string, string>;
+  flags?: string[];
+  name?: string;
+}
+
+/**
+ * An Alertmanager laid out as the official image is. Gossip clustering is switched off: it
+ * delays the first notification by 5-10 s and a test stack has one instance.
+ */
+export function alertmanagerSpec(options: AlertmanagerOptions): EngineSpec {
+  const name = options.name ?? 'alertmanager';
+  return {
+    engine: 'alertmanager',
+    name,
+    ports: [9093],
+    command: [
+      '--config.file=/etc/alertmanager/alertmanager.yml',
+      '--storage.path=/alertmanager',
+      '--cluster.listen-address=',
+      `--web.external-url=http://${name}:9093`,
+      ...(options.flags ?? []),
+    ],
+    files: [
+      { target: '/etc/alertmanager/alertmanager.yml', content: options.config },
+      ...Object.entries(options.files ?? {}).map(([file, content]) => ({ target: `/etc/alertmanager/${file}`, content })),
+    ],
+    ready: { http: { port: 9093, path: '/-/ready' } },
+  };
+}

@@ -1,0 +1,5 @@
+import type { StackDefinition } from './stack.js';
+import { smokeStack } from './smoke-stack.js';
+
+/** Every stack the integration project starts, once per run. Add new ones here. */
+export const integrationStacks: readonly StackDefinition<unknown>[] = [smokeStack as StackDefinition<unknown>];
