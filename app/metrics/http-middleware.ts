@@ -1,0 +1,108 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { failedStatusOf } from './failed-responses.js';
+import type { HttpMetrics } from './http-metrics.js';
+import { describe, MetricsUsageError } from './label-values.js';
+import { RouteTable, unmatchedRoute } from './route-table.js';
+
+/** Express-style middleware; `next` is absent when a plain `node:http` handler calls it. */
+export type HttpMiddleware = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+
+export interface HttpMiddlewareOptions {
+  /** Route templates for servers without a router (`node:http`). Express apps need none. */
+  routes?: readonly string[] | RouteTable;
+  /** Your own router's answer, asked first; return undefined when it matched nothing. */
+  routeOf?: (req: IncomingMessage) => string | undefined;
+}
+
+/**
+ * The status label of a request whose client went away before the response was complete
+ * (nginx's "client closed request"). Recording it keeps every request counted exactly once;
+ * it is not a 5xx, so it does not burn the error budget.
+ */
+export const abandonedStatus = '499';
+
+/** Methods kept as they are; anything else becomes OTHER, so junk methods can't mint series. */
+const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'CONNECT', 'TRACE']);
+
+/**
+ * Records every request once, when its last byte has been handed to the OS (or when its
+ * client went away): count, duration, request and response body size, by method, route
+ * template and status. The route is resolved at that point, after the app's router ran,
+ * because Express sets `req.route` only while routing.
+ */
+export function createHttpMiddleware(metrics: HttpMetrics, options: HttpMiddlewareOptions = {}): HttpMiddleware {
+  const table = routeTableOf(options.routes);
+  if (options.routeOf !== undefined && typeof options.routeOf !== 'function') {
+    throw new MetricsUsageError(`createHttpMiddleware: routeOf must be a function (req) => string | undefined, got ${describe(options.routeOf)}`);
+  }
+  const resolveRoute = (req: IncomingMessage): string =>
+    options.routeOf?.(req) ?? expressRoute(req) ?? (table && req.url !== undefined ? table.match(req.url) : undefined) ?? unmatchedRoute;
+
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const responseBytes = countBodyBytes(res);
+    let recorded = false;
+    const record = (status: string) => {
+      if (recorded) return;
+      recorded = true;
+      const method = (req.method ?? '').toUpperCase();
+      metrics.record({
+        method: knownMethods.has(method) ? method : 'OTHER',
+        route: resolveRoute(req),
+        status,
+        durationSeconds: Number(process.hrtime.bigint() - started) / 1e9,
+        requestBytes: declaredBodyBytes(req),
+        responseBytes: responseBytes(),
+      });
+    };
+    res.once('finish', () => record(String(res.statusCode)));
+    res.once('close', () => {
+      if (res.writableFinished) record(String(res.statusCode));
+      else record(String(failedStatusOf(res) ?? abandonedStatus));
+    });
+    next?.();
+  };
+}
+
+function routeTableOf(routes: HttpMiddlewareOptions['routes']): RouteTable | undefined {
+  if (routes === undefined || routes instanceof RouteTable) return routes;
+  return new RouteTable(routes);
+}
+
+/** Express (4 and 5) leaves the matched route on `req.route` and the mount path in `req.baseUrl`. */
+function expressRoute(req: IncomingMessage): string | undefined {
+  const { route, baseUrl } = req as IncomingMessage & { route?: { path?: unknown }; baseUrl?: unknown };
+  if (route?.path === undefined || route.path === null) return undefined;
+  // A RegExp or array route prints as its definition: fixed per route, so still bounded.
+  return (typeof baseUrl === 'string' ? baseUrl : '') + String(route.path);
+}
+
+/**
+ * The body size from Content-Length, 0 for a request without a body, and undefined for a
+ * chunked body: counting it would mean reading the stream before the handler does.
+ */
+function declaredBodyBytes(req: IncomingMessage): number | undefined {
+  const declared = req.headers['content-length'];
+  if (declared !== undefined) return Number(declared);
+  return req.headers['transfer-encoding'] === undefined ? 0 : undefined;
+}
+
+/** Counts the body bytes the handler writes, whatever mix of write() and end() it uses. */
+function countBodyBytes(res: ServerResponse): () => number {
+  let bytes = 0;
+  const add = (chunk: unknown, encoding: unknown) => {
+    if (typeof chunk === 'string') bytes += Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+    else if (chunk instanceof Uint8Array) bytes += chunk.byteLength;
+  };
+  const write = res.write;
+  const end = res.end;
+  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+    add(chunk, rest[0]);
+    return write.apply(this, [chunk, ...rest] as Parameters<typeof write>);
+  } as typeof res.write;
+  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+    add(chunk, rest[0]);
+    return end.apply(this, [chunk, ...rest] as Parameters<typeof end>);
+  } as typeof res.end;
+  return () => bytes;
+}
