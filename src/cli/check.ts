@@ -1,10 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import pc from 'picocolors';
-import { allChecks } from '../check/all-checks.js';
-import { formatProblem } from '../check/format-problem.js';
-import { runChecks } from '../check/run-checks.js';
-import { repoPath } from '../config/repo-files.js';
+import { resolve } from 'node:path';
 
 const program = new Command('check')
   .description('Validate every config under monitoring/ and k8s/ with the real tools and position-keeping parsers.')
@@ -12,9 +9,16 @@ const program = new Command('check')
   .option('--list', 'list the checks and exit')
   .option('--json', 'print the findings as JSON')
   .option('--strict', 'fail when a check could not run here (e.g. no promtool and no Docker)')
+  .option('--root <dir>', 'check the configs of another checkout (default: this repository)')
   .parse();
 
-const opts = program.opts<{ only?: string[]; list?: boolean; json?: boolean; strict?: boolean }>();
+const opts = program.opts<{ only?: string[]; list?: boolean; json?: boolean; strict?: boolean; root?: string }>();
+// The root must be set before the checks load: they resolve paths against it.
+if (opts.root) process.env.HARNESS_ROOT = resolve(opts.root);
+const { allChecks } = await import('../check/all-checks.js');
+const { formatProblem } = await import('../check/format-problem.js');
+const { runChecks } = await import('../check/run-checks.js');
+const { repoPath } = await import('../config/repo-files.js');
 const selected = allChecks.filter((c) => !opts.only || opts.only.some((prefix) => c.id.startsWith(prefix)));
 
 if (opts.list) {

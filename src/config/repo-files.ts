@@ -3,8 +3,11 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error.js';
 
-/** The repository root: two levels above this file (src/config/). */
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The root the configs are read from: the repository (two levels above src/config/), or
+ * HARNESS_ROOT, which `check --root <dir>` sets to check another copy of the configs.
+ */
+export const repoRoot = process.env.HARNESS_ROOT ? resolve(process.env.HARNESS_ROOT) : resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Absolute path of a repo-relative path (absolute paths pass through). */
 export function repoPath(path: string): string {

@@ -51,22 +51,32 @@ export function pingDockerHost(dockerHost: string, timeoutMs = 3000): Promise<st
 }
 
 type Client = Awaited<ReturnType<(typeof import('testcontainers'))['getContainerRuntimeClient']>>;
-let client: Promise<Client> | undefined;
+const clients = new Map<string, Promise<Client>>();
 
-/** The container runtime client, or a DockerUnreachableError that says what to do. */
+/**
+ * The container runtime client, or a DockerUnreachableError that says what to do. Cached per
+ * DOCKER_HOST value, so a changed DOCKER_HOST is honoured rather than a stale answer reused.
+ */
 export function containerRuntime(): Promise<Client> {
-  client ??= (async () => {
-    const { getContainerRuntimeClient } = await import('testcontainers');
-    if (process.env.DOCKER_HOST) {
-      const failure = await pingDockerHost(process.env.DOCKER_HOST);
-      if (failure) throw new DockerUnreachableError(`DOCKER_HOST is set, and ${failure}`);
-    }
-    try {
-      return await getContainerRuntimeClient();
-    } catch (error) {
-      const where = process.env.DOCKER_HOST ? `DOCKER_HOST=${process.env.DOCKER_HOST}` : 'no DOCKER_HOST set, and the default socket does not answer';
-      throw new DockerUnreachableError(`${where}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  })();
+  const key = process.env.DOCKER_HOST ?? '';
+  let client = clients.get(key);
+  if (!client) {
+    client = connect(process.env.DOCKER_HOST);
+    clients.set(key, client);
+  }
   return client;
+}
+
+async function connect(dockerHost: string | undefined): Promise<Client> {
+  const { getContainerRuntimeClient } = await import('testcontainers');
+  if (dockerHost) {
+    const failure = await pingDockerHost(dockerHost);
+    if (failure) throw new DockerUnreachableError(`DOCKER_HOST is set, and ${failure}`);
+  }
+  try {
+    return await getContainerRuntimeClient();
+  } catch (error) {
+    const where = dockerHost ? `DOCKER_HOST=${dockerHost}` : 'no DOCKER_HOST set, and the default socket does not answer';
+    throw new DockerUnreachableError(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { containerRuntime, DockerUnreachableError } from '../../src/engines/container-runtime.js';
+import { smokeStack } from '../../src/stacks/smoke-stack.js';
+import { startStacks } from '../../src/stacks/start-stacks.js';
+
+// Each test file runs in its own worker, so changing the environment here touches no other file.
+const saved = { DOCKER_HOST: process.env.DOCKER_HOST, HARNESS_IMAGE_PROMETHEUS: process.env.HARNESS_IMAGE_PROMETHEUS };
+afterEach(() => {
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+describe('when an engine cannot run, the run says why and what to do', () => {
+  it('Docker unreachable: names the endpoint tried and how to start Docker', async () => {
+    process.env.DOCKER_HOST = 'unix:///nonexistent/docker.sock';
+    const error = await containerRuntime().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DockerUnreachableError);
+    expect((error as Error).message).toBe(
+      'Docker is unreachable (DOCKER_HOST is set, and unix:///nonexistent/docker.sock: ENOENT). ' +
+        'Start the Docker engine (on Debian: apt-get install -y docker.io && dockerd &) or point DOCKER_HOST at one; `docker info` must succeed.',
+    );
+    // Stacks then count as unavailable (their tests skip with this reason), not as crashes.
+    const started = await startStacks([smokeStack]);
+    expect(started.statuses.smoke).toEqual({ state: 'unavailable', reason: (error as Error).message });
+    await started.stop();
+  });
+
+  it('image missing: names the image, where it was chosen, and how to build or pull it', async (ctx) => {
+    const docker = await containerRuntime().catch((e: unknown) => e);
+    if (docker instanceof Error) ctx.skip(`needs Docker to ask for an image: ${docker.message}`);
+    process.env.HARNESS_IMAGE_PROMETHEUS = 'local/no-such-prometheus:0.0.0';
+    const started = await startStacks([smokeStack]);
+    await started.stop();
+    const status = started.statuses.smoke;
+    expect(status?.state).toBe('unavailable');
+    const reason = (status as { reason: string }).reason;
+    expect(reason).toMatch(/^image local\/no-such-prometheus:0\.0\.0 for prometheus \(from environment \(HARNESS_IMAGE_PROMETHEUS\)\) is not on this machine and could not be pulled \(.+\)\. /);
+    expect(reason).toMatch(/Build or load local\/no-such-prometheus:0\.0\.0, or unset HARNESS_IMAGE_PROMETHEUS to use the pinned prom\/prometheus:v\d+\.\d+\.\d+\./);
+    expect(reason).toContain('build a stand-in with `npm run images:offline`');
+  });
+});
