@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config-error.js';
+import { parseJsonFile } from './json-file.js';
+
+describe('parseJsonFile', () => {
+  it('parses valid JSON', () => {
+    expect(parseJsonFile('d.json', '{"panels": [1, 2]}')).toEqual({ panels: [1, 2] });
+  });
+
+  it('names the line and column of a syntax error', () => {
+    const error = (() => { try { parseJsonFile('monitoring/grafana/dashboards/x.json', '{\n  "title": "x",\n  "panels": [1,]\n}'); } catch (e) { return e as ConfigError; } })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.line).toBe(3);
+    expect(error?.message).toMatch(/^monitoring\/grafana\/dashboards\/x\.json:3:\d+: JSON syntax error: value expected/);
+  });
+});
