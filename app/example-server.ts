@@ -38,7 +38,7 @@ export async function startExampleServer(options: { host?: string; port?: number
   const handler = metrics.instrument(
     async (req, res) => {
       const template = routes.match(req.url ?? '/');
-      if (template === '/health' && req.method === 'GET') return answerHealth(faults, res);
+      if (template === '/health' && req.method === 'GET') return answerHealth(metrics.health, faults, res);
       if (template && handleFaultRoute(faults, req, res, template)) return;
       if (template && (await api.handle(req, res, template))) return;
       res.writeHead(template ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' });

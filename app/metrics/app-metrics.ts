@@ -4,6 +4,7 @@ import { createBusinessMetrics, type BusinessMetrics } from './business-metrics.
 import { createCacheMetrics, type CacheMetrics } from './cache-metrics.js';
 import { createDbMetrics, type DbMetrics } from './db-metrics.js';
 import { createErrorRecorder, type ErrorRecorder } from './error-recorder.js';
+import { createHealthMetrics, type HealthMetrics } from './health-metrics.js';
 import { createHttpMetrics, type HttpMetrics } from './http-metrics.js';
 import { createHttpMiddleware, type HttpMiddleware, type HttpMiddlewareOptions } from './http-middleware.js';
 import { instrumentHandler, type ErrorListener, type RequestHandler } from './instrument-handler.js';
@@ -20,6 +21,7 @@ export interface AppMetrics {
   cache: CacheMetrics;
   business: BusinessMetrics;
   errors: ErrorRecorder;
+  health: HealthMetrics;
   /** Express-style `(req, res, next)` middleware; see createHttpMiddleware. */
   middleware(options?: HttpMiddlewareOptions): HttpMiddleware;
   /** A `node:http` handler with the middleware and error recording around it. */
@@ -46,6 +48,7 @@ export function createAppMetrics(options: RegistryOptions = {}): AppMetrics {
     cache: createCacheMetrics(registry),
     business,
     errors,
+    health: createHealthMetrics(registry),
     middleware: (middlewareOptions) => createHttpMiddleware(http, middlewareOptions),
     instrument: (handler, { onError, ...middlewareOptions } = {}) =>
       instrumentHandler(createHttpMiddleware(http, middlewareOptions), errors, handler, onError),

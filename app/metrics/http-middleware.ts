@@ -35,11 +35,12 @@ export function createHttpMiddleware(metrics: HttpMetrics, options: HttpMiddlewa
   if (options.routeOf !== undefined && typeof options.routeOf !== 'function') {
     throw new MetricsUsageError(`createHttpMiddleware: routeOf must be a function (req) => string | undefined, got ${describe(options.routeOf)}`);
   }
-  const resolveRoute = (req: IncomingMessage): string =>
-    options.routeOf?.(req) ?? expressRoute(req) ?? (table && req.url !== undefined ? table.match(req.url) : undefined) ?? unmatchedRoute;
+  const resolveRoute = (req: IncomingMessage, expressRoute: string | undefined): string =>
+    options.routeOf?.(req) ?? expressRoute ?? (table && req.url !== undefined ? table.match(req.url) : undefined) ?? unmatchedRoute;
 
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    const expressRoute = watchExpressRoute(req);
     const responseBytes = countBodyBytes(res);
     let recorded = false;
     const record = (status: string) => {
@@ -48,7 +49,7 @@ export function createHttpMiddleware(metrics: HttpMetrics, options: HttpMiddlewa
       const method = (req.method ?? '').toUpperCase();
       metrics.record({
         method: knownMethods.has(method) ? method : 'OTHER',
-        route: resolveRoute(req),
+        route: resolveRoute(req, expressRoute()),
         status,
         durationSeconds: Number(process.hrtime.bigint() - started) / 1e9,
         requestBytes: declaredBodyBytes(req),
@@ -69,12 +70,28 @@ function routeTableOf(routes: HttpMiddlewareOptions['routes']): RouteTable | und
   return new RouteTable(routes);
 }
 
-/** Express (4 and 5) leaves the matched route on `req.route` and the mount path in `req.baseUrl`. */
-function expressRoute(req: IncomingMessage): string | undefined {
-  const { route, baseUrl } = req as IncomingMessage & { route?: { path?: unknown }; baseUrl?: unknown };
-  if (route?.path === undefined || route.path === null) return undefined;
-  // A RegExp or array route prints as its definition: fixed per route, so still bounded.
-  return (typeof baseUrl === 'string' ? baseUrl : '') + String(route.path);
+/**
+ * The template of the last route Express (4 or 5) matched, with its routers' mount paths.
+ * Read when the router assigns `req.route`, because `req.baseUrl` is right only then: a
+ * router restores it on the way out, so an error passed out of a mounted router would
+ * otherwise be labelled `/:id` instead of `/api/classes/:id`.
+ */
+function watchExpressRoute(req: IncomingMessage): () => string | undefined {
+  const withBase = req as IncomingMessage & { route?: unknown; baseUrl?: unknown };
+  let route: unknown = withBase.route;
+  let template: string | undefined;
+  const remember = (value: unknown) => {
+    route = value;
+    const path = (value as { path?: unknown } | undefined)?.path;
+    // A RegExp or array route prints as its definition: fixed per route, so still bounded.
+    if (path === undefined || path === null) return;
+    const base = typeof withBase.baseUrl === 'string' ? withBase.baseUrl : '';
+    // router.get('/') under app.use('/api/classes', router) is "/api/classes", not "/api/classes/".
+    template = base !== '' && path === '/' ? base : base + String(path);
+  };
+  remember(route);
+  Object.defineProperty(req, 'route', { configurable: true, enumerable: true, get: () => route, set: remember });
+  return () => template;
 }
 
 /**

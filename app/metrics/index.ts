@@ -5,6 +5,7 @@ export type { BusinessMetrics } from './business-metrics.js';
 export type { CacheMetrics } from './cache-metrics.js';
 export type { DbMetrics } from './db-metrics.js';
 export type { ErrorRecorder } from './error-recorder.js';
+export type { HealthCheck, HealthMetrics, HealthReport } from './health-metrics.js';
 export { abandonedStatus, createHttpMiddleware, type HttpMiddleware, type HttpMiddlewareOptions } from './http-middleware.js';
 export { createHttpMetrics, type HttpMetrics, type RequestObservation } from './http-metrics.js';
 export { instrumentHandler, type ErrorListener, type RequestHandler } from './instrument-handler.js';

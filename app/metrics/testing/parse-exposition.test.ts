@@ -25,9 +25,10 @@ describe('parseExposition', () => {
     ]);
   });
 
-  it('reads special values and timestamps', () => {
-    const families = parseExposition('# TYPE g gauge\ng{a="1"} +Inf 1700000000000\ng{a="2"} -Inf\ng{a="3"} NaN\ng{a="4"} 1.5e-3\n');
-    expect(families.get('g')!.samples.map((s) => s.value)).toEqual([Infinity, -Infinity, NaN, 0.0015]);
+  it('reads special values in any letter case, as Prometheus does, and timestamps', () => {
+    // prom-client writes an empty event-loop mean as "Nan"; Prometheus (Go's ParseFloat) accepts it.
+    const families = parseExposition('# TYPE g gauge\ng{a="1"} +Inf 1700000000000\ng{a="2"} -Inf\ng{a="3"} NaN\ng{a="4"} 1.5e-3\ng{a="5"} Nan\ng{a="6"} inf\n');
+    expect(families.get('g')!.samples.map((s) => s.value)).toEqual([Infinity, -Infinity, NaN, 0.0015, NaN, Infinity]);
   });
 
   it.each([

@@ -113,10 +113,10 @@ function parseSample(raw: string, line: number): Sample {
   return { name, labels, value, line };
 }
 
+/** Values as Prometheus reads them (Go's ParseFloat): special values in any letter case. */
 function parseValue(text: string): number | undefined {
-  if (text === '+Inf' || text === 'Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
-  if (text === 'NaN') return NaN;
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(text);
+  if (special) return special[2]!.toLowerCase() === 'nan' ? NaN : special[1] === '-' ? -Infinity : Infinity;
   const value = Number(text);
   return text !== '' && !Number.isNaN(value) ? value : undefined;
 }
