@@ -21,7 +21,9 @@ const checked = new Map<string, Promise<string | undefined>>();
  * to get it. A missing image otherwise surfaces from testcontainers as a registry DNS error.
  */
 export function ensureImage(choice: ImageChoice): Promise<string | undefined> {
-  let result = checked.get(choice.image);
+  // Keyed by daemon too: an image present on one Docker host says nothing about another.
+  const key = `${process.env.DOCKER_HOST ?? ''}|${choice.image}`;
+  let result = checked.get(key);
   if (!result) {
     result = (async () => {
       const client = await containerRuntime();
@@ -36,7 +38,7 @@ export function ensureImage(choice: ImageChoice): Promise<string | undefined> {
         return `image ${choice.image} for ${choice.engine} (from ${choice.source}) is not on this machine and could not be pulled (${why}). ${howToGet(choice)}`;
       }
     })();
-    checked.set(choice.image, result);
+    checked.set(key, result);
   }
   return result;
 }

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { repoRoot } from '../config/repo-files.js';
 import { containerRuntime } from '../engines/container-runtime.js';
 import { ensureImage } from '../engines/image-availability.js';
+import { harnessLabels } from '../engines/harness-labels.js';
 import { imageFor, type EngineName } from '../engines/image-pins.js';
 
 export type ToolName = 'promtool' | 'amtool';
@@ -30,7 +31,7 @@ export class ToolUnavailableError extends Error {
 }
 
 type Runner = (args: readonly string[], cwd: string) => Promise<ToolResult>;
-const runners = new Map<ToolName, Promise<Runner>>();
+const runners = new Map<string, Promise<Runner>>();
 
 /**
  * Runs promtool or amtool. A local binary of the pinned version is used when one is on the
@@ -39,10 +40,12 @@ const runners = new Map<ToolName, Promise<Runner>>();
  * arguments mean the same thing either way.
  */
 export async function runTool(tool: ToolName, args: readonly string[], cwd = repoRoot): Promise<ToolResult> {
-  let runner = runners.get(tool);
+  // Keyed by the settings that decide how it runs, so a test that changes them gets a fresh answer.
+  const key = `${tool}|${process.env.HARNESS_TOOL_MODE ?? ''}|${process.env.DOCKER_HOST ?? ''}`;
+  let runner = runners.get(key);
   if (!runner) {
     runner = resolveRunner(tool);
-    runners.set(tool, runner);
+    runners.set(key, runner);
   }
   return (await runner)(args, cwd);
 }
@@ -53,16 +56,28 @@ export async function describeTool(tool: ToolName): Promise<string> {
   return run.via;
 }
 
+/**
+ * HARNESS_TOOL_MODE=image forces the in-image path (what a user with only Docker gets),
+ * `local` forbids it; the default `auto` prefers a matching local binary.
+ */
+function toolMode(): 'auto' | 'image' | 'local' {
+  const mode = process.env.HARNESS_TOOL_MODE ?? 'auto';
+  if (mode !== 'auto' && mode !== 'image' && mode !== 'local') throw new Error(`HARNESS_TOOL_MODE must be auto, image or local, not "${mode}"`);
+  return mode;
+}
+
 async function resolveRunner(tool: ToolName): Promise<Runner> {
+  const mode = toolMode();
   const choice = imageFor(engineOf[tool]);
   const wanted = choice.pinned.replace(/^.*:v?/, '');
-  const local = findOnPath(tool);
-  let localNote = '';
+  const local = mode === 'image' ? undefined : findOnPath(tool);
+  let localNote = mode === 'image' ? ' (HARNESS_TOOL_MODE=image)' : '';
   if (local) {
     const version = await localVersion(local);
     if (version === wanted) return localRunner(local);
     localNote = `; the local ${local} is version ${version ?? 'unknown'}, not the pinned ${wanted}`;
   }
+  if (mode === 'local') throw new ToolUnavailableError(tool, `no local binary of version ${wanted} on the PATH${localNote} (HARNESS_TOOL_MODE=local)`);
   try {
     const missing = await ensureImage(choice);
     if (missing) throw new ToolUnavailableError(tool, `no local binary of version ${wanted} on the PATH${localNote}, and ${missing}`);
@@ -117,7 +132,7 @@ function imageRunner(tool: ToolName, image: string): Runner {
       WorkingDir: cwd,
       User: `${uid}:${gid}`,
       Tty: false,
-      Labels: { 'org.testcontainers': 'true', 'timetable-harness': 'tool' },
+      Labels: harnessLabels(),
       HostConfig: { NetworkMode: 'none', Binds: [`${repoRoot}:${repoRoot}:ro`, `${tmpdir()}:${tmpdir()}`] },
     })) as [{ StatusCode: number }, { remove(opts: object): Promise<unknown> }];
     await container.remove({ force: true }).catch(() => undefined);
