@@ -17,6 +17,7 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 240_000 } },
       { test: { name: 'deploy', include: ['tests/deploy/**/*.test.ts'], testTimeout: 120_000 } },
     ],
   },
