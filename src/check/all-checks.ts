@@ -1,3 +1,13 @@
+import { composePathsCheck } from '../deploy/compose-paths-check.js';
+import { composePolicyCheck } from '../deploy/compose-policy-check.js';
+import { composeSchemaCheck } from '../deploy/compose-schema-check.js';
+import { configMapDriftCheck } from '../deploy/configmap-drift-check.js';
+import { dashboardQueriesCheck } from '../deploy/dashboard-queries-check.js';
+import { dashboardsCheck } from '../deploy/dashboards-check.js';
+import { imagePinsAgreeCheck } from '../deploy/image-pins-agree-check.js';
+import { k8sSchemaCheck } from '../deploy/k8s-schema-check.js';
+import { portsAgreeCheck } from '../deploy/ports-agree-check.js';
+import { securityLintCheck } from '../deploy/security-lint-check.js';
 import type { Check } from './check.js';
 import { configSyntaxCheck } from './config/config-syntax-check.js';
 
@@ -7,4 +17,14 @@ import { configSyntaxCheck } from './config/config-syntax-check.js';
  */
 export const allChecks: readonly Check[] = [
   configSyntaxCheck,
+  configMapDriftCheck,
+  imagePinsAgreeCheck,
+  portsAgreeCheck,
+  k8sSchemaCheck,
+  composeSchemaCheck,
+  composePolicyCheck,
+  composePathsCheck,
+  dashboardsCheck,
+  dashboardQueriesCheck,
+  securityLintCheck,
 ];
