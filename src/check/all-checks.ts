@@ -1,3 +1,4 @@
+import { appMetricsContractCheck } from '../../app/metrics/contract/app-metrics-check.js';
 import { composePathsCheck } from '../deploy/compose-paths-check.js';
 import { composePolicyCheck } from '../deploy/compose-policy-check.js';
 import { composeSchemaCheck } from '../deploy/compose-schema-check.js';
@@ -17,6 +18,7 @@ import { configSyntaxCheck } from './config/config-syntax-check.js';
  */
 export const allChecks: readonly Check[] = [
   configSyntaxCheck,
+  appMetricsContractCheck,
   configMapDriftCheck,
   imagePinsAgreeCheck,
   portsAgreeCheck,

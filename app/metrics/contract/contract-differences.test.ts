@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../../../src/config/yaml-file.js';
 import { contractDifferences } from './contract-differences.js';
 import { parseMetricsContract } from './metrics-contract.js';
-import { parseExposition } from './parse-exposition.js';
+import { parseExposition } from '../testing/parse-exposition.js';
 
 const contract = parseMetricsContract(
   YamlFile.parse(
@@ -51,10 +51,15 @@ describe('contractDifferences', () => {
       .replace('wait_seconds_bucket{le="0.5"} 0\n', 'wait_seconds_bucket{le="0.25"} 0\n');
     expect(differences(drifted)).toEqual([
       'req_total (contract.yml:2): type is gauge, the contract says counter',
-      'req_total (contract.yml:2): sample req_total (scraped line 3) has labels [method, path], the contract says [method]',
+      'req_total (contract.yml:2): labels are [method, path], the contract says [method]',
       'wait_seconds (contract.yml:3): help is "Waiting.", the contract says "Waits."',
       'wait_seconds (contract.yml:3): buckets are [0.25, 1], the contract says [0.5, 1]',
     ]);
+  });
+
+  it('names samples of one metric whose label names differ from each other', () => {
+    const mixed = agreeing.replace('req_total{method="GET"} 1\n', 'req_total{method="GET"} 1\nreq_total{verb="GET"} 1\n');
+    expect(differences(mixed)).toEqual(['req_total (contract.yml:2): scraped line 4 has labels [verb] but line 3 has [method]']);
   });
 
   it('reports a labelled metric with no samples instead of passing it unchecked', () => {

@@ -1,5 +1,29 @@
+import type { MetricFamily } from '../testing/parse-exposition.js';
 import type { ContractMetric } from './metrics-contract.js';
-import type { MetricFamily } from './parse-exposition.js';
+
+/** What is known of one metric, from a scrape or from its definition in code. */
+export interface MetricShape {
+  type: string | undefined;
+  help: string | undefined;
+  labels: readonly string[];
+  /** Histogram bucket boundaries without +Inf; undefined for other types. */
+  buckets: readonly number[] | undefined;
+}
+
+/** How a metric differs from its contract entry, one sentence per aspect; empty when they agree. */
+export function shapeDifferences(shape: MetricShape, metric: ContractMetric): string[] {
+  const differences: string[] = [];
+  const list = (values: readonly (string | number)[]) => `[${values.join(', ')}]`;
+  if (shape.type !== metric.type) differences.push(`type is ${shape.type ?? 'missing'}, the contract says ${metric.type}`);
+  if (shape.help !== metric.help) differences.push(`help is ${JSON.stringify(shape.help)}, the contract says ${JSON.stringify(metric.help)}`);
+  const labels = [...shape.labels].sort();
+  const wanted = [...metric.labels].sort();
+  if (labels.join() !== wanted.join()) differences.push(`labels are ${list(labels)}, the contract says ${list(wanted)}`);
+  if (metric.type === 'histogram' && (shape.buckets ?? []).join() !== (metric.buckets ?? []).join()) {
+    differences.push(`buckets are ${list(shape.buckets ?? [])}, the contract says ${list(metric.buckets ?? [])}`);
+  }
+  return differences;
+}
 
 export interface CompareOptions {
   /** Families outside the contract that are allowed anyway, by name prefix (default process metrics). */
@@ -15,30 +39,29 @@ export interface CompareOptions {
  */
 export function contractDifferences(scraped: ReadonlyMap<string, MetricFamily>, contract: readonly ContractMetric[], options: CompareOptions = {}): string[] {
   const differences: string[] = [];
-  const expected = new Map(contract.map((metric) => [metric.name, metric]));
   for (const metric of contract) {
+    const say = (what: string) => differences.push(`${metric.name} (${metric.where}): ${what}`);
     const family = scraped.get(metric.name);
     if (!family) {
       differences.push(`${metric.name} (${metric.where}) is not exposed`);
       continue;
     }
-    const say = (what: string) => differences.push(`${metric.name} (${metric.where}): ${what}`);
-    if (family.type !== metric.type) say(`type is ${family.type ?? 'missing'}, the contract says ${metric.type}`);
-    if (family.help !== metric.help) say(`help is ${JSON.stringify(family.help)}, the contract says ${JSON.stringify(metric.help)}`);
     if (family.samples.length === 0) {
       say('has no samples, so its labels cannot be compared: make the test record it once');
       continue;
     }
-    const want = [...metric.labels].sort();
-    for (const sample of family.samples) {
-      const got = Object.keys(sample.labels).filter((l) => !(sample.name.endsWith('_bucket') && l === 'le')).sort();
-      if (got.join() !== want.join()) {
-        say(`sample ${sample.name} (scraped line ${sample.line}) has labels [${got.join(', ')}], the contract says [${want.join(', ')}]`);
-        break;
-      }
-    }
-    if (metric.type === 'histogram') differences.push(...bucketDifferences(family, metric));
+    const labelsOf = (sample: (typeof family.samples)[number]) =>
+      Object.keys(sample.labels).filter((label) => !(label === 'le' && sample.name.endsWith('_bucket'))).sort().join(', ');
+    const first = family.samples[0]!;
+    const odd = family.samples.find((sample) => labelsOf(sample) !== labelsOf(first));
+    if (odd) say(`scraped line ${odd.line} has labels [${labelsOf(odd)}] but line ${first.line} has [${labelsOf(first)}]`);
+    const les = family.samples.filter((s) => s.name === `${metric.name}_bucket`).map((s) => s.labels.le ?? '(none)');
+    if (metric.type === 'histogram' && !les.includes('+Inf')) say('has no le="+Inf" bucket');
+    const buckets = [...new Set(les.filter((le) => le !== '+Inf'))].map(Number).sort((a, b) => a - b);
+    const shape = { type: family.type, help: family.help, labels: labelsOf(first) ? labelsOf(first).split(', ') : [], buckets: family.type === 'histogram' ? buckets : undefined };
+    shapeDifferences(shape, metric).forEach(say);
   }
+  const expected = new Set(contract.map((metric) => metric.name));
   const allowed = options.allowedExtraPrefixes ?? [];
   for (const name of scraped.keys()) {
     if (!expected.has(name) && !allowed.some((prefix) => name.startsWith(prefix))) {
@@ -46,17 +69,4 @@ export function contractDifferences(scraped: ReadonlyMap<string, MetricFamily>, 
     }
   }
   return differences;
-}
-
-function bucketDifferences(family: MetricFamily, metric: ContractMetric): string[] {
-  const boundaries = new Set<string>();
-  for (const sample of family.samples) {
-    if (sample.name === `${metric.name}_bucket`) boundaries.add(sample.labels.le ?? '(no le label)');
-  }
-  const got = [...boundaries].filter((le) => le !== '+Inf').map(Number).sort((a, b) => a - b);
-  const want = metric.buckets ?? [];
-  const problems: string[] = [];
-  if (!boundaries.has('+Inf')) problems.push(`${metric.name} (${metric.where}): has no le="+Inf" bucket`);
-  if (got.join() !== want.join()) problems.push(`${metric.name} (${metric.where}): buckets are [${got.join(', ')}], the contract says [${want.join(', ')}]`);
-  return problems;
 }
