@@ -6,7 +6,7 @@ import { queriesOf } from './grafana-files.js';
 
 const json = (file: string, value: unknown) => YamlFile.parse(file, JSON.stringify(value, null, 2));
 /** 1-based line of the n-th (0-based) line of `file` that contains `text`. */
-const lineOf = (file: YamlFile, text: string, n = 0) => file.lines.map((l, i) => (l.includes(text) ? i + 1 : 0)).filter(Boolean)[n];
+const lineOf = (file: YamlFile, text: string, n = 0) => file.lines.map((l, i) => (l.includes(text) ? i + 1 : 0)).filter(Boolean)[n]!;
 const datasources = YamlFile.parse('ds.yaml', 'apiVersion: 1\ndatasources:\n  - { name: Prometheus, uid: prometheus, type: prometheus }\n');
 const panel = (id: number, expr: string, uid = 'prometheus') => ({ id, title: `p${id}`, type: 'timeseries', datasource: { type: 'prometheus', uid }, targets: [{ refId: 'A', expr }] });
 
