@@ -47,9 +47,18 @@ export function createHttpMetrics(registry: Registry): HttpMetrics {
     registers: [registry],
   });
 
+  // The first request of a method and route also creates its status="500" count at 0: a
+  // series that first appears already at 1 is invisible to rate(), so without it the first
+  // burst of errors on a route would be missed by the error-rate alerts.
+  const seen = new Set<string>();
+
   return {
     record({ method, route, status, durationSeconds, requestBytes, responseBytes }) {
       const labels = { method, route, status };
+      if (!seen.has(`${method} ${route}`)) {
+        seen.add(`${method} ${route}`);
+        requests.inc({ method, route, status: '500' }, 0);
+      }
       requests.inc(labels);
       duration.observe(labels, durationSeconds);
       responseSize.observe(labels, responseBytes);

@@ -27,9 +27,18 @@ describe('HTTP middleware on a plain node:http server', () => {
     const url = await plainServer(metrics, ['/api/timelines', '/api/timelines/:id']);
     for (const path of ['/api/timelines/1', '/api/timelines/2?expand=true', '/api/timelines/', '/api/timelines']) await rawRequest(url + path);
     const families = await readRegistry(metrics.registry);
-    expect(valueOf(families, 'http_requests_total', { route: '/api/timelines/:id' })).toBe(2);
-    expect(valueOf(families, 'http_requests_total', { route: '/api/timelines' })).toBe(2);
-    expect(families.get('http_requests_total')!.samples).toHaveLength(2);
+    expect(valueOf(families, 'http_requests_total', { route: '/api/timelines/:id', status: '200' })).toBe(2);
+    expect(valueOf(families, 'http_requests_total', { route: '/api/timelines', status: '200' })).toBe(2);
+    expect(families.get('http_requests_total')!.samples.filter((s) => s.value > 0)).toHaveLength(2);
+  });
+
+  it('creates the status="500" count of a route at 0 on its first request, so rate() sees the first errors', async () => {
+    const metrics = createAppMetrics();
+    const url = await plainServer(metrics, ['/api/timelines']);
+    await rawRequest(`${url}/api/timelines`);
+    const families = await readRegistry(metrics.registry);
+    expect(valueOf(families, 'http_requests_total', { route: '/api/timelines', status: '500' })).toBe(0);
+    expect(valueOf(families, 'http_requests_total', { route: '/api/timelines', status: '200' })).toBe(1);
   });
 
   it('gives every unknown path the one label "unmatched", and unknown methods "OTHER"', async () => {
@@ -40,7 +49,7 @@ describe('HTTP middleware on a plain node:http server', () => {
     await rawRequest(`${url}/api/timelines`, { method: 'PURGE' });
     const families = await readRegistry(metrics.registry);
     expect(valueOf(families, 'http_requests_total', { method: 'GET', route: 'unmatched', status: '200' })).toBe(2);
-    expect(valueOf(families, 'http_requests_total', { method: 'OTHER', route: '/api/timelines' })).toBe(1);
+    expect(valueOf(families, 'http_requests_total', { method: 'OTHER', route: '/api/timelines', status: '200' })).toBe(1);
   });
 
   it('records status, duration once per request, and body sizes in bytes', async () => {
@@ -76,7 +85,7 @@ describe('HTTP middleware on a plain node:http server', () => {
     expect(valueOf(families, 'http_request_size_bytes_count', { method: 'GET' })).toBe(1);
     expect(valueOf(families, 'http_request_size_bytes_sum', { method: 'GET' })).toBe(0);
     expect(valueOf(families, 'http_request_size_bytes_count', { method: 'POST' })).toBeUndefined();
-    expect(valueOf(families, 'http_requests_total', { method: 'POST' })).toBe(1);
+    expect(valueOf(families, 'http_requests_total', { method: 'POST', status: '200' })).toBe(1);
   });
 
   it('records a request whose client went away before the answer as status 499', async () => {
@@ -91,7 +100,7 @@ describe('HTTP middleware on a plain node:http server', () => {
     req.destroy();
     const families = await pollUntil(async () => {
       const scraped = await readRegistry(metrics.registry);
-      return valueOf(scraped, 'http_requests_total', { route: '/slow' }) === undefined ? undefined : scraped;
+      return valueOf(scraped, 'http_requests_total', { route: '/slow', status: '499' }) === undefined ? undefined : scraped;
     }, { timeoutMs: 5_000, what: 'the abandoned request to be recorded' });
     expect(valueOf(families, 'http_requests_total', { route: '/slow', status: '499' })).toBe(1);
   });
@@ -112,7 +121,7 @@ describe('HTTP middleware on a plain node:http server', () => {
     await rawRequest(`${server.url}/custom/1`);
     await rawRequest(`${server.url}/a`);
     const families = await readRegistry(metrics.registry);
-    expect(valueOf(families, 'http_requests_total', { route: '/custom/:n' })).toBe(1);
-    expect(valueOf(families, 'http_requests_total', { route: '/a' })).toBe(1);
+    expect(valueOf(families, 'http_requests_total', { route: '/custom/:n', status: '200' })).toBe(1);
+    expect(valueOf(families, 'http_requests_total', { route: '/a', status: '200' })).toBe(1);
   });
 });

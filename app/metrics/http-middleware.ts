@@ -71,8 +71,9 @@ function routeTableOf(routes: HttpMiddlewareOptions['routes']): RouteTable | und
 }
 
 /**
- * The template of the last route Express (4 or 5) matched, with its routers' mount paths.
- * Read when the router assigns `req.route`, because `req.baseUrl` is right only then: a
+ * The template of the last route Express matched, with its routers' mount paths. Express 5
+ * (tested here) and 4 both assign `req.route` in Route.dispatch. It is read at that
+ * assignment, because `req.baseUrl` is right only then: a
  * router restores it on the way out, so an error passed out of a mounted router would
  * otherwise be labelled `/:id` instead of `/api/classes/:id`.
  */
