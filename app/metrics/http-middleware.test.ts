@@ -111,6 +111,26 @@ describe('HTTP middleware on a plain node:http server', () => {
     expect(() => metrics.middleware({ routeOf: 'route' as never })).toThrow('routeOf must be a function (req) => string | undefined, got "route"');
   });
 
+  it('labels a request without routeOf when routeOf throws, and says so in a process warning', async () => {
+    const metrics = createAppMetrics();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      const track = metrics.middleware({ routes: ['/a'], routeOf: () => { throw new Error('no router yet'); } });
+      server = await serveLocally((req, res) => {
+        track(req, res);
+        res.end();
+      });
+      await rawRequest(`${server.url}/a`);
+      const families = await pollUntil(async () => (warnings.length > 0 ? readRegistry(metrics.registry) : undefined), { timeoutMs: 5_000, what: 'the warning' });
+      expect(valueOf(families, 'http_requests_total', { route: '/a', status: '200' })).toBe(1);
+      expect(warnings).toEqual(['MetricsWarning: routeOf threw for GET /a: no router yet; labelled without it']);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('asks routeOf first, and falls back to the table when it answers undefined', async () => {
     const metrics = createAppMetrics();
     const track = metrics.middleware({ routes: ['/a'], routeOf: (req) => (req.url === '/custom/1' ? '/custom/:n' : undefined) });

@@ -27,8 +27,8 @@ const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', '
 /**
  * Records every request once, when its last byte has been handed to the OS (or when its
  * client went away): count, duration, request and response body size, by method, route
- * template and status. The route is resolved at that point, after the app's router ran,
- * because Express sets `req.route` only while routing.
+ * template and status. The route is resolved at that point, after the app's router ran
+ * (Express's template is caught while it routes: see watchExpressRoute).
  */
 export function createHttpMiddleware(metrics: HttpMetrics, options: HttpMiddlewareOptions = {}): HttpMiddleware {
   const table = routeTableOf(options.routes);
@@ -36,7 +36,7 @@ export function createHttpMiddleware(metrics: HttpMetrics, options: HttpMiddlewa
     throw new MetricsUsageError(`createHttpMiddleware: routeOf must be a function (req) => string | undefined, got ${describe(options.routeOf)}`);
   }
   const resolveRoute = (req: IncomingMessage, expressRoute: string | undefined): string =>
-    options.routeOf?.(req) ?? expressRoute ?? (table && req.url !== undefined ? table.match(req.url) : undefined) ?? unmatchedRoute;
+    askRouteOf(options.routeOf, req) ?? expressRoute ?? (table && req.url !== undefined ? table.match(req.url) : undefined) ?? unmatchedRoute;
 
   return (req, res, next) => {
     const started = process.hrtime.bigint();
@@ -63,6 +63,21 @@ export function createHttpMiddleware(metrics: HttpMetrics, options: HttpMiddlewa
     });
     next?.();
   };
+}
+
+/**
+ * The app's own resolver, asked when the response is done. It runs in a response event,
+ * where a throw would crash the server: a failing resolver is reported as a process
+ * warning naming the URL, and the request is labelled by the other sources instead.
+ */
+function askRouteOf(routeOf: HttpMiddlewareOptions['routeOf'], req: IncomingMessage): string | undefined {
+  if (!routeOf) return undefined;
+  try {
+    return routeOf(req);
+  } catch (error) {
+    process.emitWarning(`routeOf threw for ${req.method ?? '?'} ${req.url ?? '?'}: ${error instanceof Error ? error.message : String(error)}; labelled without it`, 'MetricsWarning');
+    return undefined;
+  }
 }
 
 function routeTableOf(routes: HttpMiddlewareOptions['routes']): RouteTable | undefined {
