@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { repoPath } from '../../../src/config/repo-files.js';
+import { YamlFile } from '../../../src/config/yaml-file.js';
+import { composePorts } from '../../../src/deploy/compose-ports.js';
+import { composeFile } from '../../../src/engines/image-pins.js';
+import { flagValues, type DocCommand } from './shell-commands.js';
+import { checkKubectl } from './kubectl-commands.js';
+
+/**
+ * What the test does with a command: run it (`run`: a real execution, here), or check it
+ * without running (`validate`: it would change this machine or needs a running stack), and
+ * say which in the test's name. A command with no plan fails the test: every command shown
+ * in the docs is accounted for.
+ */
+export type Plan = { kind: 'run'; tool: 'check' | 'promtool' | 'amtool' | 'docker-compose'; args: string[] } | { kind: 'validate'; problems: () => string[] };
+
+const compose = () => YamlFile.load(composeFile).data as { services: Record<string, Record<string, unknown>>; secrets?: Record<string, { file?: string }> };
+const exists = (p: string) => existsSync(repoPath(p));
+/** The application's compose file: in the application's repository, not in this one. */
+export const appComposeFile = 'docker-compose.yml';
+
+export function planFor(c: DocCommand): Plan | undefined {
+  const [program, ...args] = c.words;
+  const validate = (problems: () => string[]): Plan => ({ kind: 'validate', problems });
+  switch (program) {
+    case 'npm': {
+      if (args[0] === 'ci') return validate(() => (exists('package-lock.json') ? [] : ['npm ci needs package-lock.json']));
+      if (args[0] === 'run' && args[1] === 'check') return { kind: 'run', tool: 'check', args: args.slice(3) };
+      if (args[0] === 'run' || args[0] === 'test') {
+        const scripts = (JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+        const script = args[0] === 'test' ? 'test' : args[1]!;
+        return validate(() => (scripts[script] ? [] : [`package.json has no script "${script}"`]));
+      }
+      return undefined;
+    }
+    case 'npx':
+      if (args[0] === 'vitest') return validate(() => flagValues(args, '--project').filter((p) => !readFileSync(repoPath('vitest.config.ts'), 'utf8').includes(`name: '${p}'`)).map((p) => `vitest.config.ts has no project "${p}"`));
+      return undefined;
+    case 'promtool':
+    case 'amtool':
+      return { kind: 'run', tool: program, args };
+    case 'docker-compose': {
+      const files = flagValues(args, '-f');
+      const missing = () => files.filter((f) => f !== appComposeFile && !exists(f)).map((f) => `${f} does not exist`);
+      const runsAlone = !files.includes(appComposeFile);
+      if (args.includes('config') && runsAlone) return { kind: 'run', tool: 'docker-compose', args };
+      return validate(missing);
+    }
+    case 'kubectl':
+      return validate(() => checkKubectl(args));
+    case 'curl': {
+      const url = args.find((a) => a.startsWith('http'));
+      const port = url ? Number(new URL(url).port) : NaN;
+      const published = Object.values(compose().services).flatMap((s) => composePorts(s, composeFile).map((p) => p.published));
+      return validate(() => (published.includes(port) ? [] : [`${url ?? 'the URL'}: no compose service publishes port ${port}`]));
+    }
+    case 'mkdir':
+      return validate(() => args.filter((a) => !a.startsWith('-') && !exists(a)).map((d) => `${d} is not a directory of the repository`));
+    case 'printf': {
+      const target = c.command.split('>').pop()!.trim();
+      const secretFiles = Object.values(compose().secrets ?? {}).map((s) => String(s.file ?? '').replace(/^\$\{\w+:-(.*)\}$/, '$1').replace(/^\.\//, ''));
+      return validate(() => (secretFiles.includes(target) ? [] : [`${target} is not a secret file the compose file reads (${secretFiles.join(', ')})`]));
+    }
+    case 'export': {
+      const variable = args[0]!.split('=')[0]!;
+      return validate(() => (readFileSync(repoPath(composeFile), 'utf8').includes(`\${${variable}`) ? [] : [`the compose file does not read ${variable}`]));
+    }
+    default:
+      return undefined;
+  }
+}
