@@ -1,0 +1,124 @@
+import { basename } from 'node:path';
+import { stringify } from 'yaml';
+import { ConfigError } from '../config/config-error.js';
+import { formatDuration } from './duration.js';
+import type { RuleInventory } from './rule-inventory.js';
+import { rulesNeeded, subsetRuleFile } from './rule-subset.js';
+import type { Expectation, ScenarioCase, ScenarioFile } from './scenario.js';
+
+/** One expectation of one case, found again from promtool's output. */
+export interface ExpectationRef {
+  scenario: ScenarioFile;
+  case: ScenarioCase;
+  expectation: Expectation;
+}
+
+export interface CompiledSuite {
+  /** Files to write side by side: `*.test.yml` (given to promtool) and the `*.rules.yml` they load. */
+  files: { name: string; text: string }[];
+  /** `group|alertname|ms` → the expectation, for alert failures (promtool prints all three). */
+  alertIndex: Map<string, ExpectationRef>;
+  /** marker → the expectation, for query failures (the marker rides along in the expr). */
+  queryIndex: Map<string, ExpectationRef>;
+}
+
+export interface CompileOptions {
+  inventory: RuleInventory;
+  /** prometheus.yml's evaluation interval, for cases that do not set their own. */
+  evaluationIntervalMs: number;
+}
+
+export const alertKey = (group: string, alertname: string, atMs: number) => `${group}|${alertname}|${atMs}`;
+/** promtool names a failing alert test by its group; ours is the case's file:line. */
+export const groupName = (scenario: ScenarioFile, c: ScenarioCase) => `${scenario.file}:${c.line}`;
+const marker = (scenario: ScenarioFile, e: Expectation) => `${scenario.file}:${e.line}`;
+
+/**
+ * An expectation between two evaluations would silently test the evaluation before it:
+ * alerts change state only when rules are evaluated.
+ */
+export function evaluationTimeError(scenario: ScenarioFile, defaultEvaluationMs: number): ConfigError | undefined {
+  for (const c of scenario.cases) {
+    const step = c.evaluationIntervalMs ?? defaultEvaluationMs;
+    const off = c.expect.find((e) => e.atMs % step !== 0);
+    if (off) return new ConfigError(scenario.file, `at: ${formatDuration(off.atMs)} falls between evaluations (every ${formatDuration(step)})`, `rules are evaluated every ${formatDuration(step)}: pick a multiple of it`, off.line);
+  }
+  return undefined;
+}
+
+/**
+ * Compiles scenarios to promtool's test format: per scenario and evaluation interval, a test
+ * file and a rule file holding just the rules its expectations depend on (see rule-subset.ts).
+ * All of them then go to ONE promtool run.
+ */
+export function compileScenarios(scenarios: readonly ScenarioFile[], options: CompileOptions): CompiledSuite {
+  const alertIndex = new Map<string, ExpectationRef>();
+  const queryIndex = new Map<string, ExpectationRef>();
+  const files: CompiledSuite['files'] = [];
+  scenarios.forEach((scenario, n) => {
+    const byInterval = new Map<number, ScenarioCase[]>();
+    for (const c of scenario.cases) {
+      const ms = c.evaluationIntervalMs ?? options.evaluationIntervalMs;
+      byInterval.set(ms, [...(byInterval.get(ms) ?? []), c]);
+    }
+    for (const [ms, cases] of byInterval) {
+      const expectations = cases.flatMap((c) => c.expect);
+      const rules = rulesNeeded(options.inventory, expectations.flatMap((e) => (e.kind === 'alert' ? [e.alert] : [])), expectations.flatMap((e) => (e.kind === 'query' ? [e.query] : [])));
+      const subset = subsetRuleFile(options.inventory, rules);
+      const base = `${String(n).padStart(3, '0')}-${basename(scenario.file).replace(/\.ya?ml$/, '')}-every-${formatDuration(ms)}`;
+      const tests = cases.map((c) => compileCase(scenario, c, alertIndex, queryIndex));
+      // Recording groups first, so an alert reads the value recorded at the same evaluation
+      // (promtool otherwise orders groups by name; Prometheus runs them independently).
+      const recording = new Set(rules.filter((r) => r.kind === 'record').map((r) => r.group));
+      const order = [...subset.groups.filter((g) => recording.has(g)), ...subset.groups.filter((g) => !recording.has(g))];
+      files.push({ name: `${base}.rules.yml`, text: subset.text });
+      files.push({
+        name: `${base}.test.yml`,
+        text: stringify({ rule_files: [`${base}.rules.yml`], evaluation_interval: formatDuration(ms), ...(order.length ? { group_eval_order: order } : {}), tests }, { lineWidth: 0 }),
+      });
+    }
+  });
+  return { files, alertIndex, queryIndex };
+}
+
+function compileCase(scenario: ScenarioFile, c: ScenarioCase, alertIndex: CompiledSuite['alertIndex'], queryIndex: CompiledSuite['queryIndex']): object {
+  const group = groupName(scenario, c);
+  const alertTests: object[] = [];
+  const queryTests: object[] = [];
+  for (const e of c.expect) {
+    const evalTime = formatDuration(e.atMs);
+    if (e.kind === 'alert') {
+      alertIndex.set(alertKey(group, e.alert, e.atMs), { scenario, case: c, expectation: e });
+      alertTests.push({ eval_time: evalTime, alertname: e.alert, exp_alerts: e.alerts.map((a) => ({ exp_labels: a.labels, exp_annotations: a.annotations })) });
+    } else {
+      const ref = marker(scenario, e);
+      queryIndex.set(ref, { scenario, case: c, expectation: e });
+      // round() to a multiple of `precision`: 2.42 has no tolerance, and 0.1 + 0.2 != 0.3.
+      const expr = e.precision === undefined ? e.query : `round(${e.query}, ${e.precision})`;
+      queryTests.push({ expr: `${expr}\n# ${ref}`, eval_time: evalTime, exp_samples: e.samples.map((s) => ({ labels: seriesString(s.labels, e), value: toNumber(s.value) })) });
+    }
+  }
+  return {
+    name: group,
+    interval: formatDuration(c.intervalMs),
+    input_series: c.series.map((s) => ({ series: s.selector, values: s.values })),
+    ...(alertTests.length ? { alert_rule_test: alertTests } : {}),
+    ...(queryTests.length ? { promql_expr_test: queryTests } : {}),
+  };
+}
+
+/** `{__name__: x, job: a}` → `x{job="a"}`, the form promtool's exp_samples take. */
+function seriesString(labels: Record<string, string>, e: Expectation): string {
+  const { __name__: explicit, ...rest } = labels;
+  // A plain selector's results keep its metric name; any other expression's results have none.
+  const selected = e.kind === 'query' && e.precision === undefined ? /^\s*([a-zA-Z_:][\w:]*)\s*(\{[^}]*\})?\s*$/.exec(e.query)?.[1] : undefined;
+  const name = explicit ?? selected ?? '';
+  const pairs = Object.entries(rest).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+  return `${name}{${pairs.join(', ')}}`;
+}
+
+function toNumber(value: number | string): number {
+  if (typeof value === 'number') return value;
+  if (value === 'NaN') return Number.NaN;
+  return value === '-Inf' ? -Infinity : Infinity;
+}

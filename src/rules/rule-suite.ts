@@ -1,0 +1,70 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problem } from '../check/problem.js';
+import { ConfigError } from '../config/config-error.js';
+import { repoPath } from '../config/repo-files.js';
+import { compileScenarios, evaluationTimeError, type CompiledSuite } from './compile-scenarios.js';
+import { coverageProblems } from './coverage.js';
+import { loadScenario } from './load-scenario.js';
+import { prometheusSettings, type PrometheusSettings } from './prometheus-config.js';
+import { loadRuleInventory, type RuleInventory } from './rule-inventory.js';
+import { runCompiledSuite, type RuleTestRun } from './run-rule-tests.js';
+import type { ScenarioFile } from './scenario.js';
+
+export const scenarioDir = 'fixtures/rules';
+
+export interface PreparedSuite {
+  settings: PrometheusSettings;
+  inventory: RuleInventory;
+  scenarios: ScenarioFile[];
+  /** Scenario files that could not be used, each with file:line. */
+  loadErrors: ConfigError[];
+  coverage: Problem[];
+  compiled: CompiledSuite;
+}
+
+/** Every .yaml/.yml file under `dir`, sorted, repo-relative. */
+export function scenarioFiles(dir = scenarioDir): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(repoPath(rel)).sort()) {
+      const path = join(rel, entry);
+      if (statSync(repoPath(path)).isDirectory()) walk(path);
+      else if (/\.ya?ml$/.test(entry)) out.push(path);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/**
+ * Loads the rules (from what prometheus.yml loads) and every scenario, checks coverage and
+ * compiles. Nothing here runs promtool, so `check` and the test suite share it.
+ */
+export function prepareSuite(options: { dir?: string; prometheusConfig?: string } = {}): PreparedSuite {
+  const settings = prometheusSettings(options.prometheusConfig);
+  const inventory = loadRuleInventory(settings.ruleFiles);
+  const scenarios: ScenarioFile[] = [];
+  const loadErrors: ConfigError[] = [];
+  for (const file of scenarioFiles(options.dir)) {
+    try {
+      const scenario = loadScenario(file);
+      const timing = evaluationTimeError(scenario, settings.evaluationIntervalMs);
+      if (timing) throw timing;
+      scenarios.push(scenario);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      loadErrors.push(error);
+    }
+  }
+  const coverage = coverageProblems(inventory, scenarios, settings.evaluationIntervalMs);
+  const compiled = compileScenarios(scenarios, { inventory, evaluationIntervalMs: settings.evaluationIntervalMs });
+  return { settings, inventory, scenarios, loadErrors, coverage, compiled };
+}
+
+/** Prepares and runs the whole suite in one promtool invocation. */
+export async function runRuleSuite(options: { dir?: string; prometheusConfig?: string; keepDir?: string } = {}): Promise<PreparedSuite & { run: RuleTestRun }> {
+  const prepared = prepareSuite(options);
+  const run = await runCompiledSuite(prepared.compiled, options.keepDir);
+  return { ...prepared, run };
+}
