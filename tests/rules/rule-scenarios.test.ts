@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { formatProblem } from '../../src/check/format-problem.js';
+import { formatFailure } from '../../src/rules/format-failure.js';
+import { prepareSuite } from '../../src/rules/rule-suite.js';
+import { runCompiledSuite, type RuleTestRun } from '../../src/rules/run-rule-tests.js';
+import { ToolUnavailableError } from '../../src/tools/tool-runner.js';
+
+// Every scenario under fixtures/rules, compiled once and run in ONE promtool invocation;
+// each case below then reports its own expectations' failures, with file:line.
+const suite = prepareSuite();
+let run: RuleTestRun | undefined;
+let unavailable: string | undefined;
+
+beforeAll(async () => {
+  try {
+    run = await runCompiledSuite(suite.compiled);
+  } catch (error) {
+    if (!(error instanceof ToolUnavailableError)) throw error;
+    unavailable = `${error.message}. Install promtool 2.42.0 (Debian: apt-get download prometheus; dpkg-deb -x) or run \`npm run images:offline\` so it runs inside local/prometheus:2.42.0`;
+  }
+}, 300_000);
+
+test('every scenario file loads (schema, notation, evaluation times)', () => {
+  expect(suite.loadErrors.map((e) => e.message), 'fix these scenario files').toEqual([]);
+});
+
+test('every alert and recording rule is tested, and no test names a rule that does not exist', () => {
+  const report = suite.coverage.map((p) => formatProblem(p)).join('\n\n');
+  expect(suite.coverage.length, `\n${report}\n`).toBe(0);
+});
+
+for (const scenario of suite.scenarios) {
+  describe(`${scenario.file} (${scenario.subject.kind} ${scenario.subject.name})`, () => {
+    for (const c of scenario.cases) {
+      test(c.name, (ctx) => {
+        if (unavailable) return ctx.skip(unavailable);
+        const failures = run!.failures.filter((f) => f.ref?.case === c);
+        expect(failures.map((f) => formatFailure(f, suite.inventory)).join('\n\n')).toBe('');
+      });
+    }
+  });
+}
+
+test('promtool raised nothing that no scenario expectation accounts for', (ctx) => {
+  if (unavailable) return ctx.skip(unavailable);
+  const stray = run!.failures.filter((f) => !f.ref);
+  expect(stray.map((f) => formatFailure(f)).join('\n\n')).toBe('');
+  // A failed run always names what failed: exit code and attributed failures agree.
+  expect(run!.exitCode === 0).toBe(run!.failures.length === 0);
+});
