@@ -15,8 +15,8 @@ describe('npm run check (the main job), end to end', () => {
     const path = join(root, 'monitoring/alert_rules.yml');
     const lines = readFileSync(path, 'utf8').split('\n');
     const exprLine = lines.findIndex((l) => /^\s+expr:/.test(l));
-    // Break the YAML: an unclosed flow sequence where an expression stood.
-    lines[exprLine] = lines[exprLine]!.replace(/expr:.*/, 'expr: [unclosed');
+    // Break the YAML on that very line: a nested mapping where an expression stood.
+    lines[exprLine] = lines[exprLine]!.replace(/expr:.*/, 'expr: up: 0');
     writeFileSync(path, lines.join('\n'));
     const { code, output } = await runCheckCli(['--root', root]);
     expect(code).toBe(1);
