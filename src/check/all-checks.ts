@@ -9,6 +9,14 @@ import { imagePinsAgreeCheck } from '../deploy/image-pins-agree-check.js';
 import { k8sSchemaCheck } from '../deploy/k8s-schema-check.js';
 import { portsAgreeCheck } from '../deploy/ports-agree-check.js';
 import { securityLintCheck } from '../deploy/security-lint-check.js';
+import { logstashGrokPatternsCheck } from '../logstash/checks/grok-patterns-check.js';
+import { logstashIndexRoutingCheck } from '../logstash/checks/index-routing-check.js';
+import { logstashIndexTemplateCheck } from '../logstash/checks/index-template-check.js';
+import { logstashPluginOptionsCheck } from '../logstash/checks/plugin-options-check.js';
+import { logstashPortsCheck } from '../logstash/checks/ports-check.js';
+import { logstashRedactionCheck } from '../logstash/checks/redaction-check.js';
+import { logstashReferencedFilesCheck } from '../logstash/checks/referenced-files-check.js';
+import { logstashSyntaxCheck } from '../logstash/checks/syntax-check.js';
 import type { Check } from './check.js';
 import { configSyntaxCheck } from './config/config-syntax-check.js';
 
@@ -29,4 +37,12 @@ export const allChecks: readonly Check[] = [
   dashboardsCheck,
   dashboardQueriesCheck,
   securityLintCheck,
+  logstashSyntaxCheck,
+  logstashPluginOptionsCheck,
+  logstashRedactionCheck,
+  logstashIndexRoutingCheck,
+  logstashIndexTemplateCheck,
+  logstashReferencedFilesCheck,
+  logstashPortsCheck,
+  logstashGrokPatternsCheck,
 ];
