@@ -17,6 +17,14 @@ import { logstashPortsCheck } from '../logstash/checks/ports-check.js';
 import { logstashRedactionCheck } from '../logstash/checks/redaction-check.js';
 import { logstashReferencedFilesCheck } from '../logstash/checks/referenced-files-check.js';
 import { logstashSyntaxCheck } from '../logstash/checks/syntax-check.js';
+import { promtoolConfigCheck } from '../rules/checks/promtool-config-check.js';
+import { promtoolRulesCheck } from '../rules/checks/promtool-rules-check.js';
+import { recordingUnusedCheck } from '../rules/checks/recording-unused-check.js';
+import { requiredFieldsCheck } from '../rules/checks/required-fields-check.js';
+import { runbookCheck } from '../rules/checks/runbook-check.js';
+import { testCoverageCheck } from '../rules/checks/test-coverage-check.js';
+import { thresholdsCheck } from '../rules/checks/thresholds-check.js';
+import { unknownMetricCheck } from '../rules/checks/unknown-metric-check.js';
 import type { Check } from './check.js';
 import { configSyntaxCheck } from './config/config-syntax-check.js';
 
@@ -25,6 +33,14 @@ import { configSyntaxCheck } from './config/config-syntax-check.js';
  * the concept it checks; add new ones here.
  */
 export const allChecks: readonly Check[] = [
+  promtoolConfigCheck,
+  promtoolRulesCheck,
+  requiredFieldsCheck,
+  runbookCheck,
+  thresholdsCheck,
+  unknownMetricCheck,
+  recordingUnusedCheck,
+  testCoverageCheck,
   configSyntaxCheck,
   appMetricsContractCheck,
   configMapDriftCheck,

@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { describeTool, ToolUnavailableError } from '../../tools/tool-runner.js';
+import { writeTempFiles } from '../test-files.js';
+import { promtoolConfigProblems } from './promtool-config-check.js';
+import { promtoolRulesProblems } from './promtool-rules-check.js';
+
+// The real promtool (local binary of the pinned version, or inside the pinned image) on
+// deliberately broken files: `check` must name the file and the line.
+let unavailable: string | undefined;
+beforeAll(async () => {
+  try {
+    await describeTool('promtool');
+  } catch (error) {
+    if (!(error instanceof ToolUnavailableError)) throw error;
+    unavailable = `${error.message}. Install promtool 2.42.0 or run \`npm run images:offline\``;
+  }
+}, 120_000);
+
+const files = writeTempFiles({
+  'broken-rules.yml': 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: rate(x[5m] > 1\n        for: 5m\n      - record: bad name\n        expr: up\n',
+  'unknown-field.yml': 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n        summary: misplaced\n',
+  'bad-duration.yml': 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n        for: 5x\n',
+  'good-rules.yml': 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n',
+  'bad-prometheus.yml': 'global:\n  scrape_interval: 15s\n  evaluation_intervall: 15s\n',
+});
+
+describe('rules/promtool', () => {
+  test('a broken rule file fails, naming the file, line and column of each rule', async (ctx) => {
+    if (unavailable) return ctx.skip(unavailable);
+    const problems = await promtoolRulesProblems([files.path('broken-rules.yml')]);
+    expect(problems?.map((p) => [p.file, p.line, p.column, p.severity])).toEqual([
+      [files.path('broken-rules.yml'), 5, 15, 'error'],
+      [files.path('broken-rules.yml'), 7, 17, 'error'],
+    ]);
+    expect(problems?.[0]?.message).toContain('could not parse expression');
+    expect(problems?.[1]?.message).toContain('invalid recording rule name: bad name');
+  });
+
+  test('an unknown field is reported at its line', async (ctx) => {
+    if (unavailable) return ctx.skip(unavailable);
+    const problems = await promtoolRulesProblems([files.path('unknown-field.yml')]);
+    expect(problems?.map((p) => [p.line, p.message])).toEqual([[6, 'field summary not found in type rulefmt.RuleNode']]);
+  });
+
+  test('an error promtool gives without a line is placed at the line holding the value', async (ctx) => {
+    if (unavailable) return ctx.skip(unavailable);
+    const problems = await promtoolRulesProblems([files.path('bad-duration.yml')]);
+    expect(problems?.map((p) => [p.line, p.message])).toEqual([[6, 'not a valid duration string: "5x"']]);
+  });
+
+  test('a valid rule file has no problems', async (ctx) => {
+    if (unavailable) return ctx.skip(unavailable);
+    expect(await promtoolRulesProblems([files.path('good-rules.yml')])).toEqual([]);
+  });
+});
+
+describe('prometheus/promtool', () => {
+  test('a misspelt field of prometheus.yml is reported at its line', async (ctx) => {
+    if (unavailable) return ctx.skip(unavailable);
+    const problems = await promtoolConfigProblems(files.path('bad-prometheus.yml'));
+    expect(problems?.map((p) => [p.file, p.line, p.message])).toEqual([[files.path('bad-prometheus.yml'), 3, 'field evaluation_intervall not found in type config.plain']]);
+  });
+
+  test('the canonical prometheus.yml passes', async (ctx) => {
+    if (unavailable) return ctx.skip(unavailable);
+    expect(await promtoolConfigProblems()).toEqual([]);
+  });
+});
