@@ -20,6 +20,10 @@ export const filesK8sMustCarry: readonly string[] = [
   'monitoring/grafana/provisioning/dashboards/*.yaml',
   'monitoring/grafana/provisioning/alerting/*.yaml',
   'monitoring/grafana/dashboards/*.json',
+  'monitoring/logstash/pipeline/*.conf',
+  'monitoring/logstash/config/*',
+  'monitoring/logstash/scripts/*',
+  'monitoring/elasticsearch/index-template.json',
 ];
 
 export interface SourceFile {

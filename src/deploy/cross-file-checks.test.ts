@@ -30,7 +30,7 @@ describe('portAgreement', () => {
     const { problems, withoutK8sService } = portAgreement({ compose, prometheus: prometheus('alertmanager:9093'), grafana: [], manifests: [manifest] });
     expect(problems.map((p) => `${p.line} ${p.message}`)).toEqual([
       '17 Service/alertmanager serves 9095, but alerting (monitoring/p.yml:4) reaches alertmanager:9093',
-      '10 Deployment/am container "am" listens on 9094, but compose service "alertmanager" on 9093',
+      '10 Deployment/am container "am" does not declare 9093/tcp, which compose service "alertmanager" exposes',
       '17 Service/alertmanager sends port 9095 to "web", which no selected container declares',
     ]);
     expect(withoutK8sService.map((e) => `${e.host}:${e.port}`)).toEqual(['app:3000']);

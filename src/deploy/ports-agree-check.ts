@@ -68,10 +68,13 @@ export function portAgreement(inputs: PortInputs): { problems: Problem[]; withou
       const image = String(container.image ?? '');
       const twin = Object.entries(services).find(([, s]) => String(s.image ?? '').split(':')[0] === image.split(':')[0]);
       if (!twin) continue;
-      const expected = composePorts(twin[1], inputs.compose.file).filter((p) => p.protocol === 'tcp').map((p) => p.container).sort();
-      const actual = list(container.ports).map((p) => Number((p as Record<string, unknown>).containerPort)).sort();
-      if (expected.join() !== actual.join()) {
-        problems.push(problem({ check: id, file: workload.file.file, line: lineIn(workload, [...path, 'ports']), message: `${objectName(workload)} container "${String(container.name)}" listens on ${actual.join(', ') || 'nothing'}, but compose service "${twin[0]}" on ${expected.join(', ')}`, hint: 'give both the same container ports: other configs reach the service by one port everywhere' }));
+      // Every port compose exposes must be declared in k8s too; k8s may declare more (a probe's).
+      const label = (port: unknown, protocol: unknown) => `${Number(port)}/${String(protocol ?? 'tcp').toLowerCase()}`;
+      const expected = [...new Set(composePorts(twin[1], inputs.compose.file).map((p) => label(p.container, p.protocol)))];
+      const actual = new Set(list(container.ports).map((p) => label((p as Record<string, unknown>).containerPort, (p as Record<string, unknown>).protocol)));
+      const missing = expected.filter((p) => !actual.has(p));
+      if (missing.length > 0) {
+        problems.push(problem({ check: id, file: workload.file.file, line: lineIn(workload, [...path, 'ports']), message: `${objectName(workload)} container "${String(container.name)}" does not declare ${missing.join(', ')}, which compose service "${twin[0]}" exposes`, hint: 'declare the same container ports (and protocols) as compose: other configs reach the service by one port everywhere' }));
       }
     }
   }

@@ -47,3 +47,30 @@ describe('securityLintCheck on the repository', () => {
     expect(mine).toEqual([]);
   });
 });
+
+describe('carriedLines', () => {
+  it('covers the data of ConfigMaps that carry monitoring/ files, and nothing else', async () => {
+    const { carriedLines } = await import('./security-lint-check.js');
+    const manifest = YamlFile.parse('k8s/c.yaml', [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: scripts',
+      '  annotations: { timetable.school/sources: monitoring/logstash/scripts/*.rb }',
+      'data:',
+      '  redact.rb: |',
+      "    canary = { 'password' => 'hunter2' }",
+      '---',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata: { name: hand-written }',
+      'data:',
+      '  password: hunter2',
+      '',
+    ].join('\n'));
+    const lines = carriedLines(manifest);
+    expect(lines.has(8)).toBe(true);
+    expect(lines.has(14)).toBe(false);
+    expect(securityProblemsOfText('k8s/c.yaml', manifest.text, lines).map((p) => p.line)).toEqual([14]);
+  });
+});
