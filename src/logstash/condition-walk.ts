@@ -43,3 +43,14 @@ function flatten(v: RValue): RValue[] {
   if (v.kind === 'call') return [v, ...v.args.flatMap(flatten)];
   return [v];
 }
+
+/** The pattern of every `=~` / `!~` in a condition: a /regexp/ or a "string" used as one. */
+export function matchPatternsOf(condition: Condition): RValue[] {
+  const visit = (e: Expression): RValue[] => {
+    if (e.kind === 'match') return [e.pattern];
+    if (e.kind === 'group') return e.condition.operands.flatMap(visit);
+    if (e.kind === 'not' && 'operands' in e.operand) return e.operand.operands.flatMap(visit);
+    return [];
+  };
+  return condition.operands.flatMap(visit);
+}

@@ -1,6 +1,6 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { conditionsOf, rvaluesOf } from '../condition-walk.js';
+import { conditionsOf, matchPatternsOf } from '../condition-walk.js';
 import { expandGrok } from '../grok-expansion.js';
 import { compileError } from '../oniguruma.js';
 import type { PipelineConfig, PluginNode, Position, Value } from '../parser/ast.js';
@@ -59,7 +59,10 @@ function patternsOf(config: PipelineConfig): Pattern[] {
     }
   }
   for (const condition of conditionsOf(config)) {
-    for (const value of rvaluesOf(condition)) if (value.kind === 'regexp') patterns.push({ text: value.source, pos: value.pos, what: `the regexp in \`${condition.text.slice(0, 60)}\`` });
+    for (const value of matchPatternsOf(condition)) {
+      const text = value.kind === 'regexp' ? value.source : value.kind === 'string' ? value.value : undefined;
+      if (text !== undefined) patterns.push({ text, pos: value.pos, what: `the regexp in \`${condition.text.slice(0, 60)}\`` });
+    }
   }
   return patterns;
 }

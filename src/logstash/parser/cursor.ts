@@ -68,7 +68,7 @@ export class Cursor {
   /** What stands at the cursor, for messages: a word, a symbol, or the end of the file. */
   found(): string {
     if (this.done) return 'the end of the file';
-    const word = /^[A-Za-z0-9_@-]+|^\S/.exec(this.text.slice(this.offset))?.[0] ?? this.peek();
+    const word = /^[A-Za-z0-9_@-]+|^[^\sA-Za-z0-9_@-][^\s{}]{0,19}/.exec(this.text.slice(this.offset, this.offset + 40))?.[0] ?? this.peek();
     return `\`${word}\``;
   }
 
