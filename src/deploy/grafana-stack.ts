@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
 import { readRepoFile } from '../config/repo-files.js';
 import { YamlFile } from '../config/yaml-file.js';
-import { hostFromEngines, ImageMissingError } from '../engines/engine.js';
+import { hostFromEngines } from '../engines/engine.js';
 import { ensureImage } from '../engines/image-availability.js';
 import { imageFor } from '../engines/image-pins.js';
 import { prometheusSpec } from '../stacks/prometheus-spec.js';
@@ -12,29 +12,24 @@ import { expandPattern } from './configmap-sources.js';
 import { contractExposition } from './contract-exposition.js';
 
 export interface GrafanaStackInfo {
-  grafanaUrl: string;
   prometheusUrl: string;
-  user: string;
-  password: string;
+  /** Absent when Grafana's image is missing here; `grafanaMissing` then says why. */
+  grafana?: { url: string; user: string; password: string };
+  grafanaMissing?: string;
 }
 
 const provisioning = 'monitoring/grafana/provisioning';
 
 /**
- * The official Grafana image with the repository's provisioning and dashboards, and a test
- * Prometheus (the pinned image, or its stand-in) named `prometheus` on the same network, as
- * the provisioned data source expects. Prometheus scrapes, under the canonical job names, one
+ * A test Prometheus (the pinned image, or its stand-in) named `prometheus`, as the provisioned
+ * data source expects, and beside it the official Grafana image with the repository's
+ * provisioning and dashboards (where that image is available). Prometheus scrapes, under the canonical job names, one
  * synthetic target per metrics source serving every contract metric, and evaluates the
  * canonical recording rules every second, so every panel has data to show.
  */
 export const grafanaStack: StackDefinition<GrafanaStackInfo> = {
   key: 'grafana',
   async start(shared) {
-    // Check Grafana's image first: without it there is nothing to test, so start nothing.
-    const grafanaImage = imageFor('grafana');
-    const missing = await ensureImage(grafanaImage);
-    if (missing) throw new ImageMissingError('grafana', grafanaImage.image, missing);
-
     const contract = YamlFile.load('monitoring/metrics-contract.yml');
     const canonical = YamlFile.load('monitoring/prometheus.yml').data as { scrape_configs: { job_name: string; static_configs?: { targets: string[] }[] }[] };
     const started = Date.now();
@@ -63,6 +58,11 @@ export const grafanaStack: StackDefinition<GrafanaStackInfo> = {
     try {
       const config = stringify({ global: { scrape_interval: '1s', evaluation_interval: '1s' }, rule_files: ['recording_rules.yml'], scrape_configs: jobs });
       const prometheus = await shared.network.start(prometheusSpec({ config, files: { 'recording_rules.yml': readRepoFile('monitoring/recording_rules.yml') }, name: 'prometheus' }));
+      const stop = async () => stopTargets();
+      // The Prometheus part runs wherever its image does; Grafana only where its official image is.
+      const grafanaImage = imageFor('grafana');
+      const grafanaMissing = await ensureImage(grafanaImage);
+      if (grafanaMissing) return { info: { prometheusUrl: prometheus.url(9090), grafanaMissing }, stop };
       const password = randomBytes(12).toString('hex');
       const files = [
         ...['datasources', 'dashboards', 'alerting'].flatMap((dir) => expandPattern(`${provisioning}/${dir}/*.yaml`).map((s) => ({ target: `/etc/grafana/provisioning/${dir}/${s.key}`, content: readRepoFile(s.path) }))),
@@ -76,12 +76,7 @@ export const grafanaStack: StackDefinition<GrafanaStackInfo> = {
         ready: { http: { port: 3000, path: '/api/health' } },
         startupTimeoutMs: 120_000,
       });
-      return {
-        info: { grafanaUrl: grafana.url(3000), prometheusUrl: prometheus.url(9090), user: 'admin', password },
-        stop: async () => {
-          await stopTargets();
-        },
-      };
+      return { info: { prometheusUrl: prometheus.url(9090), grafana: { url: grafana.url(3000), user: 'admin', password } }, stop };
     } catch (error) {
       await stopTargets();
       throw error;

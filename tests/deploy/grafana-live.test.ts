@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import type { GrafanaStackInfo } from '../../src/deploy/grafana-stack.js';
 import { alertingFiles, loadDashboards, loadProvisioning, panelsOf, queriesOf } from '../../src/deploy/grafana-files.js';
 import { requireStack } from '../../src/stacks/require-stack.js';
@@ -12,8 +12,17 @@ import { pollUntil } from '../../src/waiting/poll-until.js';
 const dashboards = loadDashboards();
 const queries = queriesOf(dashboards, loadProvisioning(alertingFiles)).filter((q) => q.what.startsWith('dashboard'));
 
-async function grafana(info: GrafanaStackInfo, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(`${info.grafanaUrl}${path}`, {
+type Grafana = NonNullable<GrafanaStackInfo['grafana']>;
+
+/** The Grafana of the stack, or a skip that names the missing image and how to get it. */
+function requireGrafana(ctx: TestContext): Grafana {
+  const info = requireStack<GrafanaStackInfo>(ctx, 'grafana');
+  if (!info.grafana) ctx.skip(info.grafanaMissing ?? 'Grafana did not start');
+  return info.grafana!;
+}
+
+async function grafana(info: Grafana, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${info.url}${path}`, {
     method: body ? 'POST' : 'GET',
     headers: { authorization: `Basic ${Buffer.from(`${info.user}:${info.password}`).toString('base64')}`, 'content-type': 'application/json' },
     body: body ? JSON.stringify(body) : undefined,
@@ -23,7 +32,7 @@ async function grafana(info: GrafanaStackInfo, path: string, body?: unknown): Pr
 
 describe('Grafana with the provisioned files (official image)', () => {
   it('loads the Prometheus data source with the uid the panels use', async (ctx) => {
-    const info = requireStack<GrafanaStackInfo>(ctx, 'grafana');
+    const info = requireGrafana(ctx);
     const { status, json } = await grafana(info, '/api/datasources/uid/prometheus');
     expect(status).toBe(200);
     expect(json).toMatchObject({ type: 'prometheus', url: 'http://prometheus:9090' });
@@ -32,7 +41,7 @@ describe('Grafana with the provisioned files (official image)', () => {
   for (const file of dashboards) {
     const uid = String((file.data as { uid: string }).uid);
     it(`provisions dashboard ${uid} with all its panels`, async (ctx) => {
-    const info = requireStack<GrafanaStackInfo>(ctx, 'grafana');
+    const info = requireGrafana(ctx);
     const { status, json } = await pollUntil(async () => {
       const r = await grafana(info, `/api/dashboards/uid/${uid}`);
       return r.status === 200 ? r : undefined;
@@ -44,7 +53,7 @@ describe('Grafana with the provisioned files (official image)', () => {
   }
 
   it('provisions the error-rate alert rule, linked to its panel', async (ctx) => {
-    const info = requireStack<GrafanaStackInfo>(ctx, 'grafana');
+    const info = requireGrafana(ctx);
     const { status, json } = await grafana(info, '/api/v1/provisioning/alert-rules/timetable-dashboard-error-rate');
     expect(status).toBe(200);
     expect(json).toMatchObject({ title: 'DashboardErrorRate', condition: 'C' });
@@ -52,7 +61,7 @@ describe('Grafana with the provisioned files (official image)', () => {
 
   for (const query of queries) {
     it(`${query.what} returns data`, async (ctx) => {
-    const info = requireStack<GrafanaStackInfo>(ctx, 'grafana');
+    const info = requireGrafana(ctx);
     // Recording rules need an evaluation and rates two scrapes: poll, bounded.
     const frames = await pollUntil(async () => {
       const r = await grafana(info, '/api/ds/query', { from: 'now-5m', to: 'now', queries: [{ refId: 'A', datasource: { type: 'prometheus', uid: 'prometheus' }, expr: query.expr, range: true, intervalMs: 1000, maxDataPoints: 300 }] });
