@@ -1,5 +1,10 @@
 import type { StackDefinition } from './stack.js';
 import { smokeStack } from './smoke-stack.js';
+import { alertingStack, brokenTemplateAlertingStack } from './alerting-stack.js';
 
 /** Every stack the integration project starts, once per run. Add new ones here. */
-export const integrationStacks: readonly StackDefinition<unknown>[] = [smokeStack as StackDefinition<unknown>];
+export const integrationStacks: readonly StackDefinition<unknown>[] = [
+  smokeStack as StackDefinition<unknown>,
+  alertingStack as StackDefinition<unknown>,
+  brokenTemplateAlertingStack as StackDefinition<unknown>,
+];

@@ -1,0 +1,102 @@
+import { readdirSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { ConfigError } from '../config/config-error.js';
+import { repoPath } from '../config/repo-files.js';
+import { YamlFile, type YamlPath } from '../config/yaml-file.js';
+import { nearestKey } from '../rules/nearest-key.js';
+import type { ReceiverEntry } from './alertmanager-config.js';
+import type { InhibitionCase, RouteCase, RoutingScenario, ScenarioAlert } from './routing-scenario.js';
+import { routingScenarioSchema } from './routing-scenario-schema.js';
+import { schemaErrorAtLine } from './schema-error-at-line.js';
+
+export const routingScenarioDir = 'fixtures/routing';
+const readme = `${routingScenarioDir}/README.md`;
+const validate = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(routingScenarioSchema);
+
+/** What a scenario is checked against: the alert rules and the Alertmanager config. */
+export interface ScenarioContext {
+  /** Alerts of alert_rules.yml by name: their labels and annotations as written. */
+  alerts: ReadonlyMap<string, { labels: Record<string, string>; annotations: Record<string, string>; where: string }>;
+  receivers: readonly ReceiverEntry[];
+}
+
+type RawAlert = { labels: Record<string, string>; annotations?: Record<string, string>; synthetic?: boolean };
+type RawScenario = {
+  description?: string;
+  routes?: (Omit<RouteCase, 'line' | 'alert'> & { alert: RawAlert })[];
+  inhibitions?: { name: string; source: RawAlert; target: RawAlert; same_cluster?: boolean; inhibited: boolean }[];
+};
+
+/** Every scenario file of fixtures/routing/, in name order. */
+export function loadRoutingScenarios(context: ScenarioContext, dir = routingScenarioDir): RoutingScenario[] {
+  const files = readdirSync(repoPath(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  if (files.length === 0) throw new ConfigError(dir, 'no routing scenario files', `add fixtures as described in ${readme}`);
+  return files.map((f) => loadRoutingScenario(`${dir}/${f}`, context));
+}
+
+/**
+ * Reads one scenario: YAML with positions, the schema, then what the schema cannot know, each
+ * at its line: the receiver exists and has the integration whose payload is expected; a named
+ * alert exists in alert_rules.yml with the severity/service/team the scenario gives it (so
+ * scenarios can't drift from the rules); `cluster` is left to the test, which makes it unique.
+ */
+export function loadRoutingScenario(path: string, context: ScenarioContext): RoutingScenario {
+  const yaml = YamlFile.load(path, 'a routing scenario');
+  if (!validate(yaml.data)) throw schemaErrorAtLine(yaml, validate.errors ?? [], readme);
+  const raw = yaml.data as RawScenario;
+  const receiverNames = context.receivers.map((r) => r.name);
+
+  const routes = (raw.routes ?? []).map((c, i): RouteCase => {
+    const at: YamlPath = ['routes', i];
+    const receiver = context.receivers.find((r) => r.name === c.receiver);
+    if (!receiver) {
+      const guess = nearestKey(c.receiver, receiverNames);
+      throw new ConfigError(yaml.file, `receiver "${c.receiver}" is not in monitoring/alertmanager.yml${guess ? `; did you mean "${guess}"?` : ''}`, `receivers there: ${receiverNames.join(', ')}`, yaml.lineOf([...at, 'receiver']));
+    }
+    if (c.slack && receiver.slackChannels.length === 0) throw new ConfigError(yaml.file, `receiver ${receiver.name} has no slack_configs, so nothing can match a \`slack:\` expectation`, 'expect what that receiver sends (pagerduty:), or name a Slack receiver', yaml.lineOf([...at, 'slack']));
+    if (c.pagerduty && !receiver.pagerduty) throw new ConfigError(yaml.file, `receiver ${receiver.name} has no pagerduty_configs, so nothing can match a \`pagerduty:\` expectation`, 'expect what that receiver sends (slack:), or name a PagerDuty receiver', yaml.lineOf([...at, 'pagerduty']));
+    return { name: c.name, line: yaml.lineOf(at) ?? 1, alert: scenarioAlert(yaml, c.alert, [...at, 'alert'], context), receiver: c.receiver, slack: c.slack, pagerduty: c.pagerduty };
+  });
+
+  const inhibitions = (raw.inhibitions ?? []).map((c, i): InhibitionCase => {
+    const at: YamlPath = ['inhibitions', i];
+    return {
+      name: c.name,
+      line: yaml.lineOf(at) ?? 1,
+      source: scenarioAlert(yaml, c.source, [...at, 'source'], context),
+      target: scenarioAlert(yaml, c.target, [...at, 'target'], context),
+      sameCluster: c.same_cluster ?? true,
+      inhibited: c.inhibited,
+    };
+  });
+
+  const names = [...routes, ...inhibitions].map((c) => c.name);
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice) throw new ConfigError(yaml.file, `two cases are named "${twice}"`, 'give each case its own name: test reports use it', yaml.lineOf([]));
+  return { file: yaml.file, description: raw.description, routes, inhibitions };
+}
+
+function scenarioAlert(yaml: YamlFile, raw: RawAlert, at: YamlPath, context: ScenarioContext): ScenarioAlert {
+  const line = yaml.lineOf(at) ?? 1;
+  const labelLine = (name: string) => yaml.lineOf([...at, 'labels', name]) ?? line;
+  if ('cluster' in raw.labels) throw new ConfigError(yaml.file, 'the alert sets `cluster`', 'leave it out: each test gives its alerts a cluster of their own, so tests sharing one Alertmanager never see each other\'s notifications', labelLine('cluster'));
+  const name = raw.labels.alertname!;
+  const rule = context.alerts.get(name);
+  if (raw.synthetic) {
+    if (rule) throw new ConfigError(yaml.file, `${name} is an alert of ${rule.where}, yet marked synthetic`, 'remove `synthetic: true` so its labels are checked against the rule', yaml.lineOf([...at, 'synthetic']));
+    return { labels: raw.labels, annotations: raw.annotations ?? {}, synthetic: true, line };
+  }
+  if (!rule) {
+    const guess = nearestKey(name, [...context.alerts.keys()]);
+    throw new ConfigError(yaml.file, `no alert rule is named ${name}${guess ? `; did you mean ${guess}?` : ''}`, 'name an alert of monitoring/alert_rules.yml, or mark a made-up alert `synthetic: true`', labelLine('alertname'));
+  }
+  for (const label of ['severity', 'service', 'team']) {
+    const expected = rule.labels[label];
+    if (expected !== undefined && raw.labels[label] !== expected) {
+      throw new ConfigError(yaml.file, `${name} has ${label}="${expected}" in ${rule.where}, the scenario gives ${label}=${JSON.stringify(raw.labels[label] ?? null)}`, `write ${label}: ${expected}, as Prometheus would send it`, labelLine(label));
+    }
+  }
+  // A runbook link is static text in the rule; scenarios need not repeat it.
+  const annotations = { ...(rule.annotations.runbook_url ? { runbook_url: rule.annotations.runbook_url } : {}), ...(raw.annotations ?? {}) };
+  return { labels: raw.labels, annotations, synthetic: false, line };
+}

@@ -1,0 +1,48 @@
+import type { Delivery } from './deliveries.js';
+import type { PagerdutyExpectation, SlackExpectation } from './routing-scenario.js';
+
+/**
+ * The fields a scenario expects next to the same fields of the delivery, ready for
+ * `expect(actual).toEqual(expected)` so a mismatch prints as a diff. Only what the scenario
+ * names is compared; `fill` substitutes `{cluster}` and `{external_url}`.
+ */
+export function comparablePayload(
+  expected: { slack?: SlackExpectation; pagerduty?: PagerdutyExpectation },
+  delivery: Delivery,
+  fill: (text: string) => string,
+): { expected: Record<string, unknown>; actual: Record<string, unknown> } {
+  if (delivery.kind === 'slack') {
+    const wanted = expected.slack ?? {};
+    const observed: Record<string, string | undefined> = { channel: delivery.channel, username: delivery.username, ...delivery.attachment };
+    return {
+      expected: Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, fill(v)])),
+      // Alertmanager leaves empty optional fields out of the JSON: compare them as ''.
+      actual: Object.fromEntries(Object.keys(wanted).map((k) => [k, observed[k] ?? ''])),
+    };
+  }
+  const wanted = expected.pagerduty ?? {};
+  const event = delivery.event;
+  const observed: Record<string, unknown> = {
+    ...event.payload,
+    client: event.client,
+    details: event.payload.custom_details ?? {},
+    links: event.links ?? [],
+  };
+  const expectedOut: Record<string, unknown> = {};
+  const actualOut: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(wanted)) {
+    if (key === 'details') {
+      const details = value as Record<string, string>;
+      expectedOut.details = Object.fromEntries(Object.entries(details).map(([k, v]) => [k, fill(v)]));
+      const all = observed.details as Record<string, string>;
+      actualOut.details = Object.fromEntries(Object.keys(details).map((k) => [k, all[k]]));
+    } else if (key === 'links') {
+      expectedOut.links = (value as { href: string; text: string }[]).map((l) => ({ href: fill(l.href), text: fill(l.text) }));
+      actualOut.links = observed.links;
+    } else {
+      expectedOut[key] = fill(String(value));
+      actualOut[key] = observed[key] ?? '';
+    }
+  }
+  return { expected: expectedOut, actual: actualOut };
+}

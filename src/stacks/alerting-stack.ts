@@ -1,0 +1,63 @@
+import { testAlertmanagerConfig } from '../alertmanager/test-alertmanager-config.js';
+import { routingTimeFactor } from '../alertmanager/time-compression.js';
+import { alertmanagerSpec } from './alertmanager-spec.js';
+import type { StackDefinition } from './stack.js';
+
+export interface AlertingStackInfo {
+  alertmanagerUrl: string;
+  captureUrl: string;
+  /** Capture-server paths this Alertmanager delivers to (its own, so stacks never mix). */
+  slackPath: string;
+  pagerdutyPath: string;
+  /** The content of the PagerDuty routing key file it was given. */
+  routingKey: string;
+  /** Routing timers run this many times faster than monitoring/alertmanager.yml says. */
+  timeFactor: number;
+  /** The --web.external-url it was started with: links in messages point there. */
+  externalUrl: string;
+}
+
+/**
+ * Alertmanager with the canonical monitoring/alertmanager.yml and its templates. The only
+ * changes are the ones test-alertmanager-config.ts lists and explains: secret files holding the
+ * capture server's URL and a test key, PagerDuty's URL pointed at the capture server, and routing
+ * timers divided by routingTimeFactor. Routing tests share it; each isolates itself with a
+ * unique `cluster` label value.
+ */
+export const alertingStack: StackDefinition<AlertingStackInfo> = alertingStackWith('alerting', '/alerting');
+
+/**
+ * The same, plus one template file that breaks at render time (it calls a template that does
+ * not exist), as a production template could after a careless edit. amtool check-config passes
+ * it; the routing tests prove the harness still notices, through
+ * alertmanager_notifications_failed_total and the absent delivery.
+ */
+export const brokenTemplateAlertingStack: StackDefinition<AlertingStackInfo> = alertingStackWith('alerting-broken-template', '/alerting-broken-template', {
+  // Sorted after the repo's files, so this definition replaces the canonical Slack title.
+  'zz-broken-for-test.tmpl': '{{ define "timetable.slack.title" }}{{ template "timetable.no_such_template" . }}{{ end }}\n',
+});
+
+function alertingStackWith(key: string, pathPrefix: string, extraTemplates?: Record<string, string>): StackDefinition<AlertingStackInfo> {
+  return {
+    key,
+    async start({ network, capture, captureFromEngines }) {
+      const prepared = testAlertmanagerConfig({ captureFromEngines, pathPrefix, timeFactor: routingTimeFactor, extraTemplates });
+      const name = `${key}-alertmanager`;
+      const alertmanager = await network.start(alertmanagerSpec({ name, config: prepared.config, files: prepared.files }));
+      return {
+        info: {
+          alertmanagerUrl: alertmanager.url(9093),
+          captureUrl: capture.url,
+          slackPath: prepared.slackPath,
+          pagerdutyPath: prepared.pagerdutyPath,
+          routingKey: prepared.routingKey,
+          timeFactor: routingTimeFactor,
+          // alertmanagerSpec sets --web.external-url from the name, so no host name leaks into links.
+          externalUrl: `http://${name}:9093`,
+        },
+        // The network stops its engines; nothing else was started here.
+        stop: async () => undefined,
+      };
+    },
+  };
+}

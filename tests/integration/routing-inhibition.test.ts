@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
+import { deliveryMentions, isResolvedDelivery } from '../../src/alertmanager/deliveries.js';
+import { loadRoutingScenarios } from '../../src/alertmanager/load-routing-scenarios.js';
+import { RoutingProbe } from '../../src/alertmanager/routing-probe.js';
+import { canonicalScenarioContext } from '../../src/alertmanager/scenario-context.js';
+import type { AlertingStackInfo } from '../../src/stacks/alerting-stack.js';
+import { requireStack } from '../../src/stacks/require-stack.js';
+import { pollUntil } from '../../src/waiting/poll-until.js';
+
+const config = loadAlertmanagerConfig();
+const cases = loadRoutingScenarios(canonicalScenarioContext()).flatMap((s) => s.inhibitions.map((c) => ({ ...c, where: `${s.file}:${c.line}` })));
+
+describe.concurrent('inhibition cases (fixtures/routing) on the real Alertmanager', () => {
+  for (const c of cases) {
+    it(`${c.name} (${c.where})`, async (ctx) => {
+      const probe = new RoutingProbe(requireStack<AlertingStackInfo>(ctx, 'alerting'), config);
+      const cluster = probe.cluster(c.name);
+      const sourceCluster = c.sameCluster ? cluster : probe.cluster(`${c.name} source`);
+      const source = c.source.labels.alertname!;
+      const target = c.target.labels.alertname!;
+
+      // The source first, as in an outage: the inhibitor must know it before the target's group flushes.
+      await probe.fire([c.source], sourceCluster);
+      const [sourceAlert] = (await probe.accepted(sourceCluster, 1)).filter((a) => a.labels.alertname === source);
+      // The control is the target alone in a cluster of its own: nothing can mute it, so its
+      // notifications show when the target's group (same route, same timers) has been flushed.
+      const controlCluster = probe.cluster(`${c.name} control`);
+      await probe.api.post([...probe.inCluster([c.target], cluster), ...probe.inCluster([c.target], controlCluster)]);
+
+      let listed: Awaited<ReturnType<typeof probe.alerts>> = [];
+      const targetAlert = await pollUntil(
+        async () => {
+          listed = await probe.alerts(cluster);
+          const found = listed.find((a) => a.labels.alertname === target);
+          return found && found.status.state !== 'unprocessed' ? found : undefined;
+        },
+        { timeoutMs: 10_000, what: `Alertmanager to process ${target} in cluster ${cluster}` },
+        () => listed,
+      );
+
+      if (c.inhibited) {
+        expect(targetAlert.status, `${target} as Alertmanager lists it`).toMatchObject({ state: 'suppressed', inhibitedBy: [sourceAlert!.fingerprint] });
+        const firstControl = await probe.delivery(controlCluster, (d) => deliveryMentions(d, target), `the control copy of ${target} to be delivered`);
+        // Resolving the control yields a notification at its group's next group_interval tick;
+        // by then the target's group has been flushed twice, muted both times.
+        await probe.resolve([c.target], controlCluster);
+        await probe.delivery(controlCluster, isResolvedDelivery, `the control copy of ${target} to be resolved`, firstControl.seq);
+        const leaked = (await probe.delivered(cluster)).filter((d) => deliveryMentions(d, target));
+        expect(leaked, `${target} was delivered although ${source} inhibits it`).toEqual([]);
+      } else {
+        expect(targetAlert.status, `${target} as Alertmanager lists it`).toMatchObject({ state: 'active', inhibitedBy: [] });
+        await probe.delivery(cluster, (d) => deliveryMentions(d, target), `${target} to be delivered despite ${source}`);
+        await probe.resolve([c.target], controlCluster);
+      }
+      // The source itself is delivered: the inhibition muted the target, not everything.
+      await probe.delivery(sourceCluster, (d) => deliveryMentions(d, source), `${source} to be delivered`);
+      await probe.resolve([c.source], sourceCluster);
+      await probe.resolve([c.target], cluster);
+    });
+  }
+});

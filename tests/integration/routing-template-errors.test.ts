@@ -1,0 +1,76 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
+import { RoutingProbe, type AlertTemplate } from '../../src/alertmanager/routing-probe.js';
+import { testAlertmanagerConfig } from '../../src/alertmanager/test-alertmanager-config.js';
+import type { AlertingStackInfo } from '../../src/stacks/alerting-stack.js';
+import { requireStack } from '../../src/stacks/require-stack.js';
+import { runTool } from '../../src/tools/tool-runner.js';
+import { pollUntil } from '../../src/waiting/poll-until.js';
+
+const config = loadAlertmanagerConfig();
+const warning: AlertTemplate = { labels: { alertname: 'HighLatency', severity: 'warning', service: 'timetable-app', team: 'backend' }, annotations: { summary: 'P95 request latency is above 1s' } };
+const critical: AlertTemplate = { labels: { alertname: 'HighErrorRate', severity: 'critical', service: 'timetable-app', team: 'backend' }, annotations: { summary: 'More than 5% of requests fail with a 5xx' } };
+
+describe.concurrent('template errors are caught by delivery, not by amtool', () => {
+  it('a Slack template that breaks at render time fails the notification, counted in alertmanager_notifications_failed_total', async (ctx) => {
+    const probe = new RoutingProbe(requireStack<AlertingStackInfo>(ctx, 'alerting-broken-template'), config);
+    const cluster = probe.cluster('broken template');
+    // The page goes to a cluster of its own: in the same one it would inhibit the warning.
+    const pageCluster = probe.cluster('broken template page');
+    const failedBefore = await probe.api.notificationsFailed('slack');
+    await probe.fire([warning], cluster);
+    await probe.fire([critical], pageCluster);
+
+    const failedAfter = await pollUntil(
+      async () => {
+        const now = await probe.api.notificationsFailed('slack');
+        return now > failedBefore ? now : undefined;
+      },
+      { timeoutMs: probe.patienceMs, what: 'alertmanager_notifications_failed_total{integration="slack"} to rise' },
+    );
+    expect(failedAfter).toBeGreaterThan(failedBefore);
+    // The page (PagerDuty templates are intact) still goes out: only the broken message is lost.
+    await probe.delivery(pageCluster, (d) => d.kind === 'pagerduty', 'the HighErrorRate page from the same Alertmanager');
+    expect(await probe.delivered(cluster), 'Slack messages despite the broken title template').toEqual([]);
+    await probe.resolve([warning], cluster);
+    await probe.resolve([critical], pageCluster);
+  });
+
+  it('amtool check-config accepts that same broken template, which is why the delivery test exists', async (ctx) => {
+    requireStack<AlertingStackInfo>(ctx, 'alerting-broken-template');
+    const dir = mkdtempSync(join(tmpdir(), 'am-broken-'));
+    try {
+      // The broken stack's files, laid out as in its container but under a temp dir amtool can read.
+      const prepared = testAlertmanagerConfig({ captureFromEngines: 'http://capture.invalid', pathPrefix: '/x', timeFactor: 1, extraTemplates: { 'zz-broken-for-test.tmpl': '{{ define "timetable.slack.title" }}{{ template "timetable.no_such_template" . }}{{ end }}\n' } });
+      for (const [file, content] of Object.entries(prepared.files)) {
+        mkdirSync(dirname(join(dir, file)), { recursive: true });
+        writeFileSync(join(dir, file), content);
+      }
+      writeFileSync(join(dir, 'alertmanager.yml'), prepared.config.replaceAll('/etc/alertmanager/', `${dir}/`));
+      const run = await runTool('amtool', ['check-config', join(dir, 'alertmanager.yml')]);
+      expect(run.exitCode, `${run.stdout}${run.stderr}`).toBe(0);
+      expect(run.stdout).toContain(`- 1 templates`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the canonical templates render bare alerts (no annotations, no team) for every receiver without a failure', async (ctx) => {
+    const probe = new RoutingProbe(requireStack<AlertingStackInfo>(ctx, 'alerting'), config);
+    const bare = ['critical', 'warning', 'info', ''].map((severity): AlertTemplate => ({ labels: { alertname: `Bare${severity || 'NoSeverity'}`, ...(severity ? { severity } : {}) } }));
+    // A cluster each: in one, the critical alert would inhibit the warning (both lack a service).
+    const clusters = bare.map((a) => probe.cluster(a.labels.alertname!));
+    await Promise.all(bare.map((a, i) => probe.fire([a], clusters[i]!)));
+    const receivers = new Set<string>();
+    for (const [i, alert] of bare.entries()) {
+      const d = await probe.delivery(clusters[i]!, () => true, `a notification for ${alert.labels.alertname}`);
+      receivers.add(d.receiver);
+    }
+    expect([...receivers].sort()).toEqual(config.receivers.map((r) => r.name).sort());
+    expect({ slack: await probe.api.notificationsFailed('slack'), pagerduty: await probe.api.notificationsFailed('pagerduty') }, 'failed notifications of the canonical Alertmanager in this run').toEqual({ slack: 0, pagerduty: 0 });
+    await Promise.all(bare.map((a, i) => probe.resolve([a], clusters[i]!)));
+  });
+});
