@@ -1,3 +1,8 @@
+import { alertmanagerAmtoolCheck } from '../alertmanager/checks/amtool-check-config.js';
+import { alertmanagerEnvPlaceholderCheck } from '../alertmanager/checks/env-placeholder-check.js';
+import { alertmanagerInhibitAlertNamesCheck } from '../alertmanager/checks/inhibit-alert-names-check.js';
+import { alertmanagerRouteLabelValuesCheck } from '../alertmanager/checks/route-label-values-check.js';
+import { alertmanagerUnusedReceiverCheck } from '../alertmanager/checks/unused-receiver-check.js';
 import { appMetricsContractCheck } from '../../app/metrics/contract/app-metrics-check.js';
 import { composePathsCheck } from '../deploy/compose-paths-check.js';
 import { composePolicyCheck } from '../deploy/compose-policy-check.js';
@@ -8,6 +13,7 @@ import { dashboardsCheck } from '../deploy/dashboards-check.js';
 import { imagePinsAgreeCheck } from '../deploy/image-pins-agree-check.js';
 import { k8sSchemaCheck } from '../deploy/k8s-schema-check.js';
 import { portsAgreeCheck } from '../deploy/ports-agree-check.js';
+import { secretFilesCheck } from '../deploy/secret-files-check.js';
 import { securityLintCheck } from '../deploy/security-lint-check.js';
 import { logstashGrokPatternsCheck } from '../logstash/checks/grok-patterns-check.js';
 import { logstashIndexRoutingCheck } from '../logstash/checks/index-routing-check.js';
@@ -41,6 +47,11 @@ export const allChecks: readonly Check[] = [
   unknownMetricCheck,
   recordingUnusedCheck,
   testCoverageCheck,
+  alertmanagerAmtoolCheck,
+  alertmanagerEnvPlaceholderCheck,
+  alertmanagerUnusedReceiverCheck,
+  alertmanagerRouteLabelValuesCheck,
+  alertmanagerInhibitAlertNamesCheck,
   configSyntaxCheck,
   appMetricsContractCheck,
   configMapDriftCheck,
@@ -53,6 +64,7 @@ export const allChecks: readonly Check[] = [
   dashboardsCheck,
   dashboardQueriesCheck,
   securityLintCheck,
+  secretFilesCheck,
   logstashSyntaxCheck,
   logstashPluginOptionsCheck,
   logstashRedactionCheck,
