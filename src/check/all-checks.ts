@@ -13,6 +13,7 @@ import { dashboardsCheck } from '../deploy/dashboards-check.js';
 import { imagePinsAgreeCheck } from '../deploy/image-pins-agree-check.js';
 import { k8sSchemaCheck } from '../deploy/k8s-schema-check.js';
 import { portsAgreeCheck } from '../deploy/ports-agree-check.js';
+import { secretFilesCheck } from '../deploy/secret-files-check.js';
 import { securityLintCheck } from '../deploy/security-lint-check.js';
 import { logstashGrokPatternsCheck } from '../logstash/checks/grok-patterns-check.js';
 import { logstashIndexRoutingCheck } from '../logstash/checks/index-routing-check.js';
@@ -63,6 +64,7 @@ export const allChecks: readonly Check[] = [
   dashboardsCheck,
   dashboardQueriesCheck,
   securityLintCheck,
+  secretFilesCheck,
   logstashSyntaxCheck,
   logstashPluginOptionsCheck,
   logstashRedactionCheck,

@@ -1,0 +1,59 @@
+import { posix } from 'node:path';
+import type { Check } from '../check/check.js';
+import { problem, type Problem } from '../check/problem.js';
+import { YamlFile } from '../config/yaml-file.js';
+import { composeFile } from '../engines/image-pins.js';
+import { containersOf, k8sObjects, loadK8sManifests } from './k8s-manifests.js';
+
+const id = 'deploy/secret-files';
+export const alertmanagerFile = 'monitoring/alertmanager.yml';
+
+type Json = Record<string, unknown>;
+
+/** Every `*_file` path alertmanager.yml reads (api_url_file, routing_key_file, ...), with its line. */
+export function filesAlertmanagerReads(config: YamlFile): { path: string; key: string; line?: number }[] {
+  const found: { path: string; key: string; line?: number }[] = [];
+  const walk = (node: unknown, at: (string | number)[]) => {
+    if (Array.isArray(node)) node.forEach((v, i) => walk(v, [...at, i]));
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node as Json)) {
+        if (key.endsWith('_file') && typeof value === 'string') found.push({ path: value, key, line: config.lineOf([...at, key]) });
+        else walk(value, [...at, key]);
+      }
+    }
+  };
+  walk(config.data, []);
+  return found;
+}
+
+const covers = (mounts: readonly string[], path: string) => mounts.some((m) => m === path || path.startsWith(`${m.replace(/\/$/, '')}/`));
+
+/**
+ * The files alertmanager.yml reads its secrets from must exist in the Alertmanager container,
+ * in compose (a secret or volume mounted there) and in Kubernetes (a volume mount covering it).
+ * Otherwise Alertmanager starts, and fails at its first notification.
+ */
+export function secretFilesMounted(config: YamlFile, compose: YamlFile, manifests: readonly YamlFile[]): Problem[] {
+  const problems: Problem[] = [];
+  const service = ((compose.data ?? {}) as { services?: Record<string, Json> }).services?.alertmanager ?? {};
+  const composeMounts = [
+    ...(Array.isArray(service.secrets) ? service.secrets : []).map((s) => (typeof s === 'string' ? `/run/secrets/${s}` : String((s as Json).target ?? `/run/secrets/${String((s as Json).source)}`))).map((t) => (t.startsWith('/') ? t : `/run/secrets/${t}`)),
+    ...(Array.isArray(service.volumes) ? service.volumes : []).map((v) => (typeof v === 'string' ? v.split(':')[1]! : String((v as Json).target))),
+  ];
+  const k8sMounts = k8sObjects(manifests)
+    .flatMap((o) => containersOf(o))
+    .filter(({ container }) => String(container.image ?? '').startsWith('prom/alertmanager'))
+    .flatMap(({ container }) => ((container.volumeMounts as Json[] | undefined) ?? []).map((m) => String(m.mountPath)));
+  for (const file of filesAlertmanagerReads(config)) {
+    const path = posix.normalize(file.path);
+    if (!covers(composeMounts, path)) problems.push(problem({ check: id, file: config.file, line: file.line, message: `${file.key} reads ${path}, which the compose service "alertmanager" does not mount`, hint: `add a secret with target: ${path} to the alertmanager service of ${composeFile}` }));
+    if (!covers(k8sMounts, path)) problems.push(problem({ check: id, file: config.file, line: file.line, message: `${file.key} reads ${path}, which no volume of the Alertmanager pod in k8s/ mounts`, hint: `mount the Secret alertmanager-secrets at ${posix.dirname(path)}` }));
+  }
+  return problems;
+}
+
+export const secretFilesCheck: Check = {
+  id,
+  description: "the secret files alertmanager.yml reads are mounted by compose and by the k8s Alertmanager",
+  run: async () => secretFilesMounted(YamlFile.load(alertmanagerFile), YamlFile.load(composeFile), loadK8sManifests()),
+};
