@@ -5,6 +5,7 @@ import type { YamlFile } from '../config/yaml-file.js';
 import { k8sObjects, lineIn, loadK8sManifests, objectName, type K8sObject } from './k8s-manifests.js';
 import { kubernetesVersion, meaningfulErrors, strictValidator } from './k8s-strict-schemas.js';
 import { nearestName } from './nearest-name.js';
+import { dottedPath, yamlPathOf } from './schema-errors.js';
 
 const id = 'deploy/k8s-schema';
 
@@ -25,8 +26,8 @@ export function validateK8sManifests(manifests: readonly YamlFile[]): Problem[] 
 }
 
 function toProblem(object: K8sObject, error: ErrorObject): Problem {
-  const path = error.instancePath.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  const where = path.length ? path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').slice(1) : '(top level)';
+  const path = yamlPathOf(error);
+  const where = dottedPath(path);
   const at = { check: id, file: object.file.file };
   if (error.keyword === 'additionalProperties') {
     const field = (error.params as { additionalProperty: string }).additionalProperty;
