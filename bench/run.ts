@@ -1,0 +1,5 @@
+import { benchRules } from './rules.js';
+
+// Every benchmark of the harness, one after another; each prints its own figures.
+// Add yours here. Benchmarks print numbers; nothing here asserts on time.
+await benchRules();
