@@ -17,6 +17,16 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      {
+        test: {
+          name: 'pipeline',
+          include: ['tests/pipeline/**/*.test.ts'],
+          globalSetup: ['tests/pipeline/global-setup.ts'],
+          // Elasticsearch and Logstash take one to two minutes to start on 2 cores.
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
+      },
       { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 240_000 } },
       {
         test: {

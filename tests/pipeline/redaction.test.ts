@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ElkStackInfo } from '../../src/pipeline/elk-stack.js';
+import { loadCanaries, renderCanary, type Canary } from '../../src/pipeline/log-fixtures.js';
+import { LogSearch, type IndexedDoc } from '../../src/pipeline/log-search.js';
+import { sendLines } from '../../src/pipeline/log-sender.js';
+import { logstashContainer } from '../../src/pipeline/logstash-container.js';
+import { carriesId, eventId, runPrefix } from '../../src/pipeline/run-ids.js';
+import { requireStack } from '../../src/stacks/require-stack.js';
+import { pollUntil } from '../../src/waiting/poll-until.js';
+
+const canaries = loadCanaries();
+const prefix = runPrefix('r');
+const ids = canaries.map((_, i) => eventId(prefix, i));
+
+interface Outcome {
+  /** Every document in logs-* and errors-*, not only this file's: a secret may leak anywhere. */
+  everything: IndexedDoc[];
+  mine: IndexedDoc[];
+  logstashLog: string;
+}
+let outcome: Promise<Outcome> | undefined;
+
+function sendCanaries(stack: ElkStackInfo): Promise<Outcome> {
+  outcome ??= (async () => {
+    const container = await logstashContainer(stack.logstashContainer);
+    for (const [i, canary] of canaries.entries()) await sendLines(stack, container, canary.input, [renderCanary(canary, ids[i]!)]);
+    const search = new LogSearch(stack.elasticsearchUrl);
+    try {
+      const mine = await pollUntil(
+        async () => {
+          const docs = await search.byPrefix(prefix, 'logs-*');
+          return docs.length >= canaries.length ? docs : undefined;
+        },
+        { timeoutMs: 180_000, intervalMs: 1000, what: `the ${canaries.length} canary events in logs-* (run ${prefix})` },
+      );
+      return { everything: await search.everything(), mine, logstashLog: await container.logs() };
+    } finally {
+      await search.close();
+    }
+  })();
+  return outcome;
+}
+
+const forms = (c: Canary) => [c.secret, ...(c.alsoAs ?? [])];
+
+describe('redaction on real Logstash: fixtures/logs/redaction-canaries.yaml', () => {
+  it.for(canaries.map((c, i) => [`${c.kind} in ${c.where.join(' + ')}: ${c.name} (line ${c.at})`, c, i] as [string, Canary, number]))('%s', async ([, canary, i], ctx) => {
+    const stack = requireStack<ElkStackInfo>(ctx, 'elk');
+    const { everything, mine } = await sendCanaries(stack);
+    const own = mine.filter((d) => carriesId(d.source.message, ids[i]!));
+    expect(own, 'the canary event itself must arrive, redacted, not be dropped').toHaveLength(1);
+    expect(own[0]!.source.tags ?? []).not.toContain('_redaction_failure');
+    const leaks = everything.flatMap((d) => forms(canary).filter((f) => JSON.stringify(d.source).includes(f)).map((f) => `${d.index}: ${f}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it("no canary secret appears in Logstash's own log, which does show the events (debug output on)", async (ctx) => {
+    const stack = requireStack<ElkStackInfo>(ctx, 'elk');
+    const { logstashLog } = await sendCanaries(stack);
+    // The debug stdout prints every event: without the ids in the log, "no secret" would prove nothing.
+    expect(ids.filter((id) => !logstashLog.includes(id))).toEqual([]);
+    expect(canaries.flatMap((c) => forms(c).filter((f) => logstashLog.includes(f)))).toEqual([]);
+  });
+});
