@@ -55,6 +55,7 @@ export function compileScenarios(scenarios: readonly ScenarioFile[], options: Co
   const alertIndex = new Map<string, ExpectationRef>();
   const queryIndex = new Map<string, ExpectationRef>();
   const files: CompiledSuite['files'] = [];
+  const groups = new Set<string>();
   scenarios.forEach((scenario, n) => {
     const byInterval = new Map<number, ScenarioCase[]>();
     for (const c of scenario.cases) {
@@ -66,7 +67,13 @@ export function compileScenarios(scenarios: readonly ScenarioFile[], options: Co
       const rules = rulesNeeded(options.inventory, expectations.flatMap((e) => (e.kind === 'alert' ? [e.alert] : [])), expectations.flatMap((e) => (e.kind === 'query' ? [e.query] : [])));
       const subset = subsetRuleFile(options.inventory, rules);
       const base = `${String(n).padStart(3, '0')}-${basename(scenario.file).replace(/\.ya?ml$/, '')}-every-${formatDuration(ms)}`;
-      const tests = cases.map((c) => compileCase(scenario, c, alertIndex, queryIndex));
+      const tests = cases.map((c) => {
+        // Cases written on one line (flow style) share file:line; a suffix keeps them apart.
+        let group = groupName(scenario, c);
+        for (let k = 2; groups.has(group); k++) group = `${groupName(scenario, c)}#${k}`;
+        groups.add(group);
+        return compileCase(scenario, c, group, alertIndex, queryIndex);
+      });
       // Recording groups first, so an alert reads the value recorded at the same evaluation
       // (promtool otherwise orders groups by name; Prometheus runs them independently).
       const recording = new Set(rules.filter((r) => r.kind === 'record').map((r) => r.group));
@@ -81,8 +88,7 @@ export function compileScenarios(scenarios: readonly ScenarioFile[], options: Co
   return { files, alertIndex, queryIndex };
 }
 
-function compileCase(scenario: ScenarioFile, c: ScenarioCase, alertIndex: CompiledSuite['alertIndex'], queryIndex: CompiledSuite['queryIndex']): object {
-  const group = groupName(scenario, c);
+function compileCase(scenario: ScenarioFile, c: ScenarioCase, group: string, alertIndex: CompiledSuite['alertIndex'], queryIndex: CompiledSuite['queryIndex']): object {
   const alertTests: object[] = [];
   const queryTests: object[] = [];
   for (const e of c.expect) {
@@ -91,7 +97,9 @@ function compileCase(scenario: ScenarioFile, c: ScenarioCase, alertIndex: Compil
       alertIndex.set(alertKey(group, e.alert, e.atMs), { scenario, case: c, expectation: e });
       alertTests.push({ eval_time: evalTime, alertname: e.alert, exp_alerts: e.alerts.map((a) => ({ exp_labels: a.labels, exp_annotations: a.annotations })) });
     } else {
-      const ref = marker(scenario, e);
+      // Expectations written on one line (flow style) share file:line; a suffix keeps them apart.
+      let ref = marker(scenario, e);
+      for (let n = 2; queryIndex.has(ref); n++) ref = `${marker(scenario, e)}#${n}`;
       queryIndex.set(ref, { scenario, case: c, expectation: e });
       // round() to a multiple of `precision`: 2.42 has no tolerance, and 0.1 + 0.2 != 0.3.
       const expr = e.precision === undefined ? e.query : `round(${e.query}, ${e.precision})`;
