@@ -3,7 +3,7 @@ import type { ElkStackInfo } from '../../src/pipeline/elk-stack.js';
 import { loadCanaries, renderCanary, type Canary } from '../../src/pipeline/log-fixtures.js';
 import { LogSearch, type IndexedDoc } from '../../src/pipeline/log-search.js';
 import { sendLines } from '../../src/pipeline/log-sender.js';
-import { logstashContainer } from '../../src/pipeline/logstash-container.js';
+import { logstashContainer, type LogstashContainer } from '../../src/pipeline/logstash-container.js';
 import { carriesId, eventId, runPrefix } from '../../src/pipeline/run-ids.js';
 import { requireStack } from '../../src/stacks/require-stack.js';
 import { pollUntil } from '../../src/waiting/poll-until.js';
@@ -16,7 +16,7 @@ interface Outcome {
   /** Every document in logs-* and errors-*, not only this file's: a secret may leak anywhere. */
   everything: IndexedDoc[];
   mine: IndexedDoc[];
-  logstashLog: string;
+  container: LogstashContainer;
 }
 let outcome: Promise<Outcome> | undefined;
 
@@ -33,7 +33,7 @@ function sendCanaries(stack: ElkStackInfo): Promise<Outcome> {
         },
         { timeoutMs: 180_000, intervalMs: 1000, what: `the ${canaries.length} canary events in logs-* (run ${prefix})` },
       );
-      return { everything: await search.everything(), mine, logstashLog: await container.logs() };
+      return { everything: await search.everything(), mine, container };
     } finally {
       await search.close();
     }
@@ -56,9 +56,16 @@ describe('redaction on real Logstash: fixtures/logs/redaction-canaries.yaml', ()
 
   it("no canary secret appears in Logstash's own log, which does show the events (debug output on)", async (ctx) => {
     const stack = requireStack<ElkStackInfo>(ctx, 'elk');
-    const { logstashLog } = await sendCanaries(stack);
-    // The debug stdout prints every event: without the ids in the log, "no secret" would prove nothing.
-    expect(ids.filter((id) => !logstashLog.includes(id))).toEqual([]);
-    expect(canaries.flatMap((c) => forms(c).filter((f) => logstashLog.includes(f)))).toEqual([]);
+    const { container } = await sendCanaries(stack);
+    // The debug output prints every event after the Elasticsearch outputs: wait until it printed all
+    // of them. Without the ids in the log, "no secret in the log" would prove nothing.
+    const log = await pollUntil(
+      async () => {
+        const text = await container.logs();
+        return ids.every((id) => text.includes(id)) ? text : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 1000, what: `every canary event printed by the debug output in Logstash's log (run ${prefix})` },
+    );
+    expect(canaries.flatMap((c) => forms(c).filter((f) => log.includes(f)).map((f) => `${c.name}: ${f}`))).toEqual([]);
   });
 });
