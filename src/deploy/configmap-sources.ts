@@ -16,6 +16,7 @@ export const filesK8sMustCarry: readonly string[] = [
   'monitoring/alert_rules.yml',
   'monitoring/recording_rules.yml',
   'monitoring/alertmanager.yml',
+  'monitoring/alertmanager/templates/*.tmpl',
   'monitoring/grafana/provisioning/datasources/*.yaml',
   'monitoring/grafana/provisioning/dashboards/*.yaml',
   'monitoring/grafana/provisioning/alerting/*.yaml',

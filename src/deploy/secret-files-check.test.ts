@@ -26,6 +26,16 @@ describe('secretFilesMounted', () => {
     ]);
   });
 
+  it('counts the templates glob as the directory it lists', () => {
+    const withTemplates = YamlFile.parse('monitoring/am.yml', "templates:\n  - '/etc/alertmanager/templates/*.tmpl'\nroute: { receiver: x }\n");
+    expect(filesAlertmanagerReads(withTemplates)).toEqual([{ key: 'templates', path: '/etc/alertmanager/templates', line: 2 }]);
+    const compose = YamlFile.parse('c.yml', 'services:\n  alertmanager:\n    image: prom/alertmanager:v0.25.0\n    volumes: ["./monitoring/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro"]\n');
+    expect(secretFilesMounted(withTemplates, compose, []).map((p) => `${p.line} ${p.message} | ${p.hint}`)).toEqual([
+      `2 templates reads /etc/alertmanager/templates, which the compose service "alertmanager" does not mount | mount ./monitoring/alertmanager/templates at /etc/alertmanager/templates in the alertmanager service of ${composeFile}`,
+      '2 templates reads /etc/alertmanager/templates, which no volume of the Alertmanager pod in k8s/ mounts | mount a ConfigMap carrying the templates at /etc/alertmanager/templates',
+    ]);
+  });
+
   it('fails a file that compose or k8s does not mount', () => {
     const compose = YamlFile.parse('c.yml', 'services:\n  alertmanager:\n    image: prom/alertmanager:v0.25.0\n    secrets: [{ source: s, target: /etc/alertmanager/secrets/slack_api_url }]\n');
     const k8s = YamlFile.parse('k8s/t.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: am }\nspec:\n  template:\n    spec:\n      containers:\n        - { name: am, image: "prom/alertmanager:v0.25.0", volumeMounts: [{ name: s, mountPath: /etc/alertmanager/secrets }] }\n');

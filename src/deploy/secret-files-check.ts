@@ -10,13 +10,23 @@ export const alertmanagerFile = 'monitoring/alertmanager.yml';
 
 type Json = Record<string, unknown>;
 
-/** Every `*_file` path alertmanager.yml reads (api_url_file, routing_key_file, ...), with its line. */
+/**
+ * Every file alertmanager.yml reads at run time, with its line: the `*_file` secrets
+ * (api_url_file, routing_key_file, ...) and the `templates` globs (as the directory they list).
+ */
 export function filesAlertmanagerReads(config: YamlFile): { path: string; key: string; line?: number }[] {
   const found: { path: string; key: string; line?: number }[] = [];
+  const templates = (config.data as { templates?: unknown } | null)?.templates;
+  if (Array.isArray(templates)) {
+    templates.forEach((glob, i) => {
+      if (typeof glob === 'string') found.push({ path: glob.includes('*') ? posix.dirname(glob) : glob, key: 'templates', line: config.lineOf(['templates', i]) });
+    });
+  }
   const walk = (node: unknown, at: (string | number)[]) => {
     if (Array.isArray(node)) node.forEach((v, i) => walk(v, [...at, i]));
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node as Json)) {
+        if (key === 'templates' && at.length === 0) continue;
         if (key.endsWith('_file') && typeof value === 'string') found.push({ path: value, key, line: config.lineOf([...at, key]) });
         else walk(value, [...at, key]);
       }
@@ -29,7 +39,7 @@ export function filesAlertmanagerReads(config: YamlFile): { path: string; key: s
 const covers = (mounts: readonly string[], path: string) => mounts.some((m) => m === path || path.startsWith(`${m.replace(/\/$/, '')}/`));
 
 /**
- * The files alertmanager.yml reads its secrets from must exist in the Alertmanager container,
+ * The files alertmanager.yml reads (secrets, templates) must exist in the Alertmanager container,
  * in compose (a secret or volume mounted there) and in Kubernetes (a volume mount covering it).
  * Otherwise Alertmanager starts, and fails at its first notification.
  */
@@ -46,14 +56,17 @@ export function secretFilesMounted(config: YamlFile, compose: YamlFile, manifest
     .flatMap(({ container }) => ((container.volumeMounts as Json[] | undefined) ?? []).map((m) => String(m.mountPath)));
   for (const file of filesAlertmanagerReads(config)) {
     const path = posix.normalize(file.path);
-    if (!covers(composeMounts, path)) problems.push(problem({ check: id, file: config.file, line: file.line, message: `${file.key} reads ${path}, which the compose service "alertmanager" does not mount`, hint: `add a secret with target: ${path} to the alertmanager service of ${composeFile}` }));
-    if (!covers(k8sMounts, path)) problems.push(problem({ check: id, file: config.file, line: file.line, message: `${file.key} reads ${path}, which no volume of the Alertmanager pod in k8s/ mounts`, hint: `mount the Secret alertmanager-secrets at ${posix.dirname(path)}` }));
+    const isTemplates = file.key === 'templates';
+    const composeHint = isTemplates ? `mount ./monitoring/alertmanager/templates at ${path} in the alertmanager service of ${composeFile}` : `add a secret with target: ${path} to the alertmanager service of ${composeFile}`;
+    const k8sHint = isTemplates ? `mount a ConfigMap carrying the templates at ${path}` : `mount the Secret alertmanager-secrets at ${posix.dirname(path)}`;
+    if (!covers(composeMounts, path)) problems.push(problem({ check: id, file: config.file, line: file.line, message: `${file.key} reads ${path}, which the compose service "alertmanager" does not mount`, hint: composeHint }));
+    if (!covers(k8sMounts, path)) problems.push(problem({ check: id, file: config.file, line: file.line, message: `${file.key} reads ${path}, which no volume of the Alertmanager pod in k8s/ mounts`, hint: k8sHint }));
   }
   return problems;
 }
 
 export const secretFilesCheck: Check = {
   id,
-  description: "the secret files alertmanager.yml reads are mounted by compose and by the k8s Alertmanager",
+  description: "the files alertmanager.yml reads (secrets, templates) are mounted by compose and by the k8s Alertmanager",
   run: async () => secretFilesMounted(YamlFile.load(alertmanagerFile), YamlFile.load(composeFile), loadK8sManifests()),
 };
