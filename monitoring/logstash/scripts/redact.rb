@@ -111,7 +111,7 @@ test 'headers, cookies, JWTs and card numbers in text and arrays' do
   in_event { { 'message' => 'Authorization: Bearer abc123def456ghi789 Cookie: sid=s3cr3t; x=1', 'list' => ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2ln', '4111 1111 1111 1111'] } }
   expect('none is left') do |events|
     text = events.first.to_hash.to_s
-    %w[abc123def456ghi789 s3cr3t eyJzdWIiOiIxMjMifQ 1111].none? { |s| text.include?(s) }
+    %w[abc123def456ghi789 s3cr3t eyJzdWIiOiIxMjMifQ 4111].none? { |s| text.include?(s) }
   end
 end
 
