@@ -1,8 +1,9 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import { conditionsOf, rvaluesOf } from '../condition-walk.js';
-import type { PipelineConfig } from '../parser/ast.js';
+import type { PipelineConfig, Value } from '../parser/ast.js';
 import { loadPipelines } from '../pipeline-files.js';
+import { pluginSites } from '../walk.js';
 
 const id = 'logstash/syntax';
 
@@ -28,10 +29,31 @@ export function conditionPitfalls(config: PipelineConfig): Problem[] {
   return problems;
 }
 
+/** `${VAR}` without a default: Logstash refuses to start while VAR is unset. */
+export function environmentPitfalls(config: PipelineConfig): Problem[] {
+  const problems: Problem[] = [];
+  for (const { plugin } of pluginSites([config])) {
+    for (const attribute of plugin.attributes) {
+      for (const { text, value } of deepStrings(attribute.value)) {
+        for (const m of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+          problems.push(problem({ check: id, file: config.file, line: value.pos.line, column: value.pos.column, severity: 'warning', message: `\${${m[1]}} has no default: Logstash will not start where ${m[1]} is unset`, hint: `write \${${m[1]}:default} (Logstash's syntax for a default value)` }));
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+function deepStrings(value: Value): { text: string; value: Value }[] {
+  if (value.kind === 'hash') return value.entries.flatMap((e) => deepStrings(e.value));
+  if (value.kind === 'array') return value.items.flatMap(deepStrings);
+  return value.kind === 'string' ? [{ text: value.value, value }] : [];
+}
+
 export const logstashSyntaxCheck: Check = {
   id,
-  description: 'the Logstash pipeline configs pipelines.yml names parse (a syntax error is reported at file:line:col)',
+  description: 'the Logstash pipeline configs pipelines.yml names parse (a syntax error is reported at file:line:col); grammar pitfalls',
   async run() {
-    return loadPipelines().flatMap((p) => p.configs.flatMap(conditionPitfalls));
+    return loadPipelines().flatMap((p) => p.configs.flatMap((c) => [...conditionPitfalls(c), ...environmentPitfalls(c)]));
   },
 };

@@ -96,6 +96,7 @@ describe('parseConfig: malformed configs and their messages', () => {
     ['filter { if [a] =~ /x { } }', 1, 20, 'syntax error: expected a closing `/` in a regular expression that starts here, found `/x`'],
     ['filter { if foo { } }', 1, 17, 'syntax error: expected `(` after "foo" (a bare name in a condition is a method call; a field is written [foo]), found `{`'],
     ['filter { mutate { add_field => { "a" => "b", "c" => "d" } } }', 1, 44, 'syntax error: expected one of a hash key ("string", number or bareword), `}` in the hash for the option "add_field" of "mutate", found `,`'],
+    ['filter { mutate { a => "x"b => "y" } }', 1, 27, 'syntax error: expected one of a space or a line break, `}` after the value of "a", found `b`'],
     ['input { tcp port => 1 }', 1, 13, 'syntax error: expected `{` after the plugin name "tcp", found `port`'],
   ])('%j → line %i col %i', (text, line, column, message) => {
     const error = syntaxError(text);

@@ -66,6 +66,8 @@ export function parsePlugin(c: Cursor, context: string): PluginNode {
     c.expect('=>', `after the option "${option.name}" of "${name}"`);
     const value = parseValue(c, `for the option "${option.name}" of "${name}"`);
     attributes.push({ name: option.name, value, pos: option.pos });
+    // Logstash's grammar wants blank space (or a comment) between two options.
+    if (!/^[\s#}]/.test(c.peek() || '}')) c.fail(['a space or a line break', '`}`'], `after the value of "${option.name}"`);
   }
   c.offset++;
   return { type: 'plugin', name, attributes, pos };
