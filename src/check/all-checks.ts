@@ -33,6 +33,7 @@ import { thresholdsCheck } from '../rules/checks/thresholds-check.js';
 import { unknownMetricCheck } from '../rules/checks/unknown-metric-check.js';
 import type { Check } from './check.js';
 import { configSyntaxCheck } from './config/config-syntax-check.js';
+import { alertmanagerTemplateReferencesCheck } from '../alertmanager/checks/template-references-check.js';
 
 /**
  * Every check `npm run check` runs. Each lives in its own file under src/check/ or beside
@@ -73,4 +74,5 @@ export const allChecks: readonly Check[] = [
   logstashReferencedFilesCheck,
   logstashPortsCheck,
   logstashGrokPatternsCheck,
+  alertmanagerTemplateReferencesCheck,
 ];
