@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ConfigError } from '../config/config-error.js';
+import { YamlFile } from '../config/yaml-file.js';
+import { testPrometheusConfig, type TestPrometheusOptions } from './test-prometheus-config.js';
+
+const jobs: TestPrometheusOptions['jobs'] = {
+  'timetable-app': ['host.docker.internal:41234'],
+  'node-exporter': ['e2e-node-exporter:9100'],
+  cadvisor: { drop: 'no cAdvisor image on this machine' },
+  'mysqld-exporter': ['e2e-mysqld-exporter:9104'],
+  prometheus: ['localhost:9090'],
+};
+const options: TestPrometheusOptions = { cluster: 'e2e-abc', alertmanagers: ['e2e-alertmanager:9093'], jobs };
+
+/** A prometheus.yml (and an empty rule file) in a directory of its own. */
+function configFile(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-prometheus-config-'));
+  writeFileSync(join(dir, 'rules.yml'), 'groups: []\n');
+  writeFileSync(join(dir, 'prometheus.yml'), text);
+  return join(dir, 'prometheus.yml');
+}
+const errorOf = (run: () => unknown): ConfigError => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('testPrometheusConfig', () => {
+  it('changes intervals, cluster, Alertmanager and targets of the canonical file, and nothing else', () => {
+    const canonical = YamlFile.load('monitoring/prometheus.yml').data as Record<string, any>;
+    const copy = testPrometheusConfig(options);
+    const data = parse(copy.config) as Record<string, any>;
+    expect(data.global).toEqual({ ...canonical.global, scrape_interval: '1s', scrape_timeout: '1s', evaluation_interval: '250ms', external_labels: { ...canonical.global.external_labels, cluster: 'e2e-abc' } });
+    expect(data.alerting).toEqual({ alertmanagers: [{ static_configs: [{ targets: ['e2e-alertmanager:9093'] }] }] });
+    expect(data.rule_files).toEqual(canonical.rule_files);
+    const expectedJobs = canonical.scrape_configs
+      .filter((job: { job_name: string }) => job.job_name !== 'cadvisor')
+      .map((job: { job_name: string }) => ({ ...job, static_configs: [{ targets: jobs[job.job_name] }] }));
+    expect(data.scrape_configs).toEqual(expectedJobs);
+    expect(data.storage).toBeUndefined();
+    expect(copy.dropped).toEqual([{ job: 'cadvisor', reason: 'no cAdvisor image on this machine' }]);
+    expect(copy.config).toContain('# Job cadvisor dropped: no cAdvisor image on this machine');
+    expect(copy.flags).toEqual(['--rules.alert.resend-delay=600ms']);
+  });
+
+  it('carries the scaled rule files under the names prometheus.yml gives them', () => {
+    const copy = testPrometheusConfig(options);
+    expect(Object.keys(copy.ruleFiles)).toEqual(['alert_rules.yml', 'recording_rules.yml']);
+    expect(copy.ruleFiles['alert_rules.yml']).toMatch(/alert: ApplicationDown\n\s+expr: up\{job="timetable-app"\} == 0\n\s+for: 600ms\n/);
+  });
+
+  it('accepts injected history when asked: out-of-order window and the remote-write receiver', () => {
+    const copy = testPrometheusConfig({ ...options, acceptHistory: '31d', jobs: Object.fromEntries(Object.keys(jobs).map((j) => [j, { drop: 'fed by injection' }])) });
+    const data = parse(copy.config) as Record<string, any>;
+    expect(data.storage).toEqual({ tsdb: { out_of_order_time_window: '31d' } });
+    expect(data.scrape_configs).toEqual([]);
+    expect(copy.flags).toContain('--web.enable-remote-write-receiver');
+  });
+
+  it('names a job the run has no target for, at its line', () => {
+    const { cadvisor: _, ...withoutCadvisor } = jobs;
+    const error = errorOf(() => testPrometheusConfig({ ...options, jobs: withoutCadvisor }));
+    expect(error.file).toBe('monitoring/prometheus.yml');
+    expect(error.line).toBe(YamlFile.load('monitoring/prometheus.yml').lines.findIndex((l) => l.includes('job_name: cadvisor')) + 1);
+    expect(error.reason).toBe('scrape job cadvisor has no target in this test run');
+  });
+
+  it('refuses a job the canonical file does not have', () => {
+    const error = errorOf(() => testPrometheusConfig({ ...options, jobs: { ...jobs, blackbox: ['x:1'] } }));
+    expect(error.reason).toBe('the test run maps jobs prometheus.yml does not have: blackbox');
+  });
+
+  it('refuses jobs found by service discovery: their targets cannot be repointed', () => {
+    const file = configFile('alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [am:9093]\nrule_files: [rules.yml]\nscrape_configs:\n  - job_name: app\n    file_sd_configs:\n      - files: [targets.json]\n');
+    const error = errorOf(() => testPrometheusConfig({ ...options, file, jobs: { app: ['x:1'] } }));
+    expect([error.line, error.reason]).toEqual([7, 'scrape job app does not have exactly one static_configs entry']);
+  });
+
+  it('refuses rule files in other directories, which the copy could not place', () => {
+    const file = configFile('alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [am:9093]\nrule_files:\n  - rules/*.yml\nscrape_configs: []\n');
+    const error = errorOf(() => testPrometheusConfig({ ...options, file, jobs: {} }));
+    expect([error.line, error.reason]).toEqual([6, 'rule file rules/*.yml is not a plain file name beside prometheus.yml']);
+  });
+});
