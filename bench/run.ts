@@ -1,7 +1,9 @@
 import { benchAlertmanagerTiming } from './alertmanager-timing.js';
+import { benchEngines } from './engines.js';
 import { benchRules } from './rules.js';
 
 // Every benchmark of the harness, one after another; each prints its own figures.
 // Add yours here. Benchmarks print numbers; nothing here asserts on time.
 await benchRules();
 await benchAlertmanagerTiming();
+await benchEngines();
