@@ -1,10 +1,12 @@
 import type { StackDefinition } from './stack.js';
 import { smokeStack } from './smoke-stack.js';
 import { alertingStack, brokenTemplateAlertingStack } from './alerting-stack.js';
+import { e2eStacks } from '../e2e/e2e-stacks.js';
 
 /** Every stack the integration project starts, once per run. Add new ones here. */
 export const integrationStacks: readonly StackDefinition<unknown>[] = [
   smokeStack as StackDefinition<unknown>,
   alertingStack as StackDefinition<unknown>,
   brokenTemplateAlertingStack as StackDefinition<unknown>,
+  ...e2eStacks,
 ];

@@ -1,0 +1,40 @@
+import { startExampleServer, type ExampleServer } from '../../app/example-server.js';
+
+export interface HostedExampleApp {
+  readonly port: number;
+  /** For the harness itself: localhost. Prometheus reaches it at host.docker.internal:<port>. */
+  readonly url: string;
+  /** Stops answering, as a crashed process would: scrapes are refused. */
+  stop(): Promise<void>;
+  /** Starts a fresh instance on the same port, as a restarted process would: counters start at 0. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The example application (app/example-server.ts) running on the host, on every interface so the
+ * Prometheus container can scrape it, and able to go down and come back on the same port.
+ */
+export async function hostExampleApp(): Promise<HostedExampleApp> {
+  let server: ExampleServer | undefined = await startExampleServer({ host: '0.0.0.0', port: 0 });
+  const port = server.port;
+  const stop = async () => {
+    const running = server;
+    server = undefined;
+    await running?.close();
+  };
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    stop,
+    async start() {
+      if (server) return;
+      try {
+        server = await startExampleServer({ host: '0.0.0.0', port });
+      } catch (error) {
+        throw new Error(`the example app could not listen on port ${port} again (${(error as NodeJS.ErrnoException).code ?? String(error)}): another process took it while the app was down`);
+      }
+    },
+    close: stop,
+  };
+}

@@ -1,0 +1,58 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RunningEngine } from '../engines/engine.js';
+import type { HostedExampleApp } from './example-app-host.js';
+
+/**
+ * Lets tests, which run in worker processes, take parts of the live stack down and bring them
+ * back; the engines and the app belong to the globalSetup process. Listens on localhost only.
+ *   POST /engines/<name>/pause | /engines/<name>/resume   (docker stop / start)
+ *   POST /app/stop | /app/start
+ */
+export async function startStackControl(parts: { engines: Record<string, RunningEngine>; app: HostedExampleApp }): Promise<{ url: string; stop(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const answer = (status: number, text = '') => res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
+    const [, area, name, action] = /^\/(engines|app)\/([\w-]+)(?:\/(\w+))?$/.exec(req.url ?? '') ?? [];
+    let work: (() => Promise<void>) | undefined;
+    if (req.method === 'POST' && area === 'app' && (name === 'stop' || name === 'start')) work = () => parts.app[name]();
+    const engine = area === 'engines' && name ? parts.engines[name] : undefined;
+    if (req.method === 'POST' && engine && (action === 'pause' || action === 'resume')) work = () => engine[action]();
+    if (!work) return answer(404, `unknown control ${req.method} ${req.url}; engines: ${Object.keys(parts.engines).join(', ')}`);
+    work().then(
+      () => answer(204),
+      (error: unknown) => answer(500, error instanceof Error ? error.message : String(error)),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The tests' side of the stack control. */
+export class StackControl {
+  constructor(readonly url: string) {}
+
+  pause(engine: string): Promise<void> {
+    return this.post(`/engines/${engine}/pause`);
+  }
+
+  resume(engine: string): Promise<void> {
+    return this.post(`/engines/${engine}/resume`);
+  }
+
+  stopApp(): Promise<void> {
+    return this.post('/app/stop');
+  }
+
+  startApp(): Promise<void> {
+    return this.post('/app/start');
+  }
+
+  private async post(path: string): Promise<void> {
+    const res = await fetch(`${this.url}${path}`, { method: 'POST', signal: AbortSignal.timeout(60_000) });
+    if (res.status !== 204) throw new Error(`stack control ${path} answered ${res.status}: ${await res.text()}`);
+  }
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it, type TestContext } from 'vitest';
+import { loadMetricsContract } from '../../app/metrics/contract/metrics-contract.js';
+import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
+import { comparablePayload } from '../../src/alertmanager/payload-expectations.js';
+import { steadyTraffic, exerciseEveryEndpoint } from '../../src/e2e/app-traffic.js';
+import { contractGaps } from '../../src/e2e/contract-in-live-data.js';
+import { E2eObserver } from '../../src/e2e/e2e-observer.js';
+import { healthyExceptions } from '../../src/e2e/healthy-exceptions.js';
+import type { LiveStackInfo } from '../../src/e2e/live-stack.js';
+import { StackControl } from '../../src/e2e/stack-control.js';
+import { prometheusSettings } from '../../src/rules/prometheus-config.js';
+import { loadRuleInventory } from '../../src/rules/rule-inventory.js';
+import type { AlertingStackInfo } from '../../src/stacks/alerting-stack.js';
+import { requireStack } from '../../src/stacks/require-stack.js';
+import { pollUntil } from '../../src/waiting/poll-until.js';
+
+const config = loadAlertmanagerConfig();
+const rules = loadRuleInventory(prometheusSettings().ruleFiles);
+const runbook = (alert: string) => rules.find('alert', alert)!.annotations.runbook_url!;
+
+function live(ctx: TestContext) {
+  const stack = requireStack<LiveStackInfo>(ctx, 'e2e-live');
+  const alertmanager = requireStack<AlertingStackInfo>(ctx, 'e2e-alertmanager');
+  return { stack, observer: new E2eObserver(alertmanager, config, stack.prometheusUrl, stack.cluster), control: new StackControl(stack.controlUrl), routingKey: alertmanager.routingKey };
+}
+
+// One stack, one story: these run in order, and the faults come after the healthy checks.
+describe.sequential('end to end on real engines: exporters, the database, the example app, canonical rules and routing', () => {
+  it('scrapes every target of the test copy of prometheus.yml', async (ctx) => {
+    const { stack, observer } = live(ctx);
+    let targets: Awaited<ReturnType<typeof observer.prometheus.targets>> = [];
+    await pollUntil(
+      async () => {
+        targets = await observer.prometheus.targets();
+        return targets.length > 0 && targets.every((t) => t.health === 'up') ? true : undefined;
+      },
+      { timeoutMs: 30_000, what: 'every scrape target to be up' },
+      () => targets.map((t) => ({ job: t.labels.job, health: t.health, lastError: t.lastError })),
+    );
+    expect(Object.fromEntries(targets.map((t) => [t.labels.job, t.labels.instance]))).toEqual(Object.fromEntries(Object.entries(stack.targets).map(([job, [target]]) => [job, target])));
+  });
+
+  it('finds every contract metric of the app, node_exporter, mysqld_exporter and Prometheus in the live data', async (ctx) => {
+    const { stack, observer } = live(ctx);
+    await exerciseEveryEndpoint(stack.appUrl);
+    const contract = loadMetricsContract().filter((m) => ['app', 'node-exporter', 'mysqld-exporter', 'prometheus'].includes(m.source));
+    let gaps: Awaited<ReturnType<typeof contractGaps>> = [];
+    // Scrapes come every second; the app's new series appear with the next one.
+    await pollUntil(async () => ((gaps = await contractGaps(observer.prometheus, contract)).length === 0 ? true : undefined), { timeoutMs: 15_000, what: 'every contract metric in the live data' }, () => gaps).catch(() => undefined);
+    expect(gaps.map((g) => `${g.where} ${g.metric} (${g.source}): ${g.problem}`)).toEqual([]);
+  });
+
+  it('evaluates every recording and alerting rule without an error', async (ctx) => {
+    const { observer } = live(ctx);
+    let groups: Awaited<ReturnType<typeof observer.prometheus.ruleGroups>> = [];
+    await pollUntil(
+      async () => ((groups = await observer.prometheus.ruleGroups()).every((g) => g.rules.every((r) => r.health !== 'unknown')) ? true : undefined),
+      { timeoutMs: 10_000, what: 'every rule to have been evaluated once' },
+    );
+    const loaded = groups.flatMap((g) => g.rules.map((r) => r.name)).sort();
+    expect(loaded).toEqual(rules.rules.map((r) => r.name).sort());
+    const broken = groups.flatMap((g) => g.rules.filter((r) => r.health !== 'ok').map((r) => `${g.file} ${g.name}/${r.name}: ${r.health} ${r.lastError ?? ''}`));
+    expect(broken).toEqual([]);
+  });
+
+  it('is quiet while healthy, but for host alerts that tell the truth about this machine', async (ctx) => {
+    const { observer } = live(ctx);
+    const active = await observer.activeAlertNames();
+    const unexplained = active.filter((name) => !(name in healthyExceptions));
+    expect(unexplained, `alerts active on the healthy stack; explained ones: ${JSON.stringify(healthyExceptions)}`).toEqual([]);
+    if (active.length) console.log(`healthy stack: active alerts explained by src/e2e/healthy-exceptions.ts: ${active.join(', ')}`);
+  });
+
+  it('pages DatabaseDown with its Events v2 payload when the database stops, and resolves it when it is back', async (ctx) => {
+    const { stack, observer, control, routingKey } = live(ctx);
+    const instance = stack.targets['mysqld-exporter']![0]!;
+    const after = await observer.capture.mark();
+    await control.pause('database');
+    let page;
+    try {
+      page = await observer.firing('DatabaseDown', { after, timeoutMs: 60_000 });
+    } finally {
+      await control.resume('database');
+    }
+    expect(page.kind === 'pagerduty' && { routing_key: page.event.routing_key, event_action: page.event.event_action }).toEqual({ routing_key: routingKey, event_action: 'trigger' });
+    const { expected, actual } = comparablePayload(
+      {
+        pagerduty: {
+          severity: 'critical',
+          summary: `[FIRING:1] DatabaseDown · database · ${stack.cluster}: MySQL behind ${instance} does not answer`,
+          source: instance,
+          component: 'database',
+          group: stack.cluster,
+          class: 'DatabaseDown',
+          details: { description: `${instance}: mysqld_exporter ${instance} could not reach the database for more than 1 minute; mysql_up = 0.\n`, runbook: runbook('DatabaseDown'), team: 'backend', service: 'database', cluster: stack.cluster },
+        },
+      },
+      page,
+      (text) => text,
+    );
+    expect(actual).toEqual(expected);
+    const resolved = await observer.resolved('DatabaseDown', page, 60_000);
+    expect(resolved.kind === 'pagerduty' && page.kind === 'pagerduty' && resolved.event.dedup_key).toBe(page.kind === 'pagerduty' && page.event.dedup_key);
+  });
+
+  it('pages ApplicationDown when the example app stops answering, and resolves it when it is back', async (ctx) => {
+    const { stack, observer, control } = live(ctx);
+    const instance = stack.targets['timetable-app']![0]!;
+    const after = await observer.capture.mark();
+    await control.stopApp();
+    let page;
+    try {
+      page = await observer.firing('ApplicationDown', { after, timeoutMs: 60_000 });
+    } finally {
+      await control.startApp();
+    }
+    const { expected, actual } = comparablePayload(
+      { pagerduty: { severity: 'critical', summary: `[FIRING:1] ApplicationDown · timetable-app · ${stack.cluster}: Application ${instance} is not answering scrapes`, source: instance, component: 'timetable-app', class: 'ApplicationDown' } },
+      page,
+      (text) => text,
+    );
+    expect(actual).toEqual(expected);
+    const resolved = await observer.resolved('ApplicationDown', page, 60_000);
+    expect(resolved.kind).toBe('pagerduty');
+  });
+
+  it('pages HighErrorRate from real 5xx traffic; ElevatedErrorRate is inhibited and never reaches Slack', async (ctx) => {
+    const { stack, observer } = live(ctx);
+    const after = await observer.capture.mark();
+    const fault = await fetch(`${stack.appUrl}/fault/error-rate?ratio=0.1`, { method: 'POST' });
+    expect(fault.status).toBe(200);
+    const traffic = steadyTraffic(stack.appUrl, { path: '/api/timelines', perSecond: 20, maxMs: 90_000 });
+    try {
+      const page = await observer.firing('HighErrorRate', { after, timeoutMs: 60_000 });
+      expect(page.kind === 'pagerduty' && page.event.payload.summary).toBe(`[FIRING:1] HighErrorRate · timetable-app · ${stack.cluster}: More than 5% of requests fail with a 5xx`);
+      const seen = await observer.inhibited('ElevatedErrorRate', 60_000);
+      expect(seen.leaks, 'ElevatedErrorRate reached a receiver although a critical alert of its service mutes it').toEqual([]);
+      expect(seen.target.status.state).toBe('suppressed');
+      expect(seen.sources.map((s) => s.labels.severity)).toContain('critical');
+    } finally {
+      const statuses = await traffic.stop();
+      await fetch(`${stack.appUrl}/fault/reset`, { method: 'POST' });
+      expect(statuses[500]).toBeGreaterThan(0);
+    }
+  });
+});
