@@ -1,0 +1,96 @@
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Ajv } from 'ajv';
+import { schemaErrorAtLine } from '../../alertmanager/schema-error-at-line.js';
+import { ConfigError } from '../../config/config-error.js';
+import { repoPath } from '../../config/repo-files.js';
+import { YamlFile, type YamlPath } from '../../config/yaml-file.js';
+import { nearestKey } from '../../rules/nearest-key.js';
+import type { FiringExpectation, Incident, InhibitedExpectation } from './incident.js';
+import type { IncidentContext } from './incident-context.js';
+import { incidentSchema } from './incident-schema.js';
+import { readHistory, type RawSeries } from './read-history.js';
+
+export const incidentDir = 'fixtures/incidents';
+const readme = `${incidentDir}/README.md`;
+const validate = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(incidentSchema);
+
+type RawFiring = Omit<FiringExpectation, 'line' | 'labels'> & { labels?: Record<string, string> };
+type RawIncident = { description: string; history: RawSeries[]; fires: RawFiring[]; inhibited?: { alert: string; by: string | string[] }[] };
+
+/** Every incident file of fixtures/incidents/, in name order. */
+export function loadIncidents(context: IncidentContext, dir = incidentDir): Incident[] {
+  const files = readdirSync(repoPath(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  if (files.length === 0) throw new ConfigError(dir, 'no incident files', `add incidents as described in ${readme}`);
+  return files.map((f) => loadIncident(`${dir}/${f}`, context));
+}
+
+/**
+ * Reads one incident: YAML with positions, the schema (an unknown key names the nearest valid
+ * one), its history (read-history.ts), then its expectations against the canonical files, each
+ * problem at its line: alerts of alert_rules.yml, receivers of alertmanager.yml with the
+ * integration whose payload is expected, and inhibitors that the incident itself makes fire.
+ */
+export function loadIncident(path: string, context: IncidentContext): Incident {
+  const yaml = YamlFile.load(path, 'an incident scenario');
+  const data = valuesAsWritten(yaml);
+  if (!validate(data)) throw schemaErrorAtLine(yaml, validate.errors ?? [], readme);
+  const raw = data as RawIncident;
+  const fail = (message: string, hint: string, at: YamlPath) => new ConfigError(yaml.file, message, hint, yaml.lineOf(at));
+  const alertNamed = (name: string, at: YamlPath) => {
+    if (context.alerts.has(name)) return name;
+    const guess = nearestKey(name, [...context.alerts.keys()]);
+    throw fail(`no alert rule is named ${name}${guess ? `; did you mean ${guess}?` : ''}`, 'name an alert of monitoring/alert_rules.yml', at);
+  };
+
+  const history = readHistory(yaml, raw.history, context);
+
+  const fires = raw.fires.map((f, i): FiringExpectation => {
+    const at: YamlPath = ['fires', i];
+    alertNamed(f.alert, [...at, 'alert']);
+    const receiver = context.receivers.find((r) => r.name === f.receiver);
+    if (!receiver) {
+      const guess = nearestKey(f.receiver, context.receivers.map((r) => r.name));
+      throw fail(`receiver "${f.receiver}" is not in monitoring/alertmanager.yml${guess ? `; did you mean "${guess}"?` : ''}`, `receivers there: ${context.receivers.map((r) => r.name).join(', ')}`, [...at, 'receiver']);
+    }
+    if (f.slack && receiver.slackChannels.length === 0) throw fail(`receiver ${receiver.name} has no slack_configs, so nothing can match a \`slack:\` expectation`, 'expect what that receiver sends (pagerduty:)', [...at, 'slack']);
+    if (f.pagerduty && !receiver.pagerduty) throw fail(`receiver ${receiver.name} has no pagerduty_configs, so nothing can match a \`pagerduty:\` expectation`, 'expect what that receiver sends (slack:)', [...at, 'pagerduty']);
+    return { alert: f.alert, line: yaml.lineOf(at) ?? 1, receiver: f.receiver, labels: f.labels ?? {}, slack: f.slack, pagerduty: f.pagerduty };
+  });
+  const twice = fires.find((f, i) => fires.findIndex((g) => g.alert === f.alert) !== i);
+  if (twice) throw fail(`${twice.alert} is expected to fire twice`, 'list each alert once under fires:', ['fires', fires.indexOf(twice)]);
+
+  const inhibited = (raw.inhibited ?? []).map((entry, i): InhibitedExpectation => {
+    const at: YamlPath = ['inhibited', i];
+    alertNamed(entry.alert, [...at, 'alert']);
+    if (fires.some((f) => f.alert === entry.alert)) throw fail(`${entry.alert} is both expected to fire and to be inhibited`, 'an inhibited alert fires in Prometheus but reaches nobody: list it once, under inhibited:', [...at, 'alert']);
+    const by = typeof entry.by === 'string' ? [entry.by] : entry.by;
+    const firingInIncident = [...fires.map((f) => f.alert), ...(raw.inhibited ?? []).map((e) => e.alert)];
+    for (const source of by) {
+      alertNamed(source, [...at, 'by']);
+      // An inhibited alert still mutes others in Alertmanager: it is firing, only not delivered.
+      if (source === entry.alert || !firingInIncident.includes(source)) throw fail(`${source} mutes ${entry.alert}, but the incident does not expect ${source} to fire`, `add ${source} under fires: (or inhibited:); only a firing alert mutes another`, [...at, 'by']);
+    }
+    return { alert: entry.alert, line: yaml.lineOf(at) ?? 1, by };
+  });
+
+  return { name: basename(path).replace(/\.ya?ml$/, ''), file: yaml.file, description: raw.description, history, fires, inhibited };
+}
+
+/**
+ * The data with `values`, `from` and `to` as written: YAML reads `0x40` as the hex number 64
+ * and `1e9` as a number, but they are notation and must stay text.
+ */
+function valuesAsWritten(yaml: YamlFile): unknown {
+  const data = yaml.data as { history?: { segments?: Record<string, unknown>[] }[] } | null;
+  data?.history?.forEach((series, i) =>
+    series?.segments?.forEach((segment, j) => {
+      for (const key of ['values', 'from', 'to']) {
+        if (typeof segment?.[key] !== 'number') continue;
+        const node = yaml.documents[0]?.getIn(['history', i, 'segments', j, key], true) as { range?: [number, number, number] } | undefined;
+        if (node?.range) segment[key] = yaml.text.slice(node.range[0], node.range[1]);
+      }
+    }),
+  );
+  return data;
+}

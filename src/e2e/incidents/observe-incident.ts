@@ -1,0 +1,47 @@
+import type { Delivery } from '../../alertmanager/deliveries.js';
+import { parseDuration } from '../../rules/duration.js';
+import type { RuleEntry } from '../../rules/rule-inventory.js';
+import type { E2eObserver, InhibitionSeen } from '../e2e-observer.js';
+import { ruleTimeFactor } from '../test-timing.js';
+import type { FiringExpectation, Incident, InhibitedExpectation } from './incident.js';
+
+export interface DeliverySeen {
+  expectation: FiringExpectation;
+  delivery: Delivery;
+  /** From injection to the capture server receiving it. */
+  afterMs: number;
+  /** Label sets of the alert as Prometheus holds it. */
+  prometheusLabels: Record<string, string>[];
+}
+
+export interface IncidentOutcome {
+  deliveries: DeliverySeen[];
+  inhibitions: { expectation: InhibitedExpectation; seen: InhibitionSeen }[];
+  /** Alerts active (pending or firing) in the incident's Prometheus at the end. */
+  active: string[];
+}
+
+/** Time an alert may take: its scaled `for`, plus evaluation, routing and a busy machine. */
+export function patienceFor(rule: RuleEntry | undefined): number {
+  return (parseDuration(rule?.for ?? '0s') ?? 0) / ruleTimeFactor + 45_000;
+}
+
+/**
+ * Watches an injected incident play out: each expected alert's first notification (waited for
+ * in turn; they arrive on their own schedule meanwhile), each inhibited alert's proof of muting,
+ * then the alerts left active in its Prometheus. Returns what it saw; tests judge it.
+ */
+export async function observeIncident(incident: Incident, observer: E2eObserver, injectedAt: number, rules: ReadonlyMap<string, RuleEntry>): Promise<IncidentOutcome> {
+  const deliveries: DeliverySeen[] = [];
+  for (const expectation of incident.fires) {
+    const delivery = await observer.firing(expectation.alert, { timeoutMs: patienceFor(rules.get(expectation.alert)) });
+    const request = (await observer.capture.requests({ after: delivery.seq - 1 })).requests.find((r) => r.seq === delivery.seq);
+    const prometheusLabels = (await observer.prometheus.alerts()).filter((a) => a.labels.alertname === expectation.alert).map((a) => a.labels);
+    deliveries.push({ expectation, delivery, afterMs: request ? Date.parse(request.receivedAt) - injectedAt : Number.NaN, prometheusLabels });
+  }
+  const inhibitions = [];
+  for (const expectation of incident.inhibited) {
+    inhibitions.push({ expectation, seen: await observer.inhibited(expectation.alert, patienceFor(rules.get(expectation.alert))) });
+  }
+  return { deliveries, inhibitions, active: await observer.activeAlertNames() };
+}
