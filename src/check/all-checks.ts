@@ -34,6 +34,7 @@ import { unknownMetricCheck } from '../rules/checks/unknown-metric-check.js';
 import type { Check } from './check.js';
 import { configSyntaxCheck } from './config/config-syntax-check.js';
 import { alertmanagerTemplateReferencesCheck } from '../alertmanager/checks/template-references-check.js';
+import { incidentsCheck } from '../e2e/incidents/incidents-check.js';
 
 /**
  * Every check `npm run check` runs. Each lives in its own file under src/check/ or beside
@@ -75,4 +76,5 @@ export const allChecks: readonly Check[] = [
   logstashPortsCheck,
   logstashGrokPatternsCheck,
   alertmanagerTemplateReferencesCheck,
+  incidentsCheck,
 ];

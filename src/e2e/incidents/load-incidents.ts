@@ -20,9 +20,14 @@ type RawIncident = { description: string; history: RawSeries[]; fires: RawFiring
 
 /** Every incident file of fixtures/incidents/, in name order. */
 export function loadIncidents(context: IncidentContext, dir = incidentDir): Incident[] {
+  return incidentFiles(dir).map((f) => loadIncident(f, context));
+}
+
+/** Paths of the incident files, in name order; none at all is an error. */
+export function incidentFiles(dir = incidentDir): string[] {
   const files = readdirSync(repoPath(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   if (files.length === 0) throw new ConfigError(dir, 'no incident files', `add incidents as described in ${readme}`);
-  return files.map((f) => loadIncident(`${dir}/${f}`, context));
+  return files.map((f) => `${dir}/${f}`);
 }
 
 /**
