@@ -1,4 +1,5 @@
 import { benchAlertmanagerTiming } from './alertmanager-timing.js';
+import { benchE2e } from './e2e.js';
 import { benchEngines } from './engines.js';
 import { benchRules } from './rules.js';
 
@@ -7,3 +8,4 @@ import { benchRules } from './rules.js';
 await benchRules();
 await benchAlertmanagerTiming();
 await benchEngines();
+await benchE2e();
