@@ -17,6 +17,7 @@ export interface KnownSeries {
 /** What incident files are checked against: the canonical rules, contract, jobs and receivers. */
 export interface IncidentContext {
   alerts: ReadonlyMap<string, RuleEntry>;
+  records: ReadonlyMap<string, RuleEntry>;
   series: ReadonlyMap<string, KnownSeries>;
   /** Scrape job names of prometheus.yml: every injected series carries one. */
   jobs: readonly string[];
@@ -45,6 +46,7 @@ export function canonicalIncidentContext(): IncidentContext {
   const prometheus = YamlFile.load(prometheusConfigFile).data as { scrape_configs?: { job_name: string }[] };
   return {
     alerts: new Map(inventory.alerts().map((a) => [a.name, a])),
+    records: new Map(inventory.records().map((r) => [r.name, r])),
     series,
     jobs: (prometheus.scrape_configs ?? []).map((j) => j.job_name),
     receivers: loadAlertmanagerConfig().receivers,

@@ -9,6 +9,7 @@ import { nearestKey } from '../../rules/nearest-key.js';
 import type { FiringExpectation, Incident, InhibitedExpectation } from './incident.js';
 import type { IncidentContext } from './incident-context.js';
 import { incidentSchema } from './incident-schema.js';
+import { liveRecordingConflict } from './live-recording-conflict.js';
 import { readHistory, type RawSeries } from './read-history.js';
 
 export const incidentDir = 'fixtures/incidents';
@@ -49,6 +50,15 @@ export function loadIncident(path: string, context: IncidentContext): Incident {
   };
 
   const history = readHistory(yaml, raw.history, context);
+  const conflict = liveRecordingConflict(history, context.records);
+  if (conflict) {
+    throw new ConfigError(
+      yaml.file,
+      `${conflict.recorded.selector} is injected from now on, and so is what its rule reads (${conflict.source.selector}, line ${conflict.source.line}, inside its ${conflict.windowMs / 60_000}m window): Prometheus would record it every evaluation too, two writers in one series`,
+      `end the source series more than ${conflict.windowMs / 60_000}m before injection, or inject the recorded series only in the past (see ${readme})`,
+      conflict.recorded.line,
+    );
+  }
 
   const fires = raw.fires.map((f, i): FiringExpectation => {
     const at: YamlPath = ['fires', i];
