@@ -3,11 +3,11 @@ import { Ajv } from 'ajv';
 import { ConfigError } from '../config/config-error.js';
 import { repoPath } from '../config/repo-files.js';
 import { YamlFile, type YamlPath } from '../config/yaml-file.js';
-import { nearestKey } from '../rules/nearest-key.js';
+import { nearestName } from '../config/nearest-name.js';
 import type { ReceiverEntry } from './alertmanager-config.js';
 import type { InhibitionCase, RouteCase, RoutingScenario, ScenarioAlert } from './routing-scenario.js';
 import { routingScenarioSchema } from './routing-scenario-schema.js';
-import { schemaErrorAtLine } from './schema-error-at-line.js';
+import { schemaError } from '../config/schema-error.js';
 
 export const routingScenarioDir = 'fixtures/routing';
 const readme = `${routingScenarioDir}/README.md`;
@@ -42,7 +42,7 @@ export function loadRoutingScenarios(context: ScenarioContext, dir = routingScen
  */
 export function loadRoutingScenario(path: string, context: ScenarioContext): RoutingScenario {
   const yaml = YamlFile.load(path, 'a routing scenario');
-  if (!validate(yaml.data)) throw schemaErrorAtLine(yaml, validate.errors ?? [], readme);
+  if (!validate(yaml.data)) throw schemaError(yaml, validate.errors ?? [], readme);
   const raw = yaml.data as RawScenario;
   const receiverNames = context.receivers.map((r) => r.name);
 
@@ -50,7 +50,7 @@ export function loadRoutingScenario(path: string, context: ScenarioContext): Rou
     const at: YamlPath = ['routes', i];
     const receiver = context.receivers.find((r) => r.name === c.receiver);
     if (!receiver) {
-      const guess = nearestKey(c.receiver, receiverNames);
+      const guess = nearestName(c.receiver, receiverNames);
       throw new ConfigError(yaml.file, `receiver "${c.receiver}" is not in monitoring/alertmanager.yml${guess ? `; did you mean "${guess}"?` : ''}`, `receivers there: ${receiverNames.join(', ')}`, yaml.lineOf([...at, 'receiver']));
     }
     if (c.slack && receiver.slackChannels.length === 0) throw new ConfigError(yaml.file, `receiver ${receiver.name} has no slack_configs, so nothing can match a \`slack:\` expectation`, 'expect what that receiver sends (pagerduty:), or name a Slack receiver', yaml.lineOf([...at, 'slack']));
@@ -87,7 +87,7 @@ function scenarioAlert(yaml: YamlFile, raw: RawAlert, at: YamlPath, context: Sce
     return { labels: raw.labels, annotations: raw.annotations ?? {}, synthetic: true, line };
   }
   if (!rule) {
-    const guess = nearestKey(name, [...context.alerts.keys()]);
+    const guess = nearestName(name, [...context.alerts.keys()]);
     throw new ConfigError(yaml.file, `no alert rule is named ${name}${guess ? `; did you mean ${guess}?` : ''}`, 'name an alert of monitoring/alert_rules.yml, or mark a made-up alert `synthetic: true`', labelLine('alertname'));
   }
   for (const label of ['severity', 'service', 'team']) {

@@ -6,8 +6,8 @@ import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
 import { YamlFile } from '../config/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
-import { nearestName } from './nearest-name.js';
-import { dottedPath, yamlPathOf } from './schema-errors.js';
+import { nearestName } from '../config/nearest-name.js';
+import { dottedPath, yamlPathOf } from '../config/schema-error.js';
 
 const id = 'deploy/compose-schema';
 

@@ -4,8 +4,8 @@ import { problem, type Problem } from '../check/problem.js';
 import type { YamlFile } from '../config/yaml-file.js';
 import { k8sObjects, lineIn, loadK8sManifests, objectName, type K8sObject } from './k8s-manifests.js';
 import { kubernetesVersion, meaningfulErrors, strictValidator } from './k8s-strict-schemas.js';
-import { nearestName } from './nearest-name.js';
-import { dottedPath, yamlPathOf } from './schema-errors.js';
+import { nearestName } from '../config/nearest-name.js';
+import { dottedPath, yamlPathOf } from '../config/schema-error.js';
 
 const id = 'deploy/k8s-schema';
 

@@ -44,13 +44,13 @@ describe('malformed log fixtures name file:line and what to change', () => {
     expect(failure(() => loadPipelineCases(file(oneCase('    lines: ["{{id}}"]\n    expect:\n      indices: [logs]\n      tgas: [x]\n'))))).toEqual({
       line: 7,
       reason: 'unknown key "tgas" in cases[0].expect; did you mean "tags"?',
-      hint: 'keys allowed here: count, timestamp, indices, fields, present, absent, tags, notTags, mustNotContain, document',
+      hint: 'valid keys here: count, timestamp, indices, fields, present, absent, tags, notTags, mustNotContain, document (see the comment at the top of the file)',
     });
   });
 
   it('a value outside the allowed set, and a missing key', () => {
-    expect(failure(() => loadPipelineCases(file('cases:\n  - name: a\n    input: udp\n    lines: ["{{id}}"]\n    expect: { indices: [logs] }\n')))).toMatchObject({ line: 3, reason: 'cases[0].input must be equal to one of the allowed values (found "udp")' });
-    expect(failure(() => loadPipelineCases(file(oneCase('    lines: ["{{id}}"]\n'))))).toMatchObject({ line: 2, reason: 'cases[0] has no "expect"' });
+    expect(failure(() => loadPipelineCases(file('cases:\n  - name: a\n    input: udp\n    lines: ["{{id}}"]\n    expect: { indices: [logs] }\n')))).toMatchObject({ line: 3, reason: 'cases[0].input must be one of tcp, syslog-tcp, syslog-udp, file (got "udp")' });
+    expect(failure(() => loadPipelineCases(file(oneCase('    lines: ["{{id}}"]\n'))))).toMatchObject({ line: 2, reason: 'missing key "expect" in cases[0]' });
   });
 
   it('a case whose first line has no {{id}}', () => {

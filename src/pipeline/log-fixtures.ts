@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import { ConfigError } from '../config/config-error.js';
 import { YamlFile } from '../config/yaml-file.js';
 import { canariesSchema, canaryKinds, canaryPlaces, pipelineCasesSchema, type LogInput } from './log-fixture-schema.js';
-import { schemaProblem } from './schema-problem.js';
+import { schemaError } from '../config/schema-error.js';
 
 export const pipelineCasesFile = 'fixtures/logs/pipeline-cases.yaml';
 export const canariesFile = 'fixtures/logs/redaction-canaries.yaml';
@@ -46,7 +46,7 @@ const validateCanaries = ajv.compile(canariesSchema);
 /** fixtures/logs/pipeline-cases.yaml, checked: schema, and {{id}} in each case's first line. */
 export function loadPipelineCases(path = pipelineCasesFile): PipelineCase[] {
   const yaml = YamlFile.load(path, 'the pipeline test cases');
-  if (!validateCases(yaml.data)) throw schemaProblem(yaml, validateCases.errors ?? []);
+  if (!validateCases(yaml.data)) throw schemaError(yaml, validateCases.errors ?? [], 'the comment at the top of the file');
   const cases = (yaml.data as { cases: Omit<PipelineCase, 'line'>[] }).cases;
   return cases.map((c, i) => {
     if (!c.lines[0]!.includes('{{id}}')) {
@@ -62,7 +62,7 @@ export function loadPipelineCases(path = pipelineCasesFile): PipelineCase[] {
  */
 export function loadCanaries(path = canariesFile): Canary[] {
   const yaml = YamlFile.load(path, 'the redaction canaries');
-  if (!validateCanaries(yaml.data)) throw schemaProblem(yaml, validateCanaries.errors ?? []);
+  if (!validateCanaries(yaml.data)) throw schemaError(yaml, validateCanaries.errors ?? [], 'the comment at the top of the file');
   const canaries = (yaml.data as { canaries: Omit<Canary, 'at'>[] }).canaries.map((c, i) => ({ ...c, at: yaml.lineOf(['canaries', i]) ?? 1 }));
   const seen = new Map<string, number>();
   canaries.forEach((c, i) => {

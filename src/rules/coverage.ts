@@ -1,6 +1,6 @@
 import { problem, type Problem } from '../check/problem.js';
 import { parseDuration } from './duration.js';
-import { nearestKey } from './nearest-key.js';
+import { nearestName } from '../config/nearest-name.js';
 import { metricNames } from './promql-selectors.js';
 import type { RuleEntry, RuleInventory } from './rule-inventory.js';
 import type { AlertExpectation, ScenarioCase, ScenarioFile } from './scenario.js';
@@ -22,7 +22,7 @@ function unknownNames(inventory: RuleInventory, scenarios: readonly ScenarioFile
   const out: Problem[] = [];
   const names = (kind: RuleEntry['kind']) => inventory.rules.filter((r) => r.kind === kind).map((r) => r.name);
   const report = (file: string, line: number, kind: RuleEntry['kind'], name: string) => {
-    const guess = nearestKey(name, names(kind));
+    const guess = nearestName(name, names(kind));
     out.push(problem({
       check: coverageCheckId, file, line,
       message: `the test names ${kind === 'alert' ? 'alert' : 'recording rule'} ${name}, which no rule file defines${guess ? `; did you mean ${guess}?` : ''}`,

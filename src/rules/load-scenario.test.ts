@@ -38,7 +38,7 @@ describe('loadScenario', () => {
   test('an unknown key names its line and the nearest valid key', () => {
     const error = errorOf(`alert: A\ncases:\n  - name: c\n    series: {'up': '1'}\n    expect:\n      - {at: 1m, fireing: false}\n`);
     expect(error.line).toBe(6);
-    expect(error.reason).toBe('unknown key "fireing" at cases[0].expect[0]; did you mean "firing"?');
+    expect(error.reason).toBe('unknown key "fireing" in cases[0].expect[0]; did you mean "firing"?');
     expect(error.hint).toContain('valid keys here: at, alert, firing, alerts, query, samples');
   });
 

@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import { ConfigError } from '../config/config-error.js';
 import { YamlFile } from '../config/yaml-file.js';
 import { parseDuration } from './duration.js';
-import { schemaError } from './schema-errors.js';
+import { schemaError } from '../config/schema-error.js';
 import type { AlertInstance, Expectation, ScenarioCase, ScenarioFile } from './scenario.js';
 import { scenarioSchema } from './scenario-schema.js';
 import { invalidSeriesToken } from './series-notation.js';
@@ -24,7 +24,7 @@ type RawScenario = { alert?: string; record?: string; firing?: AlertInstance; ca
 export function loadScenario(path: string): ScenarioFile {
   const yaml = YamlFile.load(path, 'a rule-test scenario');
   const data = seriesValuesAsWritten(yaml);
-  if (!validate(data)) throw schemaError(yaml, validate.errors ?? []);
+  if (!validate(data)) throw schemaError(yaml, validate.errors ?? [], 'fixtures/rules/README.md');
   const raw = data as RawScenario;
   const fail = (message: string, hint: string, at: (string | number)[]) => new ConfigError(yaml.file, message, hint, yaml.lineOf(at));
 

@@ -2,7 +2,7 @@
  * JSON Schema of a scenario file. Every object is closed (`additionalProperties: false`) so a
  * misspelt key is an error that names the nearest valid key, never silently ignored.
  */
-const duration = { type: 'string', pattern: '^(0|(\\d+y)?(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?)$', minLength: 1 } as const;
+const duration = { type: 'string', description: 'a Prometheus duration such as 15s, 5m, 1h30m', pattern: '^(0|(\\d+y)?(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?)$', minLength: 1 } as const;
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
 const alertInstance = {

@@ -1,6 +1,6 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { nearestKey } from '../../rules/nearest-key.js';
+import { nearestName } from '../../config/nearest-name.js';
 import { loadAlertmanagerConfig, type AlertmanagerConfig, type PlacedMatcher } from '../alertmanager-config.js';
 import { literalAlternatives, matcherMatches } from '../label-matcher.js';
 import { producedLabels, type ProducedLabels } from '../produced-labels.js';
@@ -36,7 +36,7 @@ function unknownNames(config: AlertmanagerConfig, m: PlacedMatcher, side: string
   return alternatives
     .filter((a) => !names.includes(a))
     .map((a) => {
-      const guess = nearestKey(a, names);
+      const guess = nearestName(a, names);
       return problem({
         ...at,
         message: `the ${side} of inhibition rule names ${a}, which no alert rule defines${guess ? `; did you mean ${guess}?` : ''}`,

@@ -1,6 +1,6 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { nearestKey } from '../../rules/nearest-key.js';
+import { nearestName } from '../../config/nearest-name.js';
 import { loadAlertmanagerConfig, type AlertmanagerConfig } from '../alertmanager-config.js';
 import { formatMatcher, matcherMatches } from '../label-matcher.js';
 import { producedLabels, type ProducedLabels } from '../produced-labels.js';
@@ -21,7 +21,7 @@ export function routeLabelValueProblems(config: AlertmanagerConfig, produced: Pr
       if (!values || m.op === '!=' || m.op === '!~') continue;
       const known = [...values.keys()];
       if (known.some((v) => matcherMatches(m, { [m.name]: v }))) continue;
-      const guess = m.op === '=' ? nearestKey(m.value, known) : undefined;
+      const guess = m.op === '=' ? nearestName(m.value, known) : undefined;
       problems.push(
         problem({
           check: id,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import { repoPath } from '../../config/repo-files.js';
-import { nearestKey } from '../../rules/nearest-key.js';
+import { nearestName } from '../../config/nearest-name.js';
 import { loadAlertmanagerConfig } from '../alertmanager-config.js';
 import { defaultTemplateNames } from '../default-template-names.js';
 import { templateFilesOf } from '../mount-paths.js';
@@ -29,7 +29,7 @@ export function templateReferenceProblems(references: readonly TemplateReference
   const known = [...defined.keys(), ...defaultTemplateNames];
   for (const ref of references.filter((r) => r.kind === 'template')) {
     if (defined.has(ref.name) || defaultTemplateNames.has(ref.name)) continue;
-    const guess = nearestKey(ref.name, known);
+    const guess = nearestName(ref.name, known);
     problems.push(problem({
       check: id,
       file: ref.file,

@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Ajv } from 'ajv';
-import { schemaErrorAtLine } from '../../alertmanager/schema-error-at-line.js';
+import { schemaError } from '../../config/schema-error.js';
 import { ConfigError } from '../../config/config-error.js';
 import { repoPath } from '../../config/repo-files.js';
 import { YamlFile, type YamlPath } from '../../config/yaml-file.js';
-import { nearestKey } from '../../rules/nearest-key.js';
+import { nearestName } from '../../config/nearest-name.js';
 import type { FiringExpectation, Incident, InhibitedExpectation } from './incident.js';
 import type { IncidentContext } from './incident-context.js';
 import { incidentSchema } from './incident-schema.js';
@@ -40,12 +40,12 @@ export function incidentFiles(dir = incidentDir): string[] {
 export function loadIncident(path: string, context: IncidentContext): Incident {
   const yaml = YamlFile.load(path, 'an incident scenario');
   const data = valuesAsWritten(yaml);
-  if (!validate(data)) throw schemaErrorAtLine(yaml, validate.errors ?? [], readme);
+  if (!validate(data)) throw schemaError(yaml, validate.errors ?? [], readme);
   const raw = data as RawIncident;
   const fail = (message: string, hint: string, at: YamlPath) => new ConfigError(yaml.file, message, hint, yaml.lineOf(at));
   const alertNamed = (name: string, at: YamlPath) => {
     if (context.alerts.has(name)) return name;
-    const guess = nearestKey(name, [...context.alerts.keys()]);
+    const guess = nearestName(name, [...context.alerts.keys()]);
     throw fail(`no alert rule is named ${name}${guess ? `; did you mean ${guess}?` : ''}`, 'name an alert of monitoring/alert_rules.yml', at);
   };
 
@@ -65,7 +65,7 @@ export function loadIncident(path: string, context: IncidentContext): Incident {
     alertNamed(f.alert, [...at, 'alert']);
     const receiver = context.receivers.find((r) => r.name === f.receiver);
     if (!receiver) {
-      const guess = nearestKey(f.receiver, context.receivers.map((r) => r.name));
+      const guess = nearestName(f.receiver, context.receivers.map((r) => r.name));
       throw fail(`receiver "${f.receiver}" is not in monitoring/alertmanager.yml${guess ? `; did you mean "${guess}"?` : ''}`, `receivers there: ${context.receivers.map((r) => r.name).join(', ')}`, [...at, 'receiver']);
     }
     if (f.slack && receiver.slackChannels.length === 0) throw fail(`receiver ${receiver.name} has no slack_configs, so nothing can match a \`slack:\` expectation`, 'expect what that receiver sends (pagerduty:)', [...at, 'slack']);

@@ -1,7 +1,7 @@
 import { ConfigError } from '../../config/config-error.js';
 import type { YamlFile, YamlPath } from '../../config/yaml-file.js';
 import { parseDuration } from '../../rules/duration.js';
-import { nearestKey } from '../../rules/nearest-key.js';
+import { nearestName } from '../../config/nearest-name.js';
 import { expandSegment, NotationError, parseOffset, type HistorySample } from './history-notation.js';
 import type { InjectedSeries } from './incident.js';
 import type { IncidentContext } from './incident-context.js';
@@ -38,7 +38,7 @@ export function readHistory(yaml: YamlFile, raw: readonly RawSeries[], context: 
     }
     const known = context.series.get(parsed.name);
     if (!known) {
-      const guess = nearestKey(parsed.name, [...context.series.keys()]);
+      const guess = nearestName(parsed.name, [...context.series.keys()]);
       throw fail(`${parsed.name} is neither a metric of the metrics contract nor a recording rule${guess ? `; did you mean ${guess}?` : ''}`, 'inject only series the rules can read: metrics of monitoring/metrics-contract.yml or recording rules');
     }
     const job = parsed.labels.job;

@@ -1,11 +1,11 @@
 /**
- * The valid key closest to a misspelt one, for "did you mean" hints. Edit distance with a
+ * The candidate closest to a misspelt name, for "did you mean" hints. Edit distance with a
  * bound: a suggestion further than a third of the word away helps nobody.
  */
-export function nearestKey(wrong: string, valid: readonly string[]): string | undefined {
+export function nearestName(wrong: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of valid) {
+  for (const candidate of candidates) {
     const d = editDistance(wrong.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
