@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { containerRuntime, DockerUnreachableError } from '../../src/engines/container-runtime.js';
 import { smokeStack } from '../../src/stacks/smoke-stack.js';
 import { startStacks } from '../../src/stacks/start-stacks.js';
 
-// Each test file runs in its own worker, so changing the environment here touches no other file.
-const saved = { DOCKER_HOST: process.env.DOCKER_HOST, HARNESS_IMAGE_PROMETHEUS: process.env.HARNESS_IMAGE_PROMETHEUS };
-afterEach(() => {
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
+afterEach(() => vi.unstubAllEnvs());
 
 describe('when an engine cannot run, the run says why and what to do', () => {
   it('Docker unreachable: names the endpoint tried and how to start Docker', async () => {
-    process.env.DOCKER_HOST = 'unix:///nonexistent/docker.sock';
+    vi.stubEnv('DOCKER_HOST', 'unix:///nonexistent/docker.sock');
     const error = await containerRuntime().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DockerUnreachableError);
     expect((error as Error).message).toBe(
@@ -30,7 +23,7 @@ describe('when an engine cannot run, the run says why and what to do', () => {
   it('image missing: names the image, where it was chosen, and how to build or pull it', async (ctx) => {
     const docker = await containerRuntime().catch((e: unknown) => e);
     if (docker instanceof Error) ctx.skip(`needs Docker to ask for an image: ${docker.message}`);
-    process.env.HARNESS_IMAGE_PROMETHEUS = 'local/no-such-prometheus:0.0.0';
+    vi.stubEnv('HARNESS_IMAGE_PROMETHEUS', 'local/no-such-prometheus:0.0.0');
     const started = await startStacks([smokeStack]);
     await started.stop();
     const status = started.statuses.smoke;
