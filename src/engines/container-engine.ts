@@ -33,14 +33,16 @@ export async function startContainerEngine(spec: EngineSpec, network: StartedNet
   if (spec.memoryGiB) container = container.withResourcesQuota({ memory: spec.memoryGiB });
   if (spec.files?.length) container = container.withCopyContentToContainer(spec.files.map((f) => ({ content: f.content, target: f.target, mode: f.mode ?? 0o644 })));
   const ready = spec.ready;
-  if ('http' in ready) container = container.withWaitStrategy(Wait.forHttp(ready.http.path, ready.http.port).forStatusCode(200));
+  if ('http' in ready) container = container.withWaitStrategy(Wait.forHttp(ready.http.path, ready.http.port, { abortOnContainerExit: true }).forStatusCode(200));
   else if ('log' in ready) container = container.withWaitStrategy(Wait.forLogMessage(ready.log));
   else container = container.withWaitStrategy(Wait.forListeningPorts());
 
   try {
     return new ContainerEngine(name, choice.image, await container.start());
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    // testcontainers appends the log to this message; ours comes below it, tidier.
+    const reason = /^Container exited/.test(message) ? 'the engine exited before it was ready' : message.split('\n')[0]!;
     throw new EngineStartError(name, choice.image, reason, tail.text());
   }
 }

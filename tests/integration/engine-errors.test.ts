@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startEngineNetwork } from '../../src/engines/container-network.js';
 import { containerRuntime, DockerUnreachableError } from '../../src/engines/container-runtime.js';
+import { EngineStartError } from '../../src/engines/engine.js';
+import { ensureImage } from '../../src/engines/image-availability.js';
+import { imageFor } from '../../src/engines/image-pins.js';
+import { alertmanagerSpec } from '../../src/stacks/alertmanager-spec.js';
 import { smokeStack } from '../../src/stacks/smoke-stack.js';
 import { startStacks } from '../../src/stacks/start-stacks.js';
 
@@ -32,5 +37,20 @@ describe('when an engine cannot run, the run says why and what to do', () => {
     expect(reason).toMatch(/^image local\/no-such-prometheus:0\.0\.0 for prometheus \(from environment \(HARNESS_IMAGE_PROMETHEUS\)\) is not on this machine and could not be pulled \(.+\)\. /);
     expect(reason).toMatch(/Build or load local\/no-such-prometheus:0\.0\.0, or unset HARNESS_IMAGE_PROMETHEUS to use the pinned prom\/prometheus:v\d+\.\d+\.\d+\./);
     expect(reason).toContain('build a stand-in with `npm run images:offline`');
+  });
+});
+
+describe('an engine that fails to start shows why', () => {
+  it('fails at once, not at the startup timeout, with the engine\'s last log lines', async (ctx) => {
+    const docker = await containerRuntime().catch((e: unknown) => e);
+    if (docker instanceof Error) ctx.skip(`needs Docker: ${docker.message}`);
+    const missing = await ensureImage(imageFor('alertmanager'));
+    if (missing) ctx.skip(missing);
+    await using network = await startEngineNetwork();
+    const error = await network.start(alertmanagerSpec({ name: 'broken-alertmanager', config: 'route: [unclosed\n' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineStartError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^broken-alertmanager \(.+\) did not start: the engine exited before it was ready\n--- last log lines of broken-alertmanager ---\n/);
+    expect(message).toMatch(/Loading configuration file failed.*did not find expected/);
   });
 });
