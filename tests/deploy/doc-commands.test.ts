@@ -12,7 +12,7 @@ import { shellCommands } from './doc-commands/shell-commands.js';
  * "validates": it would start containers, talk to a cluster or write secrets). A command the
  * test cannot account for fails.
  */
-const docs = ['docs/monitoring_and_alerting.md', 'docs/error_budget_policy.md', 'MONITORING_QUICKSTART.md', 'monitoring/README.md'];
+const docs = ['README.md', 'CONTRIBUTING.md', 'docs/monitoring_and_alerting.md', 'docs/error_budget_policy.md', 'MONITORING_QUICKSTART.md', 'monitoring/README.md'];
 const commands = docs.flatMap(shellCommands);
 
 const runs = new Map<string, Promise<{ code: number; output: string } | { skip: string }>>();
@@ -34,7 +34,7 @@ function dockerCompose(args: string[]): Promise<{ code: number; output: string }
 
 describe('commands shown in the docs', () => {
   it('finds commands in every doc that has a sh block', () => {
-    expect(new Set(commands.map((c) => c.file))).toEqual(new Set(['docs/monitoring_and_alerting.md', 'MONITORING_QUICKSTART.md', 'monitoring/README.md']));
+    expect(new Set(commands.map((c) => c.file))).toEqual(new Set(['README.md', 'docs/monitoring_and_alerting.md', 'MONITORING_QUICKSTART.md', 'monitoring/README.md']));
   });
 
   for (const c of commands) {
