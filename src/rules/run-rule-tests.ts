@@ -22,6 +22,8 @@ export interface RuleTestRun {
   via: string;
   /** The test files given to promtool. */
   files: string[];
+  /** promtool's stderr as printed, for readers that need more than the words above (the behaviour diff). */
+  stderr: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function runCompiledSuite(suite: CompiledSuite, dir?: string): Prom
     if (result.exitCode !== 0 && failures.length === 0) {
       failures.push({ message: `promtool exited with ${result.exitCode} without naming a failed test`, details: (result.stderr || result.stdout).trim().split('\n') });
     }
-    return { failures, exitCode: result.exitCode, via: result.via, files };
+    return { failures, exitCode: result.exitCode, via: result.via, files, stderr: result.stderr };
   } finally {
     if (!dir) await rm(workDir, { recursive: true, force: true });
   }

@@ -1,0 +1,49 @@
+import { YamlFile } from '../config/yaml-file.js';
+import { formatDuration } from '../rules/duration.js';
+import type { PrometheusSettings } from '../rules/prometheus-config.js';
+import { prometheusConfigFile } from '../rules/prometheus-config.js';
+import type { ConfigChange } from './alertmanager-changes.js';
+import type { ConfigSide } from './config-side.js';
+
+type Side = { side: ConfigSide; settings: PrometheusSettings };
+
+/**
+ * What prometheus.yml changes about alerting: how often rules run, which rule files load, and
+ * the external labels every alert carries to Alertmanager (routing and inhibition see them).
+ */
+export function prometheusChanges(base: Side, head: Side): ConfigChange[] {
+  const [b, h] = [read(base), read(head)];
+  const changes: ConfigChange[] = [];
+  for (const key of Object.keys(b.fields)) {
+    if (b.fields[key] === h.fields[key]) continue;
+    changes.push({
+      what: `${prometheusConfigFile} ${key}`,
+      change: 'changed',
+      fields: [`${key} ${b.fields[key]} → ${h.fields[key]}`],
+      base: { file: b.file, line: b.lines[key] ?? 1 },
+      head: { file: h.file, line: h.lines[key] ?? 1 },
+    });
+  }
+  return changes;
+}
+
+function read({ side, settings }: Side): { file: string; fields: Record<string, string>; lines: Record<string, number | undefined> } {
+  const yaml = YamlFile.load(side.path(prometheusConfigFile), 'the Prometheus configuration');
+  const external = ((yaml.data as { global?: { external_labels?: Record<string, unknown> } } | null)?.global?.external_labels ?? {}) as Record<string, unknown>;
+  return {
+    file: side.display(yaml.file),
+    fields: {
+      evaluation_interval: formatDuration(settings.evaluationIntervalMs),
+      rule_files: `[${settings.ruleFiles.map((f) => side.display(f)).join(', ')}]`,
+      external_labels: `{${Object.keys(external)
+        .sort()
+        .map((k) => `${k}=${JSON.stringify(String(external[k]))}`)
+        .join(', ')}}`,
+    },
+    lines: {
+      evaluation_interval: yaml.lineOf(['global', 'evaluation_interval']),
+      rule_files: yaml.lineOf(['rule_files']),
+      external_labels: yaml.lineOf(['global', 'external_labels']),
+    },
+  };
+}

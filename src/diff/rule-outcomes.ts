@@ -1,0 +1,73 @@
+import { ConfigError } from '../config/config-error.js';
+import { alertKey, type ExpectationRef } from '../rules/compile-scenarios.js';
+import { parseDuration } from '../rules/duration.js';
+import { parsePromtoolOutput } from '../rules/parse-promtool-output.js';
+import { prometheusConfigFile } from '../rules/prometheus-config.js';
+import { prepareSuite, type PreparedSuite } from '../rules/rule-suite.js';
+import { runCompiledSuite } from '../rules/run-rule-tests.js';
+import { withoutAlertname, type AlertState } from './alert-state.js';
+import type { ConfigSide } from './config-side.js';
+import { DiffInputError } from './diff-input-error.js';
+import { parseSamples, type Sample } from './promtool-samples.js';
+
+/**
+ * What one expectation saw on one side. promtool prints only failures, so a passing
+ * expectation means "actual == expected"; a failing one carries promtool's rendering of both.
+ */
+export type ExpectationOutcome = { passed: true } | { passed: false; kind: 'alert'; expected: AlertState; got: AlertState } | { passed: false; kind: 'query'; expected: Sample[]; got: Sample[] };
+
+export interface SideRuleRun {
+  side: ConfigSide;
+  suite: PreparedSuite;
+  /** By expectationKey(), for every expectation of every scenario that loaded. */
+  outcomes: Map<string, ExpectationOutcome>;
+  /** How promtool ran (local binary or image). */
+  via: string;
+}
+
+/** Stable across sides: both load the same scenario files from the working tree. */
+export function expectationKey(ref: Pick<ExpectationRef, 'scenario' | 'case' | 'expectation'>): string {
+  const caseIndex = ref.scenario.cases.indexOf(ref.case);
+  return `${ref.scenario.file}#${caseIndex}#${ref.case.expect.indexOf(ref.expectation)}`;
+}
+
+/**
+ * Runs every scenario of the working tree against this side's rules (what its prometheus.yml
+ * loads, at its evaluation interval) in ONE promtool run, and reads back each expectation's
+ * actual result from promtool's own text (the shared runner turns alert failures into words).
+ */
+export async function runSideRules(side: ConfigSide): Promise<SideRuleRun> {
+  let suite: PreparedSuite;
+  try {
+    suite = prepareSuite({ prometheusConfig: side.path(prometheusConfigFile) });
+  } catch (error) {
+    if (error instanceof ConfigError) throw sideError(side, error);
+    throw error;
+  }
+  const run = await runCompiledSuite(suite.compiled);
+  const outcomes = new Map<string, ExpectationOutcome>();
+  for (const scenario of suite.scenarios) {
+    for (const c of scenario.cases) for (const expectation of c.expect) outcomes.set(expectationKey({ scenario, case: c, expectation }), { passed: true });
+  }
+  const stray = run.failures.filter((f) => !f.ref);
+  if (stray.length) {
+    const text = stray.flatMap((f) => [f.message, ...f.details]).join('\n  ');
+    throw new DiffInputError(`${side.role} (${side.description}): promtool reported errors no expectation accounts for, so this side's behaviour is unknown:\n  ${text}`, `run \`npx vitest run --project rules\` on that revision, or \`promtool check rules\` on its rule files, and fix what they name`);
+  }
+  for (const f of parsePromtoolOutput(run.stderr).failures) {
+    if (f.kind === 'alert') {
+      const ref = suite.compiled.alertIndex.get(alertKey(f.group, f.alertname, parseDuration(f.time) ?? -1));
+      if (ref) outcomes.set(expectationKey(ref), { passed: false, kind: 'alert', expected: withoutAlertname(f.expected), got: withoutAlertname(f.got) });
+    } else {
+      const ref = suite.compiled.queryIndex.get(/\n# (.+)$/.exec(f.expr)?.[1] ?? '');
+      if (ref) outcomes.set(expectationKey(ref), { passed: false, kind: 'query', expected: parseSamples(f.expected), got: parseSamples(f.got) });
+    }
+  }
+  return { side, suite, outcomes, via: run.via };
+}
+
+/** A config of this side that does not load, named the way the user sees it. */
+export function sideError(side: ConfigSide, error: ConfigError): DiffInputError {
+  const where = `${side.display(error.file)}${error.line ? `:${error.line}` : ''}`;
+  return new DiffInputError(`${side.role} (${side.description}): ${where}: ${error.reason}`, error.hint);
+}

@@ -1,0 +1,83 @@
+import { performance } from 'node:perf_hooks';
+import { alertmanagerConfigFile } from '../alertmanager/alertmanager-config.js';
+import { loadRoutingScenarios } from '../alertmanager/load-routing-scenarios.js';
+import type { RoutingScenario } from '../alertmanager/routing-scenario.js';
+import { canonicalScenarioContext } from '../alertmanager/scenario-context.js';
+import { ConfigError } from '../config/config-error.js';
+import { location } from '../check/problem.js';
+import { prometheusConfigFile } from '../rules/prometheus-config.js';
+import { alertmanagerChanges } from './alertmanager-changes.js';
+import { changedFiles } from './changed-files.js';
+import { openSide, type ConfigSide } from './config-side.js';
+import { DiffInputError } from './diff-input-error.js';
+import type { DiffReport } from './diff-report.js';
+import { prometheusChanges } from './prometheus-changes.js';
+import { ruleChanges } from './rule-changes.js';
+import { compareRuleRuns } from './rule-differences.js';
+import { runSideRules, type SideRuleRun } from './rule-outcomes.js';
+import { compareRouting } from './routing-differences.js';
+import { runSideRouting } from './routing-outcomes.js';
+
+export interface DiffOptions {
+  base: string;
+  /** A revision, or undefined for the working tree. */
+  head?: string;
+  /** The checkout: its git history, its working tree and its fixtures/. */
+  repoRoot: string;
+}
+
+/**
+ * Materialises both sides' configs, then runs the working tree's scenarios against each, both
+ * sides at once: one promtool run per side, amtool per distinct routing label set.
+ */
+export async function runDiff(options: DiffOptions): Promise<DiffReport> {
+  const started = performance.now();
+  const sides: ConfigSide[] = [];
+  try {
+    sides.push(await openSide('base', options.base, options.repoRoot));
+    sides.push(await openSide('head', options.head, options.repoRoot));
+    const [base, head] = sides as [ConfigSide, ConfigSide];
+    const scenarios = routingScenarios();
+    const [baseRules, headRules, baseRouting, headRouting] = await Promise.all([runSideRules(base), runSideRules(head), runSideRouting(base, scenarios), runSideRouting(head, scenarios)]);
+
+    const definitions = ruleChanges({ side: base, inventory: baseRules.suite.inventory }, { side: head, inventory: headRules.suite.inventory });
+    const rules = compareRuleRuns(baseRules, headRules, definitions);
+    const routing = compareRouting(scenarios, baseRouting, headRouting);
+    const config = [
+      ...prometheusChanges({ side: base, settings: baseRules.suite.settings }, { side: head, settings: headRules.suite.settings }),
+      ...alertmanagerChanges({ side: base, config: baseRouting.config }, { side: head, config: headRouting.config }),
+    ];
+    const files = await changedFiles(base, head, evaluatedFiles([baseRules, headRules]));
+    const notCompared = [...new Set([baseRules, headRules].flatMap((r) => r.suite.loadErrors.map((e) => `${r.side.role}: ${location(e)}: ${e.reason}`)))];
+    const shown = [...definitions.entries()].map(([id, change]) => ({ id, ...change, shownBy: rules.differences.filter((d) => d.rules.includes(id)).length }));
+    const changed = rules.differences.length + shown.length + routing.differences.length + config.length > 0;
+    return {
+      base: { name: base.name, commit: base.commit, description: base.description, promtool: baseRules.via },
+      head: { name: head.name, commit: head.commit, description: head.description, promtool: headRules.via },
+      files,
+      rules: { compared: rules.compared, evaluations: rules.evaluations, cases: rules.cases, differences: rules.differences, definitions: shown },
+      routing: { routeCases: routing.routeCases, inhibitionCases: routing.inhibitionCases, differences: routing.differences },
+      config,
+      notCompared,
+      changed,
+      wallTimeMs: performance.now() - started,
+    };
+  } finally {
+    await Promise.all(sides.map((s) => s.dispose()));
+  }
+}
+
+/** The working tree's routing cases, checked against the working tree's rules and receivers. */
+function routingScenarios(): RoutingScenario[] {
+  try {
+    return loadRoutingScenarios(canonicalScenarioContext());
+  } catch (error) {
+    if (error instanceof ConfigError) throw new DiffInputError(`the working tree's routing cases do not load: ${location(error)}: ${error.reason}`, error.hint);
+    throw error;
+  }
+}
+
+/** What the diff runs on either side: prometheus.yml, the rule files it loads, alertmanager.yml. */
+function evaluatedFiles(runs: readonly SideRuleRun[]): Set<string> {
+  return new Set([prometheusConfigFile, alertmanagerConfigFile, ...runs.flatMap((r) => r.suite.settings.ruleFiles.map((f) => r.side.display(f)))]);
+}
