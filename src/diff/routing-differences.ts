@@ -73,7 +73,9 @@ function routeChanges(base: RouteOutcome, head: RouteOutcome): string[] {
     timer('group_wait', b.groupWaitMs, h.groupWaitMs);
     timer('group_interval', b.groupIntervalMs, h.groupIntervalMs);
     timer('repeat_interval', b.repeatIntervalMs, h.repeatIntervalMs);
-    if (changes.length || b.receiver !== h.receiver) out.push(`route base ${b.file}:${b.line} → head ${h.file}:${h.line}${changes.length ? `: ${changes.join(', ')}` : ''}`);
+    if (!changes.length && b.receiver === h.receiver) continue;
+    const where = b.file === h.file && b.line === h.line ? `${b.file}:${b.line} on both sides` : `base ${b.file}:${b.line}, head ${h.file}:${h.line}`;
+    out.push(`ends at the route at ${where}${changes.length ? `: ${changes.join(', ')}` : ''}`);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { parseDuration } from '../rules/duration.js';
 import type { RuleEntry, RuleInventory } from '../rules/rule-inventory.js';
+import { canonicalExpr } from './canonical-expr.js';
 import type { ConfigSide } from './config-side.js';
 
 /** A rule as one side defines it, with the lines a reader opens. */
@@ -7,7 +8,7 @@ export interface RuleSnapshot {
   file: string;
   line: number;
   exprLine: number;
-  /** Whitespace collapsed: a reflowed expression is the same expression. */
+  /** Comments and line breaks folded away (canonical-expr.ts): a reflowed expression is the same expression. */
   expr: string;
   for?: string;
   forLine?: number;
@@ -63,7 +64,7 @@ function snapshots(side: ConfigSide, inventory: RuleInventory): Map<string, { en
     const forLine = entry.for === undefined ? undefined : yaml?.lineOf([...entry.path, 'for']);
     out.set(ruleId(entry.kind, entry.name, nth), {
       entry,
-      snapshot: { file: side.display(entry.file), line: entry.line, exprLine: entry.exprLine, expr: entry.expr.replace(/\s+/g, ' ').trim(), for: entry.for, forLine, labels: entry.labels, annotations: entry.annotations },
+      snapshot: { file: side.display(entry.file), line: entry.line, exprLine: entry.exprLine, expr: canonicalExpr(entry.expr), for: entry.for, forLine, labels: entry.labels, annotations: entry.annotations },
     });
   }
   return out;

@@ -68,13 +68,13 @@ export function compareRuleRuns(base: SideRuleRun, head: SideRuleRun, changes: R
   return { differences, compared, evaluations: points.size, cases: cases.size };
 }
 
-type Actual = { kind: 'alert'; base: AlertState; head: AlertState } | { kind: 'query'; base: Sample[]; head: Sample[] };
+export type Actual = { kind: 'alert'; base: AlertState; head: AlertState } | { kind: 'query'; base: Sample[]; head: Sample[] };
 
 /**
  * Each side's actual result when they differ, else undefined. A side that passed saw exactly
  * what the scenario expects, which promtool prints as `exp` for the side that failed.
  */
-function actualResults(base: ExpectationOutcome, head: ExpectationOutcome): Actual | undefined {
+export function actualResults(base: ExpectationOutcome, head: ExpectationOutcome): Actual | undefined {
   if (base.passed && head.passed) return undefined;
   if (base.passed && !head.passed) return head.kind === 'alert' ? { kind: 'alert', base: head.expected, head: head.got } : { kind: 'query', base: head.expected, head: head.got };
   if (!base.passed && head.passed) return base.kind === 'alert' ? { kind: 'alert', base: base.got, head: base.expected } : { kind: 'query', base: base.got, head: base.expected };
