@@ -2,6 +2,7 @@ import { alertmanagerConfigFile, loadAlertmanagerConfig, type AlertmanagerConfig
 import { amtoolRoutesTest, routeOfChain } from '../alertmanager/amtool-routes.js';
 import type { RoutingScenario } from '../alertmanager/routing-scenario.js';
 import { ConfigError } from '../config/config-error.js';
+import { ToolUnavailableError } from '../tools/tool-runner.js';
 import type { ConfigSide } from './config-side.js';
 import { DiffInputError } from './diff-input-error.js';
 import { inhibitingRule } from './inhibition-effect.js';
@@ -80,6 +81,7 @@ async function routeOf(side: ConfigSide, config: AlertmanagerConfig, file: strin
   try {
     amtool = await amtoolRoutesTest(labels, side.path(alertmanagerConfigFile));
   } catch (error) {
+    if (error instanceof ToolUnavailableError) throw error;
     throw new DiffInputError(`${side.role} (${side.description}): ${error instanceof Error ? error.message : String(error)}`, `check that side's ${alertmanagerConfigFile} with \`amtool check-config\``);
   }
   const routes = amtool.finalRoutes.map((chain) => routeOfChain(config.root, chain)).filter((r): r is RouteEntry => r !== undefined);

@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
@@ -31,6 +31,8 @@ let [caseLine, exprLine, infoRouteLine, infoCaseLine, grafanaCaseLine, ruleLine]
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'diff-cli-'));
   for (const dir of ['monitoring', 'fixtures']) cpSync(join(repoRoot, dir), join(repo, dir), { recursive: true });
+  // The stand-in image choice (written by `npm run images:offline`), for machines without local tools.
+  if (existsSync(join(repoRoot, '.env.images'))) cpSync(join(repoRoot, '.env.images'), join(repo, '.env.images'));
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=diff test', '-c', 'user.email=diff@example.invalid', ...args], { cwd: repo });
   git('init', '-q');
   git('add', '.');

@@ -5,6 +5,7 @@ import { composePorts } from '../../../src/deploy/compose-ports.js';
 import { composeFile } from '../../../src/engines/image-pins.js';
 import { flagValues, type DocCommand } from './shell-commands.js';
 import { checkKubectl } from './kubectl-commands.js';
+import { diffCommandProblems } from './diff-command.js';
 
 /**
  * What the test does with a command: run it (`run`: a real execution, here), or check it
@@ -26,6 +27,8 @@ export function planFor(c: DocCommand): Plan | undefined {
     case 'npm': {
       if (args[0] === 'ci') return validate(() => (exists('package-lock.json') ? [] : ['npm ci needs package-lock.json']));
       if (args[0] === 'run' && args[1] === 'check') return { kind: 'run', tool: 'check', args: args.slice(3) };
+      // The behaviour diff runs for real too (diff-command.ts); a plan reports problems, so it validates.
+      if (args[0] === 'run' && args[1] === 'diff') return validate(() => diffCommandProblems(args.slice(3)));
       if (args[0] === 'run' || args[0] === 'test') {
         const scripts = (JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
         const script = args[0] === 'test' ? 'test' : args[1]!;
