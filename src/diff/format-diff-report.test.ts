@@ -56,7 +56,7 @@ describe('formatDiffReport', () => {
       '',
       'Rule definitions: 2 changes',
       '  alert HighErrorRate: expr changed (base monitoring/alert_rules.yml:52, head monitoring/alert_rules.yml:52); shown by 1 difference above',
-      '  record r: added (head monitoring/alert_rules.yml:90); no scenario shows a difference: add a case that tells the two apart (fixtures/rules/README.md)',
+      '  record r: added (head monitoring/alert_rules.yml:90); no scenario tests it yet: add one (fixtures/rules/README.md)',
       '',
       'Routing and evaluation config: 1 change',
       '  route {severity="info"} receiver slack-info → slack-warnings (base monitoring/alertmanager.yml:49, head monitoring/alertmanager.yml:49)',

@@ -37,6 +37,7 @@ export function formatDiffReport(report: DiffReport, color = false): string {
   ].filter(([n]) => Number(n) > 0);
   const verdict = report.changed ? c.yellow(`Behaviour changed: ${parts.map(([n, what]) => count(Number(n), String(what))).join(', ')}.`) : c.green('No behaviour changed.');
   const unread = report.files.filter((f) => !f.evaluated).length;
+  if (report.notCompared.length) out.push('', c.red(`No verdict: ${count(report.notCompared.length, 'scenario file')} could not be used (listed above); their cases were compared on neither side.`));
   out.push('', `${verdict}${unread ? ` ${count(unread, 'changed file')} not evaluated (listed above).` : ''} Wall time ${(report.wallTimeMs / 1000).toFixed(1)} s (promtool: ${base.promtool}).`);
   return out.join('\n');
 }
@@ -71,7 +72,8 @@ function ruleLines(r: RuleChange): string[] {
 function definition(r: RuleChange & { shownBy: number }): string {
   const where = (s: RuleSnapshot | undefined) => (s ? `${s.file}:${s.line}` : '');
   const what = r.change === 'changed' ? `${r.fields.join(', ')} changed (base ${where(r.base)}, head ${where(r.head)})` : r.change === 'added' ? `added (head ${where(r.head)})` : `removed (base ${where(r.base)})`;
-  const shown = r.shownBy ? `shown by ${count(r.shownBy, 'difference')} above` : 'no scenario shows a difference: add a case that tells the two apart (fixtures/rules/README.md)';
+  const untold = r.change === 'added' ? 'no scenario tests it yet: add one (fixtures/rules/README.md)' : r.change === 'removed' ? 'no scenario shows what it did' : 'no scenario shows a difference: add a case that tells the two apart (fixtures/rules/README.md)';
+  const shown = r.shownBy ? `shown by ${count(r.shownBy, 'difference')} above` : untold;
   return `${r.kind} ${r.name}: ${what}; ${shown}`;
 }
 

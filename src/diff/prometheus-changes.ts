@@ -13,18 +13,18 @@ type Side = { side: ConfigSide; settings: PrometheusSettings };
  */
 export function prometheusChanges(base: Side, head: Side): ConfigChange[] {
   const [b, h] = [read(base), read(head)];
-  const changes: ConfigChange[] = [];
-  for (const key of Object.keys(b.fields)) {
-    if (b.fields[key] === h.fields[key]) continue;
-    changes.push({
-      what: `${prometheusConfigFile} ${key}`,
+  const changed = Object.keys(b.fields).filter((key) => b.fields[key] !== h.fields[key]);
+  if (changed.length === 0) return [];
+  const [first] = changed as [string];
+  return [
+    {
+      what: prometheusConfigFile,
       change: 'changed',
-      fields: [`${key} ${b.fields[key]} → ${h.fields[key]}`],
-      base: { file: b.file, line: b.lines[key] ?? 1 },
-      head: { file: h.file, line: h.lines[key] ?? 1 },
-    });
-  }
-  return changes;
+      fields: changed.map((key) => `${key} ${b.fields[key]} → ${h.fields[key]}`),
+      base: { file: b.file, line: b.lines[first] ?? 1 },
+      head: { file: h.file, line: h.lines[first] ?? 1 },
+    },
+  ];
 }
 
 function read({ side, settings }: Side): { file: string; fields: Record<string, string>; lines: Record<string, number | undefined> } {

@@ -51,7 +51,7 @@ export async function runSideRules(side: ConfigSide): Promise<SideRuleRun> {
   }
   const stray = run.failures.filter((f) => !f.ref);
   if (stray.length) {
-    const text = stray.flatMap((f) => [f.message, ...f.details]).join('\n  ');
+    const text = stray.flatMap((f) => [f.message, ...f.details.map((line) => withRuleLine(side, suite, line))]).join('\n  ');
     throw new DiffInputError(`${side.role} (${side.description}): promtool reported errors no expectation accounts for, so this side's behaviour is unknown:\n  ${text}`, `run \`npx vitest run --project rules\` on that revision, or \`promtool check rules\` on its rule files, and fix what they name`);
   }
   for (const f of parsePromtoolOutput(run.stderr).failures) {
@@ -70,4 +70,11 @@ export async function runSideRules(side: ConfigSide): Promise<SideRuleRun> {
 export function sideError(side: ConfigSide, error: ConfigError): DiffInputError {
   const where = `${side.display(error.file)}${error.line ? `:${error.line}` : ''}`;
   return new DiffInputError(`${side.role} (${side.description}): ${where}: ${error.reason}`, error.hint);
+}
+
+/** promtool names a broken rule in the generated file (`rule 1, "job:x"`): point at this side's own line. */
+function withRuleLine(side: ConfigSide, suite: PreparedSuite, line: string): string {
+  const name = /rule \d+, "([^"]+)"/.exec(line)?.[1];
+  const rule = name === undefined ? undefined : suite.inventory.rules.find((r) => r.name === name);
+  return rule ? `${line}\n    ---> ${side.display(rule.file)}:${rule.exprLine} (${rule.kind} ${rule.name})` : line;
 }

@@ -48,7 +48,7 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
       ...alertmanagerChanges({ side: base, config: baseRouting.config }, { side: head, config: headRouting.config }),
     ];
     const files = await changedFiles(base, head, evaluatedFiles([baseRules, headRules]));
-    const notCompared = [...new Set([baseRules, headRules].flatMap((r) => r.suite.loadErrors.map((e) => `${r.side.role}: ${location(e)}: ${e.reason}`)))];
+    const notCompared = unusedScenarios(baseRules, headRules);
     const shown = [...definitions.entries()].map(([id, change]) => ({ id, ...change, shownBy: rules.differences.filter((d) => d.rules.includes(id)).length }));
     const changed = rules.differences.length + shown.length + routing.differences.length + config.length > 0;
     return {
@@ -80,4 +80,11 @@ function routingScenarios(): RoutingScenario[] {
 /** What the diff runs on either side: prometheus.yml, the rule files it loads, alertmanager.yml. */
 function evaluatedFiles(runs: readonly SideRuleRun[]): Set<string> {
   return new Set([prometheusConfigFile, alertmanagerConfigFile, ...runs.flatMap((r) => r.suite.settings.ruleFiles.map((f) => r.side.display(f)))]);
+}
+
+/** Scenario files a side could not use, once each: `head: file:line: why`, or `both sides: ...`. */
+function unusedScenarios(base: SideRuleRun, head: SideRuleRun): string[] {
+  const reasons = (run: SideRuleRun) => run.suite.loadErrors.map((e) => `${location(e)}: ${e.reason}`);
+  const [b, h] = [reasons(base), reasons(head)];
+  return [...new Set([...b, ...h])].map((reason) => `${b.includes(reason) && h.includes(reason) ? 'both sides' : b.includes(reason) ? 'base' : 'head'}: ${reason}`);
 }
