@@ -1,8 +1,8 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { repoRoot } from '../../src/config/repo-files.js';
 
 /** Runs `npm run diff` as a user does (the CLI through tsx), on the throwaway repository. */
@@ -57,6 +57,8 @@ beforeAll(() => {
   infoCaseLine = lineOf('fixtures/routing/severity-routes.yaml', '- name: an info alert posts to the timetable-info channel in blue');
   grafanaCaseLine = lineOf('fixtures/routing/severity-routes.yaml', "- name: Grafana's dashboard alert (severity info) posts to the timetable-info channel");
 });
+
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('npm run diff, end to end on a throwaway repository', () => {
   it('reports exactly what the threshold and the route change do, and exits 1', async (ctx) => {
