@@ -1,3 +1,4 @@
+import { pagerdutyExpectationSchema as pagerduty, slackExpectationSchema as slack } from './payload-expectation-schema.js';
 /**
  * JSON Schema of a routing scenario file (fixtures/routing/*.yaml). Every object is closed, so
  * a misspelt key is an error naming the nearest valid one instead of an expectation that is
@@ -15,30 +16,6 @@ const alert = {
     annotations: stringMap,
     /** The alert is not one of alert_rules.yml (e.g. Grafana's, or deliberately malformed). */
     synthetic: { type: 'boolean' },
-  },
-} as const;
-
-const slack = {
-  type: 'object',
-  additionalProperties: false,
-  minProperties: 1,
-  properties: { channel: text, username: text, color: text, title: text, title_link: text, text, fallback: text, footer: text },
-} as const;
-
-const pagerduty = {
-  type: 'object',
-  additionalProperties: false,
-  minProperties: 1,
-  properties: {
-    severity: { enum: ['critical', 'error', 'warning', 'info'] },
-    summary: text,
-    source: text,
-    component: text,
-    group: text,
-    class: text,
-    client: text,
-    details: stringMap,
-    links: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['href', 'text'], properties: { href: text, text } } },
   },
 } as const;
 

@@ -33,16 +33,29 @@ export const alertingStack: StackDefinition<AlertingStackInfo> = alertingStackWi
  * alertmanager_notifications_failed_total and the absent delivery.
  */
 export const brokenTemplateAlertingStack: StackDefinition<AlertingStackInfo> = alertingStackWith('alerting-broken-template', '/alerting-broken-template', {
-  // Sorted after the repo's files, so this definition replaces the canonical Slack title.
-  'zz-broken-for-test.tmpl': '{{ define "timetable.slack.title" }}{{ template "timetable.no_such_template" . }}{{ end }}\n',
+  extraTemplates: {
+    // Sorted after the repo's files, so this definition replaces the canonical Slack title.
+    'zz-broken-for-test.tmpl': '{{ define "timetable.slack.title" }}{{ template "timetable.no_such_template" . }}{{ end }}\n',
+  },
 });
 
-function alertingStackWith(key: string, pathPrefix: string, extraTemplates?: Record<string, string>): StackDefinition<AlertingStackInfo> {
+/**
+ * An Alertmanager with the canonical config as test-alertmanager-config.ts prepares it, under
+ * stack `key`, delivering under `pathPrefix` on the capture server. Its engine name (the host
+ * name Prometheus servers send to) is `options.name`, by default `<key>-alertmanager`. Other
+ * stacks (the end-to-end one) build theirs with it too.
+ */
+export function alertingStackWith(
+  key: string,
+  pathPrefix: string,
+  options: { extraTemplates?: Record<string, string>; timeFactor?: number; name?: string } = {},
+): StackDefinition<AlertingStackInfo> {
+  const timeFactor = options.timeFactor ?? routingTimeFactor;
+  const name = options.name ?? `${key}-alertmanager`;
   return {
     key,
     async start({ network, capture, captureFromEngines }) {
-      const prepared = testAlertmanagerConfig({ captureFromEngines, pathPrefix, timeFactor: routingTimeFactor, extraTemplates });
-      const name = `${key}-alertmanager`;
+      const prepared = testAlertmanagerConfig({ captureFromEngines, pathPrefix, timeFactor, extraTemplates: options.extraTemplates });
       const alertmanager = await network.start(alertmanagerSpec({ name, config: prepared.config, files: prepared.files }));
       return {
         info: {
@@ -51,7 +64,7 @@ function alertingStackWith(key: string, pathPrefix: string, extraTemplates?: Rec
           slackPath: prepared.slackPath,
           pagerdutyPath: prepared.pagerdutyPath,
           routingKey: prepared.routingKey,
-          timeFactor: routingTimeFactor,
+          timeFactor,
           // alertmanagerSpec sets --web.external-url from the name, so no host name leaks into links.
           externalUrl: `http://${name}:9093`,
         },

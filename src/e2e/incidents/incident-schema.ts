@@ -1,3 +1,4 @@
+import { pagerdutyExpectationSchema as pagerduty, slackExpectationSchema as slack } from '../../alertmanager/payload-expectation-schema.js';
 /**
  * JSON Schema of an incident file (fixtures/incidents/README.md). Every object is closed, so a
  * misspelt key is an error naming its line and the nearest valid key. What a schema cannot say
@@ -19,30 +20,6 @@ const series = {
   additionalProperties: false,
   required: ['series', 'segments'],
   properties: { series: text, segments: { type: 'array', minItems: 1, items: segment } },
-} as const;
-
-const slack = {
-  type: 'object',
-  additionalProperties: false,
-  minProperties: 1,
-  properties: { channel: text, username: text, color: text, title: text, title_link: { type: 'string' }, text, fallback: text, footer: text },
-} as const;
-
-const pagerduty = {
-  type: 'object',
-  additionalProperties: false,
-  minProperties: 1,
-  properties: {
-    severity: { enum: ['critical', 'error', 'warning', 'info'] },
-    summary: text,
-    source: text,
-    component: text,
-    group: text,
-    class: text,
-    client: text,
-    details: stringMap,
-    links: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['href', 'text'], properties: { href: text, text } } },
-  },
 } as const;
 
 const firing = {

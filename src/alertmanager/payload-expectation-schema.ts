@@ -1,0 +1,32 @@
+/**
+ * JSON Schemas of what a test expects in a delivered notification: Slack message fields and
+ * PagerDuty Events v2 fields. Shared by the routing cases (fixtures/routing) and the incidents
+ * (fixtures/incidents), which assert the same payloads. Closed objects: a misspelt field is an
+ * error naming the nearest one, not an expectation silently never checked.
+ */
+const text = { type: 'string' } as const;
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
+export const slackExpectationSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: { channel: text, username: text, color: text, title: text, title_link: text, text, fallback: text, footer: text },
+} as const;
+
+export const pagerdutyExpectationSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    severity: { enum: ['critical', 'error', 'warning', 'info'] },
+    summary: text,
+    source: text,
+    component: text,
+    group: text,
+    class: text,
+    client: text,
+    details: stringMap,
+    links: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['href', 'text'], properties: { href: text, text } } },
+  },
+} as const;
