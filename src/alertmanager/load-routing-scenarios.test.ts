@@ -1,5 +1,5 @@
+import { configErrorOf } from '../config/config-error-of.js';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config/config-error.js';
 import { writeTempFiles } from '../rules/test-files.js';
 import type { ReceiverEntry } from './alertmanager-config.js';
 import { loadRoutingScenario, type ScenarioContext } from './load-routing-scenarios.js';
@@ -13,15 +13,7 @@ const context: ScenarioContext = {
   receivers,
 };
 const load = (text: string) => loadRoutingScenario(writeTempFiles({ 'case.yaml': text }).path('case.yaml'), context);
-const errorOf = (text: string): ConfigError => {
-  try {
-    load(text);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-};
+const errorOf = (text: string) => configErrorOf(() => load(text));
 const route = (alert: string, extra = '') => `routes:\n  - name: c\n    alert:\n      labels: {${alert}}\n    receiver: slack-warnings\n${extra}`;
 const latency = 'alertname: HighLatency, severity: warning, service: app, team: backend';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from './config-error.js';
+import { configErrorOf } from './config-error-of.js';
 import { parseJsonFile } from './json-file.js';
 
 describe('parseJsonFile', () => {
@@ -8,9 +8,8 @@ describe('parseJsonFile', () => {
   });
 
   it('names the line and column of a syntax error', () => {
-    const error = (() => { try { parseJsonFile('monitoring/grafana/dashboards/x.json', '{\n  "title": "x",\n  "panels": [1,]\n}'); } catch (e) { return e as ConfigError; } })();
-    expect(error).toBeInstanceOf(ConfigError);
-    expect(error?.line).toBe(3);
-    expect(error?.message).toMatch(/^monitoring\/grafana\/dashboards\/x\.json:3:\d+: JSON syntax error: value expected/);
+    const error = configErrorOf(() => parseJsonFile('monitoring/grafana/dashboards/x.json', '{\n  "title": "x",\n  "panels": [1,]\n}'));
+    expect(error.line).toBe(3);
+    expect(error.message).toMatch(/^monitoring\/grafana\/dashboards\/x\.json:3:\d+: JSON syntax error: value expected/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from './config-error.js';
+import { configErrorOf } from './config-error-of.js';
 import { YamlFile } from './yaml-file.js';
 
 const rules = `groups:
@@ -25,9 +25,7 @@ describe('YamlFile', () => {
 
   it('reports a syntax error with file, line and a hint', () => {
     const broken = 'groups:\n  - name: app\n    rules: [\n      - alert: X\n';
-    const error = (() => { try { YamlFile.parse('monitoring/alert_rules.yml', broken); } catch (e) { return e; } })();
-    expect(error).toBeInstanceOf(ConfigError);
-    const e = error as ConfigError;
+    const e = configErrorOf(() => YamlFile.parse('monitoring/alert_rules.yml', broken));
     expect(e.file).toBe('monitoring/alert_rules.yml');
     expect(e.line).toBeGreaterThanOrEqual(3);
     expect(e.message).toMatch(/^monitoring\/alert_rules\.yml:\d+:\d+: YAML syntax error/);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ConfigError } from '../config/config-error.js';
+import { configErrorOf } from '../config/config-error-of.js';
 import { YamlFile } from '../config/yaml-file.js';
 import { testPrometheusConfig, type TestPrometheusOptions } from './test-prometheus-config.js';
 
@@ -23,15 +23,6 @@ function configFile(text: string): string {
   writeFileSync(join(dir, 'prometheus.yml'), text);
   return join(dir, 'prometheus.yml');
 }
-const errorOf = (run: () => unknown): ConfigError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-};
 
 describe('testPrometheusConfig', () => {
   it('changes intervals, cluster, Alertmanager and targets of the canonical file, and nothing else', () => {
@@ -67,26 +58,26 @@ describe('testPrometheusConfig', () => {
 
   it('names a job the run has no target for, at its line', () => {
     const { cadvisor: _, ...withoutCadvisor } = jobs;
-    const error = errorOf(() => testPrometheusConfig({ ...options, jobs: withoutCadvisor }));
+    const error = configErrorOf(() => testPrometheusConfig({ ...options, jobs: withoutCadvisor }));
     expect(error.file).toBe('monitoring/prometheus.yml');
     expect(error.line).toBe(YamlFile.load('monitoring/prometheus.yml').lines.findIndex((l) => l.includes('job_name: cadvisor')) + 1);
     expect(error.reason).toBe('scrape job cadvisor has no target in this test run');
   });
 
   it('refuses a job the canonical file does not have', () => {
-    const error = errorOf(() => testPrometheusConfig({ ...options, jobs: { ...jobs, blackbox: ['x:1'] } }));
+    const error = configErrorOf(() => testPrometheusConfig({ ...options, jobs: { ...jobs, blackbox: ['x:1'] } }));
     expect(error.reason).toBe('the test run maps jobs prometheus.yml does not have: blackbox');
   });
 
   it('refuses jobs found by service discovery: their targets cannot be repointed', () => {
     const file = configFile('alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [am:9093]\nrule_files: [rules.yml]\nscrape_configs:\n  - job_name: app\n    file_sd_configs:\n      - files: [targets.json]\n');
-    const error = errorOf(() => testPrometheusConfig({ ...options, file, jobs: { app: ['x:1'] } }));
+    const error = configErrorOf(() => testPrometheusConfig({ ...options, file, jobs: { app: ['x:1'] } }));
     expect([error.line, error.reason]).toEqual([7, 'scrape job app does not have exactly one static_configs entry']);
   });
 
   it('refuses rule files in other directories, which the copy could not place', () => {
     const file = configFile('alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [am:9093]\nrule_files:\n  - rules/*.yml\nscrape_configs: []\n');
-    const error = errorOf(() => testPrometheusConfig({ ...options, file, jobs: {} }));
+    const error = configErrorOf(() => testPrometheusConfig({ ...options, file, jobs: {} }));
     expect([error.line, error.reason]).toEqual([6, 'rule file rules/*.yml is not a plain file name beside prometheus.yml']);
   });
 });

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config/config-error.js';
+import { configErrorOf } from '../config/config-error-of.js';
 import { YamlFile } from '../config/yaml-file.js';
 import { loadRuleInventory } from '../rules/rule-inventory.js';
 import { scaleRuleFile } from './test-rule-files.js';
 
 const rules = (body: string) => YamlFile.parse('rules.yml', `groups:\n  - name: g\n    rules:\n${body}`);
-const errorOf = (run: () => unknown): ConfigError => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-};
 
 describe('scaleRuleFile', () => {
   it('divides every for of the canonical alert rules and changes nothing else, byte for byte', () => {
@@ -58,7 +49,7 @@ describe('scaleRuleFile', () => {
   });
 
   it('fails at the line of a for that the factor cannot divide into whole milliseconds', () => {
-    const error = errorOf(() => scaleRuleFile(rules('      - alert: Quick\n        expr: up == 0\n        for: 150ms\n'), 100));
+    const error = configErrorOf(() => scaleRuleFile(rules('      - alert: Quick\n        expr: up == 0\n        for: 150ms\n'), 100));
     expect(error.line).toBe(6);
     expect(error.reason).toBe('for: 150ms of Quick cannot be divided by the test time factor 100: it would be 1.5 ms, not a whole number of milliseconds');
     expect(error.hint).toContain('src/e2e/test-timing.ts');
@@ -68,7 +59,7 @@ describe('scaleRuleFile', () => {
     ['five minutes', '"five minutes"'],
     ['300', '300'],
   ])('fails on a for that is not a duration (%s)', (written, shown) => {
-    const error = errorOf(() => scaleRuleFile(rules(`      - alert: Odd\n        expr: up == 0\n        for: ${written}\n`), 100));
+    const error = configErrorOf(() => scaleRuleFile(rules(`      - alert: Odd\n        expr: up == 0\n        for: ${written}\n`), 100));
     expect([error.line, error.reason]).toEqual([6, `for of Odd is ${shown}, not a duration`]);
   });
 

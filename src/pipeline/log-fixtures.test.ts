@@ -1,3 +1,4 @@
+import { configErrorOf } from '../config/config-error-of.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,13 +14,8 @@ function file(text: string): string {
 }
 
 function failure(load: () => unknown): Pick<ConfigError, 'line' | 'reason' | 'hint'> {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ConfigError) return { line: error.line, reason: error.reason, hint: error.hint };
-    throw error;
-  }
-  throw new Error('loaded without an error');
+  const error = configErrorOf(load);
+  return { line: error.line, reason: error.reason, hint: error.hint };
 }
 
 describe('the log fixtures in the repository', () => {

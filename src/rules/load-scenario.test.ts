@@ -1,5 +1,5 @@
+import { configErrorOf } from '../config/config-error-of.js';
 import { describe, expect, test } from 'vitest';
-import { ConfigError } from '../config/config-error.js';
 import { loadScenario } from './load-scenario.js';
 import { writeTempFiles } from './test-files.js';
 
@@ -13,15 +13,7 @@ function load(text: string) {
   return () => loadScenario(files.path('scenario.yaml'));
 }
 
-function errorOf(text: string): ConfigError {
-  try {
-    load(text)();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const errorOf = (text: string) => configErrorOf(load(text));
 
 describe('loadScenario', () => {
   test('reads cases, defaults and expectations with their lines', () => {
