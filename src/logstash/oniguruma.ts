@@ -1,33 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-type Onig = typeof import('vscode-oniguruma');
-let loaded: Promise<Onig> | undefined;
+import { RubyRegexError, rubyRegex } from './ruby-regex.js';
 
 /**
- * Oniguruma (WASM, the engine VS Code uses): Logstash's regular expressions run on Joni, a
- * port of Oniguruma with Ruby syntax, so atomic groups, possessive quantifiers and (?m) as
- * "dot matches newline" mean here what they mean there. JavaScript's RegExp would reject or
- * misread them.
+ * Undefined when `pattern` compiles as Logstash's Joni would read it (Oniguruma, Ruby syntax:
+ * src/logstash/ruby-regex.ts), else the reason. JavaScript's RegExp would reject or misread
+ * atomic groups, possessive quantifiers and (?m).
  */
-function oniguruma(): Promise<Onig> {
-  loaded ??= (async () => {
-    const onig = require('vscode-oniguruma') as Onig;
-    const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-    await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
-    return onig;
-  })();
-  return loaded;
-}
-
-/** Undefined when `pattern` compiles, else Oniguruma's reason. */
 export async function compileError(pattern: string): Promise<string | undefined> {
-  const onig = await oniguruma();
   try {
-    new onig.OnigScanner([pattern]).dispose();
+    await rubyRegex(pattern);
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    if (error instanceof RubyRegexError) return error.reason;
+    throw error;
   }
 }
