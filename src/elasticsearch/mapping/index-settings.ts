@@ -50,14 +50,17 @@ const NO_EFFECT = new Set(['index.number_of_shards', 'index.number_of_replicas',
  * `index.` prefix to bare keys, as Settings#normalizePrefix does in
  * MetadataIndexTemplateService#addIndexTemplateV2.
  */
-export function flattenSettings(settings: unknown, prefix = ''): Map<string, unknown> {
+export function flattenSettings(settings: unknown): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  if (settings === undefined || settings === null) return out;
-  for (const [k, v] of Object.entries(settings as Record<string, unknown>)) {
-    const key = prefix === '' ? k : `${prefix}.${k}`;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const [k2, v2] of flattenSettings(v, key)) out.set(k2, v2);
-    else out.set(prefix === '' && !key.startsWith('index.') ? `index.${key}` : key, v);
-  }
+  const walk = (node: unknown, prefix: string) => {
+    if (node === undefined || node === null) return;
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      const key = prefix === '' ? k : `${prefix}.${k}`;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) walk(v, key);
+      else out.set(key.startsWith('index.') ? key : `index.${key}`, v);
+    }
+  };
+  walk(settings, '');
   return out;
 }
 
