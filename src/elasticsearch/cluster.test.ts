@@ -119,7 +119,7 @@ describe('keyword lengths and limits (audit 3.10)', () => {
     delete fields[`f${remaining}`];
     expect(c.index(DAY, JSON.stringify(fields))).toMatchObject({ accepted: true });
     expect(c.index(DAY, '{"one_more":1}')).toMatchObject({ accepted: false, reason: expect.stringContaining('while adding new fields [1]') });
-  });
+  }, 60_000); // ~2000-field documents: about a second cold on a loaded 2-core machine
 
   it('refuses objects nested deeper than index.mapping.depth.limit (20)', () => {
     const deep = (n: number): unknown => (n === 0 ? 1 : { o: deep(n - 1) });

@@ -1,26 +1,14 @@
+import { ByteCursor } from './byte-cursor.js';
 import type { JsonEntry, JsonNode, Loc } from './json-node.js';
+import { JsonSyntaxError } from './json-syntax-error.js';
 
-/**
- * A JSON syntax error as Jackson would raise it. The message follows Jackson's wording where
- * it matters little and is marked approximate by the caller: Jackson appends
- * " at [Source: ...; line: L, column: C]", quoting the document, which is not reproduced.
- */
-export class JsonSyntaxError extends Error {
-  constructor(
-    readonly loc: Loc,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'JsonSyntaxError';
-  }
-}
+export { JsonSyntaxError };
 
 /**
  * Jackson's StreamReadConstraints default maximum nesting depth in 2.15 (the version
  * Elasticsearch 8.17 bundles: build-tools-internal/version.properties `jackson = 2.15.0`).
  */
 const MAX_NESTING_DEPTH = 1000;
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export interface ParsedJson {
   readonly root: JsonNode;
@@ -50,41 +38,7 @@ export function parseJackson(text: string): ParsedJson {
   }
 }
 
-class Reader {
-  pos = 0;
-  private line = 1;
-  private lineStart = 0;
-  constructor(readonly bytes: Uint8Array) {}
-
-  loc(at = this.pos): Loc {
-    return { line: this.line, column: at - this.lineStart + 1 };
-  }
-
-  fail(message: string, at = this.pos): never {
-    throw new JsonSyntaxError(this.loc(at), message);
-  }
-
-  skipSpace(): void {
-    const b = this.bytes;
-    for (;;) {
-      const c = b[this.pos];
-      if (c === 0x20 || c === 0x09) this.pos++;
-      else if (c === 0x0a || c === 0x0d) {
-        this.pos += c === 0x0d && b[this.pos + 1] === 0x0a ? 2 : 1;
-        this.line++;
-        this.lineStart = this.pos;
-      } else if (c === 0x2f && b[this.pos + 1] === 0x2a) {
-        const end = Buffer.from(b.buffer, b.byteOffset, b.length).indexOf('*/', this.pos + 2);
-        if (end < 0) this.fail('Unexpected end-of-input in a comment');
-        for (let i = this.pos; i < end; i++) if (b[i] === 0x0a) (this.line++, (this.lineStart = i + 1));
-        this.pos = end + 2;
-      } else if (c === 0x2f && b[this.pos + 1] === 0x2f) {
-        while (this.pos < b.length && b[this.pos] !== 0x0a && b[this.pos] !== 0x0d) this.pos++;
-      } else if (c === 0x2f) this.fail("Unexpected character ('/' (code 47)): maybe a (non-standard) comment?");
-      else return;
-    }
-  }
-
+class Reader extends ByteCursor {
   value(depth: number): JsonNode {
     const c = this.bytes[this.pos];
     const loc = this.loc();
@@ -154,7 +108,9 @@ class Reader {
   /** Jackson's number grammar: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)? (no leading zeros, no NaN). */
   private number(loc: Loc): JsonNode {
     const start = this.pos;
-    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.ascii(start, 64 * 1024));
+    let end = start;
+    while (end < this.bytes.length && /[-+0-9.eE]/.test(String.fromCharCode(this.bytes[end]!))) end++;
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(this.ascii(start, end - start));
     if (!m || m[0] === '-') this.fail('Invalid numeric value: expected digit');
     // StreamReadConstraints#getMaxNumberLength, 1000 characters by default in Jackson 2.15.
     if (m[0].length > 1000) this.fail(`Number value length (${m[0].length}) exceeds the maximum allowed (1000, from \`StreamReadConstraints.getMaxNumberLength()\`)`);
@@ -163,51 +119,6 @@ class Reader {
     if (next === 0x2e) this.fail('Unexpected character (\'.\'): Decimal point not followed by a digit');
     this.pos += m[0].length;
     return { kind: 'number', text: m[0], integer: m[2] === undefined && m[3] === undefined, loc };
-  }
-
-  private ascii(from: number, max: number): string {
-    let s = '';
-    for (let i = from; i < this.bytes.length && i < from + max && this.bytes[i]! < 0x80; i++) s += String.fromCharCode(this.bytes[i]!);
-    return s;
-  }
-
-  private string(): string {
-    const b = this.bytes;
-    let out = '';
-    let run = ++this.pos;
-    for (;;) {
-      const c = b[this.pos];
-      if (c === undefined) this.fail('Unexpected end-of-input: was expecting closing quote for a string value');
-      if (c === 0x22 || c === 0x5c) {
-        out += this.decode(run, this.pos);
-        if (c === 0x22) return (this.pos++, out);
-        out += this.escape();
-        run = this.pos;
-      } else if (c < 0x20) this.fail(`Illegal unquoted character ((CTRL-CHAR, code ${c})): has to be escaped using backslash to be included in string value`);
-      else this.pos++;
-    }
-  }
-
-  private decode(from: number, to: number): string {
-    try {
-      return decoder.decode(this.bytes.subarray(from, to));
-    } catch {
-      return this.fail('Invalid UTF-8 in string value', from);
-    }
-  }
-
-  private escape(): string {
-    const c = this.bytes[++this.pos];
-    this.pos++;
-    const simple: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
-    if (c !== undefined && simple[c] !== undefined) return simple[c];
-    if (c === 0x75) {
-      const hex = this.ascii(this.pos, 4);
-      if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Unexpected character: expected a hex-digit for character escape sequence');
-      this.pos += 4;
-      return String.fromCharCode(parseInt(hex, 16));
-    }
-    return this.fail(`Unrecognized character escape '${String.fromCharCode(c ?? 0)}' (code ${c ?? -1})`, this.pos - 1);
   }
 
   peekTokenName(): string {

@@ -76,25 +76,16 @@ export function rootFieldsCount(root: ObjectMapping): number {
   return totalFieldsCount(root) - 1;
 }
 
-/** Looks a mapper up by its full dotted path, descending objects and multi-fields. */
+/**
+ * Looks a mapper up by its full dotted path, descending objects and multi-fields. Leaf names
+ * never contain dots here (subobjects: true, the default), so each segment is one step.
+ */
 export function lookup(root: ObjectMapping, path: string): Mapping | undefined {
   let current: Mapping = root;
-  let rest = path;
-  while (rest !== '') {
-    let found: Mapping | undefined;
-    let consumed = 0;
-    const children: ReadonlyMap<string, Mapping> = current.kind === 'object' ? current.children : current.multiFields;
-    // Leaf names may themselves contain dots only when subobjects are off (not modelled), so split greedily.
-    for (const [name, child] of children) {
-      if (rest === name || rest.startsWith(`${name}.`)) {
-        found = child;
-        consumed = name.length;
-        break;
-      }
-    }
-    if (!found) return undefined;
-    current = found;
-    rest = rest.slice(consumed + 1);
+  for (const segment of path.split('.')) {
+    const next: Mapping | undefined = current.kind === 'object' ? current.children.get(segment) : current.multiFields.get(segment);
+    if (!next) return undefined;
+    current = next;
   }
   return current === root ? undefined : current;
 }
