@@ -127,4 +127,3 @@ function refuseDenseVector(ctx: Ctx, name: string): void {
   }
 }
 
-export type { Ctx as ParseCtx };

@@ -78,11 +78,6 @@ export function javaParseFloat(input: string, where: string): number {
   return Math.fround(javaParseDouble(input, where));
 }
 
-/** What Jackson's getNumberValue returns for an integer token: Integer, Long or BigInteger. */
-export function jacksonIntegerValue(text: string): bigint {
-  return BigInt(text);
-}
-
 export function isLongRange(v: bigint): boolean {
   return v >= LONG_MIN && v <= LONG_MAX;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInTemplates } from './built-in-templates.js';
 import { parseComposableTemplate } from './composable-template.js';
 import { patternsOverlap, simpleMatch } from './index-pattern.js';
+import { validateTemplatePutJson } from './put-template-json.js';
 import { findV2Template } from './resolve-template.js';
 import { validateTemplatePut } from './validate-template-put.js';
 
@@ -45,7 +46,7 @@ describe('validateTemplatePut (MetadataIndexTemplateService#addIndexTemplateV2)'
     expect(validateTemplatePut({ templates: new Map([['foo', t(['egg*', 'baz'])]]), dataStreams: [] }, 'foo2', t(['abc', 'baz*'], 0)).ok).toBe(false);
   });
 
-  it("refuses a template that would take data streams away from their data stream template (MetadataIndexTemplateServiceTests#testUnreferencedDataStreamsWhenAddingTemplate)", () => {
+  it("refuses a template that would take data streams away from their data stream template (the logs2 / logs-my*-* case of MetadataIndexTemplateServiceTests)", () => {
     const state = { templates: new Map([['logs', t(['logs-*-*'], 100, true)]]), dataStreams: ['unreferenced', 'logs-mysql-default'] };
     expect(validateTemplatePut(state, 'logs2', t(['logs-my*-*'], 105))).toMatchObject({
       ok: false,
@@ -71,5 +72,14 @@ describe('validateTemplatePut (MetadataIndexTemplateService#addIndexTemplateV2)'
     expect(validateTemplatePut(state, 'mine', t(['x-*'], 1), true)).toMatchObject({ ok: false, error: { reason: 'index template [mine] already exists' } });
     const composed = parseComposableTemplate({ index_patterns: ['y-*'], composed_of: ['nope'] }, 'test');
     expect(validateTemplatePut(state, 'other', composed)).toMatchObject({ ok: false, error: { type: 'invalid_index_template_exception' } });
+  });
+});
+
+describe('validateTemplatePutJson', () => {
+  it('validates a body against a described state, with the built-in logs template included by default', () => {
+    const body = { index_patterns: ['logs-*'], priority: 100, template: { mappings: { date_detection: false } } };
+    const r = validateTemplatePutJson({}, 'mine', body);
+    expect(r.ok ? '' : r.error.reason).toMatch(/^index template \[mine\] has index patterns \[logs-\*\] matching patterns from existing templates \[logs\] with patterns \(logs => \[logs-\*-\*\]\) that have the same priority \[100\]/);
+    expect(validateTemplatePutJson({ builtIns: false }, 'mine', body).ok).toBe(true);
   });
 });
