@@ -93,9 +93,15 @@ export class StandInEvent implements LsEvent {
   }
 }
 
+/** `a`, `[a][b]`, and embedded references `[[a][b]][c]` (FieldReference.java StrictTokenizer). */
 function path(reference: string): string[] {
   if (!reference.startsWith('[')) return [reference];
+  let depth = 0;
+  for (const ch of reference) {
+    depth += ch === '[' ? 1 : ch === ']' ? -1 : 0;
+    if (depth < 0) throw new FieldReferenceError(reference);
+  }
   const keys = [...reference.matchAll(/\[([^\[\]]+)\]/g)].map((m) => m[1]!);
-  if (keys.map((k) => `[${k}]`).join('') !== reference) throw new FieldReferenceError(reference);
+  if (depth !== 0 || keys.length === 0 || /\][^\[\]]|^[^\[]/.test(reference)) throw new FieldReferenceError(reference);
   return keys;
 }
