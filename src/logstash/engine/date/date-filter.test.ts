@@ -47,6 +47,14 @@ describe('date filter (logstash-filter-date v3.1.15)', () => {
     expect(event.timestamp.toString()).toBe('2026-11-26T21:00:00.000Z');
   });
 
+  it("reads the syslog input's own date formats, guessing the year of \"MMM  d HH:mm:ss\" (syslog.rb v3.7.0:119-123)", async () => {
+    const options = { match: ['timestamp', 'MMM dd HH:mm:ss', 'MMM  d HH:mm:ss', 'MMM d HH:mm:ss', 'ISO8601'], timezone: 'UTC', target: '@timestamp', tag_on_failure: ['_dateparsefailure'] };
+    const filter = DateFilter.create(PluginOptions.of('date', options), {} as never, () => new Date('2026-11-27T00:00:00Z'));
+    const event = new StandInEvent({ timestamp: 'Nov  6 22:10:00' });
+    runFilter(filter, event);
+    expect(event.timestamp.toString()).toBe('2026-11-06T22:10:00.000Z');
+  });
+
   it('tags _dateparsefailure and leaves @timestamp when no format fits; an array never fits', async () => {
     const filter = await date(canonicalOptions('time_from_time'));
     for (const time of ['yesterday', ['1795737599000'], true, 2n ** 70n]) {

@@ -23,6 +23,18 @@ describe('grok filter (logstash-filter-grok v4.4.3 grok.rb)', () => {
     expect(event.includes('[http][request][referrer]')).toBe(false);
   });
 
+  it("keeps the TCP line's trailing newline in [message] with the syslog input's own grok (audit 3.1, syslog.rb v3.7.0:98-107)", async () => {
+    const filter = await grok({
+      match: match({ message: '<%{POSINT:[log][syslog][priority]:int}>%{SYSLOGLINE}' }),
+      overwrite: ['message'],
+      tag_on_failure: ['_grokparsefailure_sysloginput'],
+    });
+    const event = new StandInEvent({ message: '<11>2026-11-26T22:10:00.000Z web01 timetable-api[4321]: id-1 database connection refused\n' });
+    runFilter(filter, event);
+    expect(event.get('message')).toBe('id-1 database connection refused\n');
+    expect([event.get('[log][syslog][priority]'), event.get('[process][pid]'), event.get('[host][hostname]')]).toEqual([11n, 4321n, 'web01']);
+  });
+
   it('turns an existing string into [old, new] when capturing into it without overwrite (audit 3.6, grok.rb:436-438)', async () => {
     const filter = await grok(canonicalOptions('http_request'));
     const event = new StandInEvent({ message: accessLine, client: { ip: '198.51.100.7' } });
