@@ -6,7 +6,7 @@ import type { PluginOptions } from '../plugin-options.js';
 import { newMap, type LsValue } from '../value.js';
 import { Grok, type GrokCapture } from './grok.js';
 import { chomp, corePatterns } from './pattern-files.js';
-import { rubyToS } from './ruby-conversions.js';
+import { rubyToS } from '../ruby-inspect.js';
 
 const source = 'logstash-filter-grok v4.4.3 lib/logstash/filters/grok.rb';
 
@@ -111,7 +111,7 @@ export class GrokFilter implements FilterPlugin {
    * as matched only when its last pattern matches.
    */
   private matchValue(groks: readonly Grok[], field: string, input: LsValue | undefined, event: LsEvent): boolean {
-    const text = rubyToS(input, `grok match on ${field}`);
+    const text = rubyToS(input);
     let matched = false;
     for (const grok of groks) {
       const m = grok.execute(text);

@@ -3,7 +3,10 @@ import { oniguruma } from '../../ruby-regex.js';
 import { Grok } from './grok.js';
 import { expandGrok, GrokPatternError } from './grok-expand.js';
 import { corePatterns } from './pattern-files.js';
-import { canonicalOptions } from './test-support/canonical-plugin.js';
+import { commonFilterOptions } from '../common-options.js';
+import { configInit } from '../plugin-config.js';
+import { grokFilter } from './grok-filter.js';
+import { canonicalPlugin } from './test-support/canonical-plugin.js';
 
 type Onig = Awaited<ReturnType<typeof oniguruma>>;
 let onig: Onig;
@@ -55,9 +58,9 @@ describe('grok matching: Regexp.new(expanded, Regexp::MULTILINE) (grok-pure.rb:1
   });
 
   it('the DB grok of logstash.conf misses "SQL:" and keeps only the first line of multi-line SQL (audit 3.4)', () => {
-    const options = canonicalOptions('db_query');
-    const defs = new Map([...ecs(), ...Object.entries(options['pattern_definitions'] as Record<string, string>)]);
-    const grok = compile((options['match'] as Record<string, string>)['message']!, defs);
+    const options = configInit(canonicalPlugin('db_query'), { ...commonFilterOptions, ...grokFilter.options }, {});
+    const defs = new Map([...ecs(), ...Object.entries(options.hash('pattern_definitions') as Record<string, string>)]);
+    const grok = compile(options.hash('match')['message'] as string, defs);
     expect(grok.match('SQL: SELECT 1')).toBeNull();
     expect(grok.match('QUERY: SELECT 1')).toBeNull();
     expect(captures(grok, 'sql: SELECT 1 (3 ms)')).toEqual([['[db][statement]', 'SELECT 1'], ['[db][duration_ms]', 3]]);
