@@ -3,6 +3,7 @@ import type { FilterContext, FilterDefinition, FilterPlugin, PluginEnvironment }
 import type { PluginOptions } from '../plugin-options.js';
 import type { StageEnvironment } from '../filter-stage.js';
 import { LsBigDecimal, LsTimestamp, type LsValue } from '../value.js';
+import { registerLog } from '../grok/register-log.js';
 import { IllegalArgumentError } from './illegal-argument.js';
 import { makeParser, type ParserContext, type TimestampParser } from './timestamp-parsers.js';
 
@@ -54,7 +55,8 @@ export class DateFilter implements FilterPlugin {
     if (match.length < 2) {
       throw new DateConfigError(`The match setting should contains first a field name and at least one date format, current value is ${JSON.stringify(match).replaceAll(',', ', ')}`, 'match');
     }
-    // date.rb:164-170: BCP 47 tags; an underscore is replaced (with a warning Logstash logs at register).
+    // date.rb:164-170: BCP 47 tags; an underscore is replaced, with a warning.
+    if (options.string('locale')?.includes('_')) registerLog(options, env)?.warn('Date filter now use BCP47 format for locale, replacing underscore with dash');
     const locale = options.string('locale')?.replaceAll('_', '-');
     const zone = options.string('timezone');
     const ctx: ParserContext = { ...logstashImageDefaults, ...(locale ? { locale } : {}), now: () => clock.now };

@@ -2,6 +2,7 @@ import { oniguruma } from '../../ruby-regex.js';
 import type { LsEvent } from '../event-api.js';
 import { FieldReferenceError, InvalidFieldSetError } from '../event-errors.js';
 import type { FilterContext, FilterDefinition, FilterPlugin, PluginEnvironment } from '../filter-api.js';
+import { registerLog } from './register-log.js';
 import type { PluginOptions } from '../plugin-options.js';
 import { newMap, type LsValue } from '../value.js';
 import { Grok, type GrokCapture } from './grok.js';
@@ -54,7 +55,10 @@ export class GrokFilter implements FilterPlugin {
       options.unmodelled('patterns_dir', 'pattern files from directories are not loaded by the engine; define the patterns in pattern_definitions');
     }
     const ecs = options.string('ecs_compatibility') ?? env.ecsCompatibility;
-    // grok.rb:328-346: v1 and v8 both load the ecs-v1 set (v8 also warns at register).
+    // grok.rb:328-346: v1 and v8 both load the ecs-v1 set; v8 warns at register.
+    if (ecs === 'v8') {
+      registerLog(options, env)?.warn('ECS v8 support is a preview of the unreleased ECS v8, and uses the v1 patterns. When Version 8 of the Elastic Common Schema becomes available, this plugin will need to be updated');
+    }
     const definitions = new Map(corePatterns(ecs === 'disabled' ? 'legacy' : 'ecs-v1'));
     // grok.rb:475-480: inline definitions after the files (a name redefined wins), chomped.
     for (const [name, pattern] of Object.entries(options.hash('pattern_definitions'))) {
