@@ -48,7 +48,7 @@ module LogStash
         outputs = []
         inputs = events.each_with_index.map do |event, i|
           Logger.capture do |logs|
-            produced = plugin.multi_filter([event])
+            produced = Session.escaping(i) { plugin.multi_filter([event]) }
             produced.each do |out|
               next if out.cancelled?
               outputs << { 'from' => i, 'kind' => out.equal?(event) ? 'input' : 'new', 'event' => Wire.encode(out) }
@@ -69,6 +69,18 @@ module LogStash
       def tests_of(_plugin, _error)
         script = Thread.current[:logstash_standin_script]
         script ? script.test_reports : []
+      end
+
+      # What passes the filter's own rescue (a path script's non-StandardError) ends a real
+      # pipeline worker; here it ends the request, saying so.
+      class Escaped < ::StandardError; end
+
+      def self.escaping(index)
+        yield
+      rescue Control
+        raise
+      rescue Exception => e # rubocop:disable Lint/RescueException
+        raise Escaped, "event #{index}: #{e.class}: #{e.message} escaped the ruby filter's rescue (ruby.rb:114 takes StandardError): in Logstash the pipeline worker would stop"
       end
 
       def self.describe(error)
