@@ -32,8 +32,9 @@ export function jrubySpec(): EngineSpec {
       ...javaSources().map((f) => ({ target: `${home}/java/${f.path}`, content: f.content })),
     ],
     ready: { log: readyLine },
-    // A JVM start takes 2-5 s on an idle machine, and far longer on a loaded 2-core one.
-    startupTimeoutMs: 240_000,
+    // A JVM start takes seconds on an idle machine; with a load average of 100+ on 2 cores
+    // (seen here while others ran stress tests) it took over 4 minutes.
+    startupTimeoutMs: 480_000,
   };
 }
 

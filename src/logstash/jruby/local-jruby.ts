@@ -35,7 +35,7 @@ export async function localJrubyVersion(binary: string): Promise<string | undefi
  * The stand-in server as a local process. It watches this process and exits with it; the
  * exception classes are compiled at its start, which needs a JDK (ruby/logstash/java_errors.rb).
  */
-export function startLocalJruby(binary: string, startupTimeoutMs = 240_000): Promise<{ address: Address; via: string; versions: RunningVersions; stop(): Promise<void> }> {
+export function startLocalJruby(binary: string, startupTimeoutMs = 480_000): Promise<{ address: Address; via: string; versions: RunningVersions; stop(): Promise<void> }> {
   const child = spawn(
     binary,
     [...jrubyOptions, ...javaOptions.map((o) => `-J${o}`), repoPath(`${rubySourceDir}/server.rb`), '--port', '0', '--parent-pid', String(process.pid)],
