@@ -6,5 +6,5 @@ require 'bigdecimal'
 
 %w[
   unmodelled javaish java_errors field_reference accessors timestamp valuefier map_merge
-  jackson_json sprintf event logger filters/ruby filters/script filters/test_context wire session
+  jackson_json sprintf event event_construction logger filters/ruby filters/script filters/test_context wire session
 ].each { |file| require_relative "logstash/#{file}" }
