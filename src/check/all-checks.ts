@@ -23,6 +23,7 @@ import { logstashPortsCheck } from '../logstash/checks/ports-check.js';
 import { logstashRedactionCheck } from '../logstash/checks/redaction-check.js';
 import { logstashReferencedFilesCheck } from '../logstash/checks/referenced-files-check.js';
 import { logstashSyntaxCheck } from '../logstash/checks/syntax-check.js';
+import { logstashTemplateClashCheck } from '../logstash/checks/template-clash-check.js';
 import { promtoolConfigCheck } from '../rules/checks/promtool-config-check.js';
 import { promtoolRulesCheck } from '../rules/checks/promtool-rules-check.js';
 import { recordingUnusedCheck } from '../rules/checks/recording-unused-check.js';
@@ -72,6 +73,7 @@ export const allChecks: readonly Check[] = [
   logstashRedactionCheck,
   logstashIndexRoutingCheck,
   logstashIndexTemplateCheck,
+  logstashTemplateClashCheck,
   logstashReferencedFilesCheck,
   logstashPortsCheck,
   logstashGrokPatternsCheck,
