@@ -24,6 +24,8 @@ import { logstashRedactionCheck } from '../logstash/checks/redaction-check.js';
 import { logstashReferencedFilesCheck } from '../logstash/checks/referenced-files-check.js';
 import { logstashSyntaxCheck } from '../logstash/checks/syntax-check.js';
 import { logstashTemplateClashCheck } from '../logstash/checks/template-clash-check.js';
+import { logstashHeapFitsCheck } from '../logstash/checks/heap-fits-check.js';
+import { logstashHealthProbeCheck } from '../logstash/checks/health-probe-check.js';
 import { promtoolConfigCheck } from '../rules/checks/promtool-config-check.js';
 import { promtoolRulesCheck } from '../rules/checks/promtool-rules-check.js';
 import { recordingUnusedCheck } from '../rules/checks/recording-unused-check.js';
@@ -74,6 +76,8 @@ export const allChecks: readonly Check[] = [
   logstashIndexRoutingCheck,
   logstashIndexTemplateCheck,
   logstashTemplateClashCheck,
+  logstashHeapFitsCheck,
+  logstashHealthProbeCheck,
   logstashReferencedFilesCheck,
   logstashPortsCheck,
   logstashGrokPatternsCheck,
