@@ -26,6 +26,7 @@ import { logstashSyntaxCheck } from '../logstash/checks/syntax-check.js';
 import { logstashTemplateClashCheck } from '../logstash/checks/template-clash-check.js';
 import { logstashHeapFitsCheck } from '../logstash/checks/heap-fits-check.js';
 import { logstashHealthProbeCheck } from '../logstash/checks/health-probe-check.js';
+import { logstashRawEventsOnDiskCheck } from '../logstash/checks/queue-check.js';
 import { promtoolConfigCheck } from '../rules/checks/promtool-config-check.js';
 import { promtoolRulesCheck } from '../rules/checks/promtool-rules-check.js';
 import { recordingUnusedCheck } from '../rules/checks/recording-unused-check.js';
@@ -78,6 +79,7 @@ export const allChecks: readonly Check[] = [
   logstashTemplateClashCheck,
   logstashHeapFitsCheck,
   logstashHealthProbeCheck,
+  logstashRawEventsOnDiskCheck,
   logstashReferencedFilesCheck,
   logstashPortsCheck,
   logstashGrokPatternsCheck,
