@@ -27,6 +27,7 @@ import { logstashTemplateClashCheck } from '../logstash/checks/template-clash-ch
 import { logstashHeapFitsCheck } from '../logstash/checks/heap-fits-check.js';
 import { logstashHealthProbeCheck } from '../logstash/checks/health-probe-check.js';
 import { logstashRawEventsOnDiskCheck } from '../logstash/checks/queue-check.js';
+import { logstashEsCredentialsCheck } from '../logstash/checks/es-credentials-check.js';
 import { promtoolConfigCheck } from '../rules/checks/promtool-config-check.js';
 import { promtoolRulesCheck } from '../rules/checks/promtool-rules-check.js';
 import { recordingUnusedCheck } from '../rules/checks/recording-unused-check.js';
@@ -80,6 +81,7 @@ export const allChecks: readonly Check[] = [
   logstashHeapFitsCheck,
   logstashHealthProbeCheck,
   logstashRawEventsOnDiskCheck,
+  logstashEsCredentialsCheck,
   logstashReferencedFilesCheck,
   logstashPortsCheck,
   logstashGrokPatternsCheck,
