@@ -1,6 +1,7 @@
 import { benchAlertmanagerTiming } from './alertmanager-timing.js';
 import { benchE2e } from './e2e.js';
 import { benchEngines } from './engines.js';
+import { benchRedactRegex } from './redact-regex.js';
 import { benchRules } from './rules.js';
 
 // Every benchmark of the harness, one after another; each prints its own figures.
@@ -9,3 +10,4 @@ await benchRules();
 await benchAlertmanagerTiming();
 await benchEngines();
 await benchE2e();
+await benchRedactRegex();
