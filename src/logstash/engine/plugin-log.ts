@@ -6,7 +6,8 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 /**
  * Data attached to a log call: `@logger.warn("msg", :field => f, :value => v)`. Values are event
  * values (written as Ruby's inspect writes them), or `{ ruby: text }` for something that is
- * already the text Ruby would print (an exception class name, a symbol).
+ * already the text Ruby would print (an exception class name, a symbol), written as an object
+ * literal (event hashes are null-prototype objects, so the two never mix).
  */
 export type LogDatum = LsValue | { ruby: string } | LogDatum[];
 
