@@ -34,10 +34,11 @@ export interface PluginLogger {
   debug(message: string, data?: Record<string, LogDatum>): void;
 }
 
-/** A logger that appends to `lines`, tagged with the plugin it belongs to. */
-export function collectingLogger(name: string, lines: LogLine[], context: { pluginId?: string; where?: string } = {}): PluginLogger {
+/** A logger that appends to `lines` (or hands each line to a function), tagged with its plugin. */
+export function collectingLogger(name: string, lines: LogLine[] | ((line: LogLine) => void), context: { pluginId?: string; where?: string } = {}): PluginLogger {
+  const sink = typeof lines === 'function' ? lines : (line: LogLine) => lines.push(line);
   const log = (level: LogLevel, message: string, data?: Record<string, LogDatum>) => {
-    lines.push({ level, logger: name, message, ...(data ? { data } : {}), ...context });
+    sink({ level, logger: name, message, ...(data ? { data } : {}), ...context });
   };
   return {
     name,
