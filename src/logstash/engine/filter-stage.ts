@@ -6,10 +6,12 @@ import { UnmodelledError, type FilterDefinition, type FilterPlugin, type PluginE
 import { configInit, type PluginSource } from './plugin-config.js';
 import { collectingLogger, type LogLine } from './plugin-log.js';
 import type { PluginOptions } from './plugin-options.js';
+import type { LsTimestamp } from './value.js';
 
 /** What the pipeline gives each plugin stage: the plugin environment and Logstash's log. */
 export interface StageEnvironment extends PluginEnvironment {
   log(line: LogLine): void;
+  now(): LsTimestamp;
 }
 
 /** One filter of the filter section, ready to run on a batch of events. */
@@ -85,7 +87,7 @@ export async function createFilterStage(definition: AnyFilterDefinition, source:
         if (event.cancelled) continue;
         out.push(event);
         try {
-          plugin.filter(event, { matched: () => decorate(event), logger });
+          plugin.filter(event, { matched: () => decorate(event), logger, now: env.now });
         } catch (error) {
           fail(error);
         }

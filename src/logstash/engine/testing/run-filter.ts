@@ -29,6 +29,7 @@ export async function runFilter(definition: AnyFilterDefinition, pluginText: str
       throw new Error('no files in this test');
     },
     log: (line) => log.push(line),
+    now: () => testNow,
     ...env,
   });
   return { events: await stage.run(events), log };
