@@ -1,4 +1,5 @@
 import type { LsEvent } from './event-api.js';
+import type { LsTimestamp } from './value.js';
 import type { PluginLogger } from './plugin-log.js';
 import type { OptionSpecs, PluginOptions } from './plugin-options.js';
 
@@ -47,6 +48,8 @@ export interface FilterContext {
   matched(): void;
   /** The plugin's logger (`logstash.filters.<name>`, as LoggableExt names it). */
   readonly logger: PluginLogger;
+  /** The pipeline's clock: what `LogStash::Timestamp.now` / `Time.now` give (fixed in tests). */
+  now(): LsTimestamp;
 }
 
 export interface FilterDefinition {

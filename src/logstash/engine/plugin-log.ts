@@ -6,7 +6,8 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 /**
  * Data attached to a log call: `@logger.warn("msg", :field => f, :value => v)`. Values are event
  * values (written as Ruby's inspect writes them), or `{ ruby: text }` for something that is
- * already the text Ruby would print (an exception class name, a symbol).
+ * already the text Ruby would print (an exception class name, a symbol), written as an object
+ * literal (event hashes are null-prototype objects, so the two never mix).
  */
 export type LogDatum = LsValue | { ruby: string } | LogDatum[];
 
@@ -33,10 +34,11 @@ export interface PluginLogger {
   debug(message: string, data?: Record<string, LogDatum>): void;
 }
 
-/** A logger that appends to `lines`, tagged with the plugin it belongs to. */
-export function collectingLogger(name: string, lines: LogLine[], context: { pluginId?: string; where?: string } = {}): PluginLogger {
+/** A logger that appends to `lines` (or hands each line to a function), tagged with its plugin. */
+export function collectingLogger(name: string, lines: LogLine[] | ((line: LogLine) => void), context: { pluginId?: string; where?: string } = {}): PluginLogger {
+  const sink = typeof lines === 'function' ? lines : (line: LogLine) => lines.push(line);
   const log = (level: LogLevel, message: string, data?: Record<string, LogDatum>) => {
-    lines.push({ level, logger: name, message, ...(data ? { data } : {}), ...context });
+    sink({ level, logger: name, message, ...(data ? { data } : {}), ...context });
   };
   return {
     name,

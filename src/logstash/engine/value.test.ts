@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloneValue, isMap, LsTimestamp, newMap } from './value.js';
+import { cloneValue, compareDecimals, isMap, LsBigDecimal, LsTimestamp, newMap } from './value.js';
 
 describe('LsTimestamp prints as org.logstash.Timestamp#toString does', () => {
   it('with three fraction digits when there are no nanoseconds', () => {
@@ -35,5 +35,29 @@ describe('event values', () => {
     expect(copy).toEqual(original);
     expect(copy.a).not.toBe(original.a);
     expect((copy.a as unknown[])[0]).toBe(1n);
+  });
+});
+
+describe('LsBigDecimal prints as java.math.BigDecimal#toString and Ruby BigDecimal#to_s do', () => {
+  it('keeps the scale of the text it was read from', () => {
+    expect(LsBigDecimal.parse('12.50').toString()).toBe('12.50');
+    expect(LsBigDecimal.parse('-0.001').toString()).toBe('-0.001');
+    expect(LsBigDecimal.parse('3').toString()).toBe('3');
+  });
+  it('uses E notation for a negative scale or an exponent below -6 (BigDecimal.toString javadoc)', () => {
+    expect(LsBigDecimal.parse('1.50e3').toString()).toBe('1.50E+3');
+    expect(LsBigDecimal.parse('1e-7').toString()).toBe('1E-7');
+    expect(LsBigDecimal.parse('0.0000001').toString()).toBe('1E-7');
+    expect(LsBigDecimal.parse('0.000001').toString()).toBe('0.000001');
+  });
+  it('prints Ruby-style for Ruby (0.125e2)', () => {
+    expect(LsBigDecimal.parse('12.50').toRubyString()).toBe('0.125e2');
+    expect(LsBigDecimal.parse('-0.5').toRubyString()).toBe('-0.5e0');
+    expect(LsBigDecimal.parse('0.0').toRubyString()).toBe('0.0');
+  });
+  it('compares exact values whatever the scale', () => {
+    expect(compareDecimals(LsBigDecimal.parse('1.50'), LsBigDecimal.parse('1.5'))).toBe(0);
+    expect(LsBigDecimal.parse('0.1').equals(LsBigDecimal.parse('0.10'))).toBe(true);
+    expect(isMap(LsBigDecimal.parse('1.0'))).toBe(false);
   });
 });

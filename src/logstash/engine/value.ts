@@ -7,6 +7,7 @@
  * |----------------------------------|---------------------------------------|
  * | Integer (Fixnum, Bignum: Long, BigInteger) | `bigint`, any size           |
  * | Float (Double)                   | `number` (5.0 stays a Float: `number`) |
+ * | BigDecimal                       | `LsBigDecimal`                        |
  * | String                           | `string`                              |
  * | true / false / nil               | `boolean` / `null`                    |
  * | Array                            | `LsValue[]`                           |
@@ -16,8 +17,12 @@
  * So `1n` and `1` are different values here, as `1` and `1.0` are in Ruby; JSON writing
  * (Jackson) prints the first as `1` and the second as `1.0`, and Elasticsearch maps them as
  * long and float.
+ *
+ * BigDecimal is not rare: LogStash::Json.load (JrJackson::Ruby.parse with no options, jrjackson
+ * v0.4.20 JrJacksonRuby.java:41-60) reads every JSON float as a BigDecimal, so the json filter's
+ * floats are BigDecimals; Jackson's ObjectMapper (json_lines, Event.fromJson) reads Doubles.
  */
-export type LsScalar = null | boolean | string | bigint | number | LsTimestamp;
+export type LsScalar = null | boolean | string | bigint | number | LsTimestamp | LsBigDecimal;
 export type LsValue = LsScalar | LsValue[] | LsMap;
 export interface LsMap {
   [key: string]: LsValue;
@@ -31,7 +36,7 @@ export function newMap(entries: Iterable<[string, LsValue]> = []): LsMap {
 }
 
 export function isMap(value: unknown): value is LsMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LsTimestamp);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LsTimestamp) && !(value instanceof LsBigDecimal);
 }
 
 /** A deep copy (timestamps are immutable and shared). */
@@ -105,4 +110,69 @@ export class LsTimestamp {
   toJSON(): string {
     return this.toString();
   }
+}
+
+/**
+ * java.math.BigDecimal (Ruby's BigDecimal): an unscaled integer and a scale, value =
+ * unscaled × 10^-scale. "12.50" keeps its scale (2), as Java does. Immutable.
+ */
+export class LsBigDecimal {
+  constructor(readonly unscaled: bigint, readonly scale: number) {}
+
+  /** As new BigDecimal(String) reads a JSON number token ("-1.50e3"). */
+  static parse(text: string): LsBigDecimal {
+    const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+    if (!m || (m[2] === '' && !m[3])) throw new Error(`not a decimal number: ${JSON.stringify(text)}`);
+    const [, sign, int = '', frac = '', exp = '0'] = m;
+    const digits = BigInt(`${int}${frac}` || '0');
+    return new LsBigDecimal(sign === '-' ? -digits : digits, frac.length - Number(exp));
+  }
+
+  /** BigDecimal.toString(): plain when the scale is not negative and the exponent is >= -6, else 1.50E+3. */
+  toString(): string {
+    const negative = this.unscaled < 0n;
+    const digits = (negative ? -this.unscaled : this.unscaled).toString();
+    const adjusted = -this.scale + (digits.length - 1);
+    let body: string;
+    if (this.scale >= 0 && adjusted >= -6) {
+      if (this.scale === 0) body = digits;
+      else if (digits.length > this.scale) body = `${digits.slice(0, digits.length - this.scale)}.${digits.slice(digits.length - this.scale)}`;
+      else body = `0.${'0'.repeat(this.scale - digits.length)}${digits}`;
+    } else {
+      const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+      body = `${mantissa}E${adjusted >= 0 ? '+' : ''}${adjusted}`;
+    }
+    return negative ? `-${body}` : body;
+  }
+
+  /** Ruby's BigDecimal#to_s: "0.125e2" (no trailing zeros; "0.0" for zero). */
+  toRubyString(): string {
+    if (this.unscaled === 0n) return '0.0';
+    const negative = this.unscaled < 0n;
+    const digits = (negative ? -this.unscaled : this.unscaled).toString();
+    const significant = digits.replace(/0+$/, '');
+    const exponent = digits.length - this.scale;
+    return `${negative ? '-' : ''}0.${significant}e${exponent}`;
+  }
+
+  toNumber(): number {
+    return Number(this.toString());
+  }
+
+  /** Numeric equality (BigDecimal#== in Ruby: 1.50 == 1.5). */
+  equals(other: unknown): boolean {
+    return other instanceof LsBigDecimal && compareDecimals(this, other) === 0;
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
+/** -1, 0 or 1, comparing the exact values. */
+export function compareDecimals(a: LsBigDecimal, b: LsBigDecimal): number {
+  const scale = Math.max(a.scale, b.scale);
+  const x = a.unscaled * 10n ** BigInt(scale - a.scale);
+  const y = b.unscaled * 10n ** BigInt(scale - b.scale);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
