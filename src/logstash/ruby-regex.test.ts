@@ -34,6 +34,12 @@ describe('RubyRegex: regular expressions as Logstash (Joni, Ruby syntax) reads t
     expect((await rubyRegex('(?<a>)y')).search('y')!.groups[0]).toEqual({ start: 0, end: 0 });
   });
 
+  it('reports a group that took no part as undefined in a non-ASCII text too (vscode-oniguruma clamps it to the end)', async () => {
+    const m = (await rubyRegex('(?<a>x)?(?<b>é)')).search('é')!;
+    expect(m.groups).toEqual([undefined, { start: 0, end: 1 }]);
+    expect(RubyRegex.named('é', m, 'a')).toBeUndefined();
+  });
+
   it('accepts atomic groups and possessive quantifiers, which JavaScript RegExp rejects', async () => {
     expect((await rubyRegex('(?>a+)b')).test('aab')).toBe(true);
     expect((await rubyRegex('a++b')).test('aab')).toBe(true);

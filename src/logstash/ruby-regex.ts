@@ -51,6 +51,7 @@ export interface RegexMatch {
  */
 export class RubyRegex {
   private constructor(
+    private readonly onig: Onig,
     readonly source: string,
     readonly flags: RubyRegexFlags,
     private readonly scanner: Scanner,
@@ -69,12 +70,19 @@ export class RubyRegex {
     } catch (error) {
       throw new RubyRegexError(source, error instanceof Error ? error.message : String(error));
     }
-    return new RubyRegex(source, flags, scanner, namedGroups(source));
+    return new RubyRegex(onig, source, flags, scanner, namedGroups(source));
   }
 
   /** The first match at or after `from`, or null. */
   search(text: string, from = 0): RegexMatch | null {
-    const found = this.scanner.findNextMatchSync(text, from);
+    const subject = new this.onig.OnigString(text);
+    keepUnmatchedGroupsOutOfRange(subject);
+    let found: ReturnType<Scanner['findNextMatchSync']>;
+    try {
+      found = this.scanner.findNextMatchSync(subject, from);
+    } finally {
+      subject.dispose();
+    }
     if (!found) return null;
     const [whole, ...rest] = found.captureIndices;
     const groups = rest.map((c) => (participated(c) ? { start: c.start, end: c.end } : undefined));
@@ -95,6 +103,19 @@ export class RubyRegex {
     }
     return undefined;
   }
+}
+
+/**
+ * vscode-oniguruma converts Oniguruma's UTF-8 offsets to UTF-16 indices for a text that is not
+ * pure ASCII, and clamps any offset past the end to the text's length (main.js,
+ * OnigString#convertUtf8OffsetToUtf16). A group that took no part (ONIG_REGION_NOTPOS) then looks
+ * like an empty group at the end of the text, so `(?<a>x)?` on "é" would report a = "". Keep
+ * such offsets out of range, as they are for ASCII texts.
+ */
+function keepUnmatchedGroupsOutOfRange(subject: InstanceType<Onig['OnigString']>): void {
+  const s = subject as unknown as { utf8Length: number; convertUtf8OffsetToUtf16(offset: number): number };
+  const convert = s.convertUtf8OffsetToUtf16.bind(s);
+  s.convertUtf8OffsetToUtf16 = (offset) => (offset > s.utf8Length ? offset : convert(offset));
 }
 
 // Oniguruma marks a group that took no part in the match with ONIG_REGION_NOTPOS (-1), which
