@@ -7,11 +7,14 @@ import { configInit, type PluginSource } from './plugin-config.js';
 import { collectingLogger, type LogLine } from './plugin-log.js';
 import type { PluginOptions } from './plugin-options.js';
 import type { LsTimestamp } from './value.js';
+import type { RubyFilterHost } from './filters/ruby-host.js';
 
 /** What the pipeline gives each plugin stage: the plugin environment and Logstash's log. */
 export interface StageEnvironment extends PluginEnvironment {
   log(line: LogLine): void;
   now(): LsTimestamp;
+  /** The JRuby process, for ruby filters (absent: a ruby filter fails to load, saying so). */
+  ruby?: RubyFilterHost;
 }
 
 /** One filter of the filter section, ready to run on a batch of events. */

@@ -63,6 +63,24 @@ export function configInit(source: PluginSource, specs: OptionSpecs, variables: 
   return new PluginOptions(node.name, pluginWhere, values, sites);
 }
 
+/**
+ * Options a plugin builds for another one in Ruby (`LogStash::Filters::Grok.new("match" => ...)`,
+ * as the syslog input does): validated and defaulted as config_init does, without a config node.
+ */
+export function optionsFromValues(plugin: string, where: string, specs: OptionSpecs, given: Record<string, LsValue | undefined>): PluginOptions {
+  const values = new Map<string, LsValue>();
+  for (const [name, value] of Object.entries(given)) {
+    if (value === undefined) continue;
+    const spec = specs[name];
+    if (!spec) throw new PipelineLoadError(where, `Unknown setting '${name}' for ${plugin}`);
+    const checked = validate(value, spec);
+    if ('error' in checked) throw new PipelineLoadError(where, `Invalid setting for ${plugin}: ${name}: ${checked.error}`);
+    values.set(name, checked.value);
+  }
+  for (const [name, spec] of Object.entries(specs)) if (!values.has(name) && spec.default !== undefined) values.set(name, cloneValue(spec.default));
+  return new PluginOptions(plugin, where, values);
+}
+
 /** The value of a config node as lscl.rb makes it (no escapes: config.support_escapes is off). */
 export function plainValue(source: PluginSource, value: Value): LsValue {
   switch (value.kind) {
