@@ -48,11 +48,8 @@ export interface FilterContext {
   matched(): void;
   /** The plugin's logger (`logstash.filters.<name>`, as LoggableExt names it). */
   readonly logger: PluginLogger;
-  /**
-   * The pipeline's clock: what `LogStash::Timestamp.now` / `Time.now` give (fixed in tests).
-   * The engine always provides it; optional only so that hand-made contexts in tests compile.
-   */
-  now?(): LsTimestamp;
+  /** The pipeline's clock: what `LogStash::Timestamp.now` / `Time.now` give (fixed in tests). */
+  now(): LsTimestamp;
 }
 
 export interface FilterDefinition {

@@ -1,7 +1,9 @@
 import type { LsEvent } from '../event-api.js';
 import type { FilterContext, FilterDefinition, FilterPlugin, PluginEnvironment } from '../filter-api.js';
 import type { PluginOptions } from '../plugin-options.js';
-import { LsTimestamp, type LsValue } from '../value.js';
+import type { StageEnvironment } from '../filter-stage.js';
+import { LsBigDecimal, LsTimestamp, type LsValue } from '../value.js';
+import { registerLog } from '../grok/register-log.js';
 import { IllegalArgumentError } from './illegal-argument.js';
 import { makeParser, type ParserContext, type TimestampParser } from './timestamp-parsers.js';
 
@@ -41,17 +43,23 @@ export class DateFilter implements FilterPlugin {
     private readonly target: string,
     private readonly tagOnFailure: readonly string[],
     private readonly executors: readonly Executor[],
+    private readonly clock: { now: Date },
   ) {}
 
-  static create(options: PluginOptions, _env: PluginEnvironment, clock: () => Date = () => new Date()): DateFilter {
+  static create(options: PluginOptions, env: PluginEnvironment): DateFilter {
+    // JodaParser reads the clock at register (the default year) and per event (the year guess):
+    // the pipeline's clock, which tests fix, or the wall clock.
+    const pipelineNow = (env as Partial<StageEnvironment>).now?.();
+    const clock = { now: pipelineNow ? new Date(pipelineNow.epochMilli) : new Date() };
     const match = options.strings('match');
     if (match.length < 2) {
       throw new DateConfigError(`The match setting should contains first a field name and at least one date format, current value is ${JSON.stringify(match).replaceAll(',', ', ')}`, 'match');
     }
-    // date.rb:164-170: BCP 47 tags; an underscore is replaced (with a warning Logstash logs at register).
+    // date.rb:164-170: BCP 47 tags; an underscore is replaced, with a warning.
+    if (options.string('locale')?.includes('_')) registerLog(options, env)?.warn('Date filter now use BCP47 format for locale, replacing underscore with dash');
     const locale = options.string('locale')?.replaceAll('_', '-');
     const zone = options.string('timezone');
-    const ctx: ParserContext = { ...logstashImageDefaults, ...(locale ? { locale } : {}), now: clock };
+    const ctx: ParserContext = { ...logstashImageDefaults, ...(locale ? { locale } : {}), now: () => clock.now };
     const executors = match.slice(1).map((format) => {
       try {
         return executorFor(makeParser(format, zone, ctx), zone);
@@ -61,13 +69,14 @@ export class DateFilter implements FilterPlugin {
         throw error;
       }
     });
-    return new DateFilter(match[0]!, options.string('target')!, options.strings('tag_on_failure'), executors);
+    return new DateFilter(match[0]!, options.string('target')!, options.strings('tag_on_failure'), executors, clock);
   }
 
   /** DateFilter.receive / executeParsers (DateFilter.java:75-116). */
   filter(event: LsEvent, ctx: FilterContext): void {
     const input = event.get(this.sourceField);
     if (event.cancelled || input === undefined || input === null) return;
+    this.clock.now = new Date(ctx.now().epochMilli);
     for (const execute of this.executors) {
       let millis: bigint;
       try {
@@ -91,7 +100,7 @@ const javaClassOf = (v: LsValue): string =>
   Array.isArray(v) ? 'java.util.ArrayList' : typeof v === 'boolean' ? 'java.lang.Boolean' : typeof v === 'bigint' ? 'java.math.BigInteger' : v instanceof LsTimestamp ? 'org.logstash.Timestamp' : typeof v === 'object' && v !== null ? 'org.logstash.ConvertedMap' : typeof v;
 
 /**
- * NumericParserExecutor.java:35-49 (UNIX, UNIX_MS, TAI64N: String, Long, Double) and
+ * NumericParserExecutor.java:35-49 (UNIX, UNIX_MS, TAI64N: String, Long, Double, BigDecimal) and
  * TextParserExecutor.java:28-48 (ISO8601 and Joda patterns: strings only, the zone from
  * event.sprintf when the timezone holds %{...}). Anything else is an IllegalArgumentException,
  * so the next format is tried: an array, a hash, a boolean, a Timestamp, an Integer beyond a long.
@@ -108,6 +117,10 @@ function executorFor(parser: TimestampParser, zone: string | undefined): Executo
       if (typeof input === 'number') {
         if (!parser.parseDouble) throw new IllegalArgumentError(`Expected a string value, but got a double (${input}). Cannot parse date.`);
         return parser.parseDouble(input);
+      }
+      if (input instanceof LsBigDecimal) {
+        if (!parser.parseBigDecimal) throw new IllegalArgumentError(`Expected a string value, but got a bigdecimal (${input}). Cannot parse date.`);
+        return parser.parseBigDecimal(input);
       }
       throw refuse(input);
     };

@@ -1,4 +1,5 @@
 import { UnmodelledError } from '../filter-api.js';
+import type { LsBigDecimal } from '../value.js';
 import { IllegalArgumentError } from './illegal-argument.js';
 
 // The numeric formats of logstash-filter-date v3.1.15 (src/main/java/org/logstash/filters/parser/),
@@ -29,11 +30,26 @@ export function doubleToLong(value: number): bigint {
   return BigInt(Math.trunc(value));
 }
 
-/** UnixMillisEpochParser.java:28-42: a string through Long.parseLong, a double truncated. No bounds. */
+/** BigDecimal#longValue (after scaleByPowerOfTen(shift)): toward zero, then the low 64 bits. */
+export function decimalToLong(value: LsBigDecimal, shift = 0): bigint {
+  const scale = value.scale - shift;
+  const whole = scale >= 0 ? value.unscaled / 10n ** BigInt(scale) : value.unscaled * 10n ** BigInt(-scale);
+  return long(whole);
+}
+
+/**
+ * UnixMillisEpochParser.java:28-56: a string through Long.parseLong, a double truncated, no
+ * bounds; a BigDecimal (what the json filter makes of a JSON float) up to Integer.MAX_VALUE * 1000.
+ */
 export const unixMillis = {
   parseString: (value: string): bigint => javaParseLong(value),
   parseLong: (value: bigint): bigint => value,
   parseDouble: (value: number): bigint => doubleToLong(value),
+  parseBigDecimal(value: LsBigDecimal): bigint {
+    const lv = decimalToLong(value);
+    if (lv > maxEpochSeconds * 1000n) throw new IllegalArgumentError('Cannot parse date for value larger than UNIX epoch maximum seconds');
+    return lv;
+  },
 };
 
 function coerceToMillis(seconds: bigint): bigint {
@@ -56,6 +72,10 @@ export const unixSeconds = {
   parseDouble(value: number): bigint {
     if (doubleToLong(value) > maxEpochSeconds) throw new IllegalArgumentError('Cannot parse date for value larger than UNIX epoch maximum seconds');
     return doubleToLong(value * 1000);
+  },
+  parseBigDecimal(value: LsBigDecimal): bigint {
+    if (decimalToLong(value) > maxEpochSeconds) throw new IllegalArgumentError('Cannot parse date for value larger than UNIX epoch maximum seconds');
+    return decimalToLong(value, 3);
   },
 };
 

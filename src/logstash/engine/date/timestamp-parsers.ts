@@ -5,10 +5,11 @@ import { isoDateTimeParser } from './iso8601.js';
 import { forPattern } from './joda-pattern.js';
 import { JodaZone } from './joda-zone.js';
 import { tai64n, unixMillis, unixSeconds } from './numeric-parsers.js';
+import type { LsBigDecimal } from '../value.js';
 
 /** A parser of TimestampParserFactory (logstash-filter-date v3.1.15), in epoch milliseconds. */
 export type TimestampParser =
-  | { kind: 'numeric'; parseString(v: string): bigint; parseLong?(v: bigint): bigint; parseDouble?(v: number): bigint }
+  | { kind: 'numeric'; parseString(v: string): bigint; parseLong?(v: bigint): bigint; parseDouble?(v: number): bigint; parseBigDecimal?(v: LsBigDecimal): bigint }
   | { kind: 'text'; parse(v: string): bigint; parseWithTimeZone(v: string, zone: string): bigint };
 
 export interface ParserContext {

@@ -62,7 +62,7 @@ export const jsonFilter: FilterDefinition = {
             if (parsedTimestamp !== undefined && parsedTimestamp !== null && parsedTimestamp !== false) {
               if (timestamp) event.timestamp = timestamp;
               else {
-                event.timestamp = ctx.now?.() ?? LsTimestamp.ofEpochMilli(Date.now());
+                event.timestamp = ctx.now();
                 ctx.logger.warn('Unrecognized @timestamp value, setting current time to @timestamp, original in _@timestamp field', { value: rubyInspect(parsedTimestamp) });
                 event.tag('_timestampparsefailure');
                 event.set('_@timestamp', rubyToS(parsedTimestamp));

@@ -1,3 +1,5 @@
+import { UnmodelledError } from '../filter-api.js';
+import { modelledCorePatterns } from './pattern-files.js';
 import { RubyRegex, type RubyRegexFlags } from '../../ruby-regex.js';
 
 type Onig = Parameters<typeof RubyRegex.compile>[0];
@@ -60,7 +62,14 @@ export function expandGrok(onig: Onig, pattern: string, definitions: Map<string,
     const definition = RubyRegex.named(expanded, m, 'definition');
     if (definition !== undefined) definitions.set(patternName, definition);
     const regex = definitions.get(patternName);
-    if (regex === undefined) throw new GrokPatternError(`pattern ${whole} not defined`);
+    if (regex === undefined) {
+      // Logstash says "pattern %{X} not defined" only when patterns-core lacks X too; the engine
+      // ships just the core patterns the syslog input needs (pattern-files.ts), so it cannot tell.
+      throw new UnmodelledError(
+        `pattern ${whole} not defined: it is neither in pattern_definitions nor among the logstash-patterns-core patterns the engine models (${modelledCorePatterns()}). If ${patternName} is a patterns-core pattern, Logstash has it: define it in pattern_definitions so the engine can run it; otherwise Logstash will not start this pipeline either`,
+        'match',
+      );
+    }
     const name = RubyRegex.named(expanded, m, 'name')!;
     const replacement = namedCapturesOnly && !name.includes(':') ? `(?:${regex})` : `(?<${name}>${regex})`;
     // String#sub!(m[0]) replaces the first occurrence of the matched text, which is the match

@@ -2,11 +2,12 @@ import { oniguruma } from '../../ruby-regex.js';
 import type { LsEvent } from '../event-api.js';
 import { FieldReferenceError, InvalidFieldSetError } from '../event-errors.js';
 import type { FilterContext, FilterDefinition, FilterPlugin, PluginEnvironment } from '../filter-api.js';
+import { registerLog } from './register-log.js';
 import type { PluginOptions } from '../plugin-options.js';
 import { newMap, type LsValue } from '../value.js';
 import { Grok, type GrokCapture } from './grok.js';
 import { chomp, corePatterns } from './pattern-files.js';
-import { rubyToS } from './ruby-conversions.js';
+import { rubyToS } from '../ruby-inspect.js';
 
 const source = 'logstash-filter-grok v4.4.3 lib/logstash/filters/grok.rb';
 
@@ -54,7 +55,10 @@ export class GrokFilter implements FilterPlugin {
       options.unmodelled('patterns_dir', 'pattern files from directories are not loaded by the engine; define the patterns in pattern_definitions');
     }
     const ecs = options.string('ecs_compatibility') ?? env.ecsCompatibility;
-    // grok.rb:328-346: v1 and v8 both load the ecs-v1 set (v8 also warns at register).
+    // grok.rb:328-346: v1 and v8 both load the ecs-v1 set; v8 warns at register.
+    if (ecs === 'v8') {
+      registerLog(options, env)?.warn('ECS v8 support is a preview of the unreleased ECS v8, and uses the v1 patterns. When Version 8 of the Elastic Common Schema becomes available, this plugin will need to be updated');
+    }
     const definitions = new Map(corePatterns(ecs === 'disabled' ? 'legacy' : 'ecs-v1'));
     // grok.rb:475-480: inline definitions after the files (a name redefined wins), chomped.
     for (const [name, pattern] of Object.entries(options.hash('pattern_definitions'))) {
@@ -111,7 +115,7 @@ export class GrokFilter implements FilterPlugin {
    * as matched only when its last pattern matches.
    */
   private matchValue(groks: readonly Grok[], field: string, input: LsValue | undefined, event: LsEvent): boolean {
-    const text = rubyToS(input, `grok match on ${field}`);
+    const text = rubyToS(input);
     let matched = false;
     for (const grok of groks) {
       const m = grok.execute(text);

@@ -3,7 +3,10 @@ import { oniguruma } from '../../ruby-regex.js';
 import { Grok } from './grok.js';
 import { expandGrok, GrokPatternError } from './grok-expand.js';
 import { corePatterns } from './pattern-files.js';
-import { canonicalOptions } from './test-support/canonical-plugin.js';
+import { commonFilterOptions } from '../common-options.js';
+import { configInit } from '../plugin-config.js';
+import { grokFilter } from './grok-filter.js';
+import { canonicalPlugin } from './test-support/canonical-plugin.js';
 
 type Onig = Awaited<ReturnType<typeof oniguruma>>;
 let onig: Onig;
@@ -17,7 +20,7 @@ const captures = (grok: Grok, text: string) => grok.match(text)?.map((c) => [c.f
 
 describe('grok expansion (jls-grok 0.11.5 grok-pure.rb:87-132)', () => {
   it('expands nested references, capturing only those with a semantic (named_captures_only)', () => {
-    const grok = compile('%{SYSLOGPROG}: %{NUMBER}');
+    const grok = compile('%{SYSLOGPROG}: %{NUMBER}', new Map([...ecs(), ['NUMBER', '\\d+']]));
     expect(captures(grok, 'sshd[42]: 7')).toEqual([['[process][name]', 'sshd'], ['[process][pid]', 42n]]);
     expect(grok.expanded).toContain('(?<PROG:[process][name]>');
   });
@@ -33,7 +36,7 @@ describe('grok expansion (jls-grok 0.11.5 grok-pure.rb:87-132)', () => {
 
   // 10 000 expansions of a growing text: seconds on a loaded machine, so an explicit, generous limit.
   it('fails on an unknown name, and on endless recursion after 10 000 replacements', { timeout: 120_000 }, () => {
-    expect(() => compile('%{NOPE:x}', new Map())).toThrow(new GrokPatternError('pattern %{NOPE:x} not defined'));
+    expect(() => compile('%{NOPE:x}', new Map())).toThrow(/^pattern %\{NOPE:x\} not defined: it is neither in pattern_definitions/);
     expect(() => compile('%{A}', new Map([['A', '%{A}']]))).toThrow(/^Deep recursion pattern compilation of "%\{A\}"/);
   });
 
@@ -55,9 +58,9 @@ describe('grok matching: Regexp.new(expanded, Regexp::MULTILINE) (grok-pure.rb:1
   });
 
   it('the DB grok of logstash.conf misses "SQL:" and keeps only the first line of multi-line SQL (audit 3.4)', () => {
-    const options = canonicalOptions('db_query');
-    const defs = new Map([...ecs(), ...Object.entries(options['pattern_definitions'] as Record<string, string>)]);
-    const grok = compile((options['match'] as Record<string, string>)['message']!, defs);
+    const options = configInit(canonicalPlugin('db_query'), { ...commonFilterOptions, ...grokFilter.options }, {});
+    const defs = new Map([...ecs(), ...Object.entries(options.hash('pattern_definitions') as Record<string, string>)]);
+    const grok = compile(options.hash('match')['message'] as string, defs);
     expect(grok.match('SQL: SELECT 1')).toBeNull();
     expect(grok.match('QUERY: SELECT 1')).toBeNull();
     expect(captures(grok, 'sql: SELECT 1 (3 ms)')).toEqual([['[db][statement]', 'SELECT 1'], ['[db][duration_ms]', 3]]);
@@ -82,10 +85,9 @@ describe('conversions (grok-pure.rb:136-157: String#to_i / #to_f)', () => {
   });
 });
 
-describe('the core pattern sets (logstash-patterns-core v4.3.1)', () => {
-  it.each(['ecs-v1', 'legacy'] as const)('every pattern of %s expands and compiles under Oniguruma', (set) => {
-    const defs = corePatterns(set);
-    expect(defs.size).toBeGreaterThan(300);
+describe('the core patterns the engine models (syslog-input-patterns.ts)', () => {
+  it('every one expands and compiles under Oniguruma', () => {
+    const defs = corePatterns('ecs-v1');
     const failures = [...defs.keys()].flatMap((name) => {
       try {
         compile(`%{${name}}`, defs);
@@ -95,5 +97,9 @@ describe('the core pattern sets (logstash-patterns-core v4.3.1)', () => {
       }
     });
     expect(failures).toEqual([]);
+  });
+
+  it('a name outside them is refused as unmodelled, naming the ones the engine has', () => {
+    expect(() => compile('%{COMMONAPACHELOG}', corePatterns('ecs-v1'))).toThrow(/%\{COMMONAPACHELOG\} not defined: .*SYSLOGLINE.* define it in pattern_definitions/);
   });
 });

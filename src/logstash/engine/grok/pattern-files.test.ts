@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { corePatterns, parsePatternFile } from './pattern-files.js';
+import { UnmodelledError } from '../filter-api.js';
+import { corePatterns } from './pattern-files.js';
 
-describe('pattern files as jls-grok reads them (grok-pure.rb:68-84)', () => {
-  it('skips comments and a last line without a pattern; a name alone on its line defines ""', () => {
-    // "LONE\n".split(/\s+/, 2) is ["LONE", ""]; "END".split(/\s+/, 2) is ["END"] (pattern nil).
-    const text = '# comment\n  NAME  a b \r\nLONE\nEMPTY   \n\nLAST x\nEND';
-    expect(parsePatternFile(text)).toEqual([['NAME', 'a b '], ['LONE', ''], ['EMPTY', ''], ['LAST', 'x']]);
+describe('the core patterns the engine models', () => {
+  it('are the ECS ones the syslog input names, with ECS field names', () => {
+    expect(corePatterns('ecs-v1').get('SYSLOGPROG')).toBe('%{PROG:[process][name]}(?:\\[%{POSINT:[process][pid]:int}\\])?');
+    expect(corePatterns('ecs-v1').has('SYSLOGLINE')).toBe(true);
   });
 
-  it('loads the ECS set for v1/v8 with the ECS field names', () => {
-    expect(corePatterns('ecs-v1').get('SYSLOGPROG')).toBe('%{PROG:[process][name]}(?:\\[%{POSINT:[process][pid]:int}\\])?');
-    expect(corePatterns('legacy').get('SYSLOGPROG')).toBe('%{PROG:program}(?:\\[%{POSINT:pid}\\])?');
+  it('refuse the legacy set (ecs_compatibility disabled) as unmodelled, not as empty', () => {
+    expect(() => corePatterns('legacy')).toThrow(UnmodelledError);
   });
 });

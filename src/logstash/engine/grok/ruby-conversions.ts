@@ -1,6 +1,3 @@
-import { UnmodelledError } from '../filter-api.js';
-import { isMap, LsTimestamp, type LsValue } from '../value.js';
-
 // String#to_i and #to_f as JRuby runs them (jruby/jruby core/src/main/java/org/jruby/util/
 // ConvertBytes.java byteListToInum with badcheck false, and ConvertDouble.java DoubleConverter,
 // non-strict; read from the stored JRuby sources, not from 9.4.9.0 itself). Neither raises:
@@ -54,40 +51,4 @@ export function rubyToF(text: string): number {
     exponent = digits ? `e${expSign}${digits}` : '';
   }
   return Number(`${sign}${mantissa.startsWith('.') ? '0' : ''}${mantissa}${exponent}`);
-}
-
-/** Float#to_s: up to 16 integer digits in fixed notation, then 1.0e+16; 0.0001 but 1.0e-05. */
-export function rubyFloatToS(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
-  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
-  const [mantissa, exponentText] = Math.abs(value).toExponential().split('e');
-  const sign = value < 0 ? '-' : '';
-  const decimals = mantissa!.replace('.', '');
-  const decpt = Number(exponentText) + 1; // position of the decimal point after the first digit
-  if (decpt > 0 && decpt <= 16) {
-    const whole = decimals.padEnd(decpt, '0').slice(0, decpt);
-    const fraction = decimals.slice(decpt) || '0';
-    return `${sign}${whole}.${fraction}`;
-  }
-  if (decpt <= 0 && decpt > -4) return `${sign}0.${'0'.repeat(-decpt)}${decimals}`;
-  const e = decpt - 1;
-  const frac = decimals.slice(1) || '0';
-  return `${sign}${decimals[0]}.${frac}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-}
-
-/**
- * `value.to_s` for what grok matches (grok.rb:366 converts anything to a string): strings as they
- * are, nil as "", Integer and Float as Ruby prints them, a Timestamp as its ISO-8601 text. A hash
- * or a nested array would be printed with Hash#inspect, which the engine does not model.
- */
-export function rubyToS(value: LsValue | undefined, where: string): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'number') return rubyFloatToS(value);
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof LsTimestamp) return value.toString();
-  const what = isMap(value) ? 'a hash' : 'an array';
-  throw new UnmodelledError(`${where}: grok would match ${what} through Ruby's #to_s (inspect format), which the engine does not model`);
 }
