@@ -15,6 +15,8 @@ export interface StageEnvironment extends PluginEnvironment {
   now(): LsTimestamp;
   /** The JRuby process, for ruby filters (absent: a ruby filter fails to load, saying so). */
   ruby?: RubyFilterHost;
+  /** Socket.gethostname of the Logstash host (the file input's [host][name]); default "logstash". */
+  hostName?: string;
 }
 
 /** One filter of the filter section, ready to run on a batch of events. */

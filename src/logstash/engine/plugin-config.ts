@@ -166,9 +166,14 @@ function validate(raw: LsValue, spec: OptionSpec): { value: LsValue } | { error:
       if (first === undefined || first === null || first === '') return { value: null };
       if (typeof first !== 'string' || !isValidFieldReference(first)) return { error: `Expected a valid field reference, got \`${JSON.stringify(first)}\`` };
       return { value: first };
-    case 'bytes':
+    case 'bytes': {
+      // mixin.rb:572-578: an Integer, else Filesize.from ("10 MiB", "1mb": SI or binary units).
       if (typeof first === 'bigint') return { value: first };
-      return { error: `the :bytes validator is modelled for integers only, got ${JSON.stringify(first)}` };
+      const m = typeof first === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*([kmgtpezy]?)(i?)b?\s*$/i.exec(first) : null;
+      if (!m) return { error: `Unparseable filesize: ${String(first)}. possible units (KiB, MiB, ...) e.g. '10 KiB'.` };
+      const power = ' kmgtpezy'.indexOf(m[2]!.toLowerCase() || ' ');
+      return { value: BigInt(Math.floor(Number(m[1]) * (m[3] ? 1024 : 1000) ** power)) };
+    }
   }
   return { error: `validator ${String(v)} is not modelled` };
 }

@@ -1,6 +1,5 @@
 import type { Event } from '../event.js';
 import type { StageEnvironment } from '../filter-stage.js';
-import type { PluginLogger } from '../plugin-log.js';
 import type { OptionSpecs, PluginOptions } from '../plugin-options.js';
 import { addFields, addTags } from '../decorators.js';
 
@@ -45,7 +44,7 @@ export interface InputDefinition {
   readonly name: string;
   readonly source: string;
   readonly options: OptionSpecs;
-  create(options: PluginOptions, codec: CodecNode, env: StageEnvironment, logger: PluginLogger): InputStage;
+  create(options: PluginOptions, codec: CodecNode, env: StageEnvironment): InputStage;
 }
 
 /** LogStash::Inputs::Base#decorate (inputs/base.rb:135-141): type unless set, add_field, tags. */
