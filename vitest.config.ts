@@ -27,6 +27,16 @@ export default defineConfig({
           hookTimeout: 600_000,
         },
       },
+      {
+        test: {
+          name: 'logs',
+          include: ['tests/logs/**/*.test.ts'],
+          globalSetup: ['tests/logs/global-setup.ts'],
+          // One JRuby for the run: its JVM starts in seconds when idle, minutes on a loaded machine.
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
       { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 240_000 } },
       {
         test: {

@@ -43,6 +43,21 @@ if [ "$rebuild" = 1 ] || ! have_image "$BASE"; then
   tar -C "$rootfs" -c . | docker import - "$BASE" >/dev/null
 fi
 
+# debootstrap_base <suite>: local/debian-base:<suite>, for stand-ins whose engine only a newer
+# Debian ships (JRuby: trixie).
+debootstrap_base() {
+  local suite=$1 tag="local/debian-base:$1"
+  if [ "$rebuild" = 1 ] || ! have_image "$tag"; then
+    command -v debootstrap >/dev/null || die "debootstrap is missing: apt-get install -y debootstrap"
+    local root
+    root=$(mktemp -d)
+    echo "==> base image $tag (debootstrap $suite from $MIRROR, 1 to 3 minutes)"
+    debootstrap --variant=minbase "$suite" "$root" "$MIRROR" >/dev/null || { rm -rf "$root"; die "debootstrap $suite from $MIRROR failed (does the mirror serve $suite?)"; }
+    tar -C "$root" -c . | docker import - "$tag" >/dev/null
+    rm -rf "$root"
+  fi
+}
+
 overrides=()
 # build <engine dir> <local name> <version expected from the pin> <command printing the version> <env name>
 build() {
@@ -72,6 +87,33 @@ build mysqld-exporter local/mysqld-exporter "$(pinned_version prom/mysqld-export
 # The app runs MySQL; MariaDB speaks its protocol and is what Debian ships. The tag says so.
 echo "    (the database pin is $(database_pin); its stand-in is MariaDB, protocol-compatible)"
 build mariadb         local/mariadb         "10.11"                                   'mariadbd --version'             HARNESS_IMAGE_DATABASE
+
+# JRuby runs the pipeline's Ruby code in the logs tests. The pin (x-harness-images: jruby) is
+# the official image of the JRuby Logstash 8.17.4 bundles; Debian trixie ships the same 9.4 line
+# at another patch release. The stand-in is tagged with the exact Debian version it installs,
+# and the tests print both versions. When the mirror drops this version, the build fails naming
+# it: move JRUBY_DEB_VERSION to the one the mirror has (apt-cache madison jruby, in trixie).
+JRUBY_DEB_VERSION=9.4.8.0+ds-3
+jruby_pin=$(grep -E '^\s+jruby:' "$COMPOSE" | head -n1 | sed -E 's/^\s+jruby:\s*//; s/\s+$//')
+[ -n "$jruby_pin" ] || die "no jruby pin under x-harness-images in $COMPOSE"
+jruby_tag="local/jruby:${JRUBY_DEB_VERSION//+/-}"   # Docker tags have no '+'
+if [ "$rebuild" = 1 ] || ! have_image "$jruby_tag"; then
+  debootstrap_base trixie
+  echo "==> $jruby_tag (images/jruby: Debian's jruby=$JRUBY_DEB_VERSION, stand-in for $jruby_pin)"
+  log=$(mktemp)
+  if ! docker build -q --build-arg BASE=local/debian-base:trixie --build-arg "JRUBY_DEB_VERSION=$JRUBY_DEB_VERSION" -t "$jruby_tag" images/jruby >"$log" 2>&1; then
+    cat "$log" >&2; rm -f "$log"
+    die "building $jruby_tag failed (output above). If the mirror no longer has jruby=$JRUBY_DEB_VERSION, move JRUBY_DEB_VERSION in scripts/build-offline-images.sh."
+  fi
+  rm -f "$log"
+  got=$(docker run --rm --entrypoint jruby "$jruby_tag" --version 2>&1 | head -n1)
+  case "$got" in
+    "jruby ${JRUBY_DEB_VERSION%%+*} "*) ;;
+    *) docker rmi "$jruby_tag" >/dev/null; die "the jruby stand-in reports '$got', not JRuby ${JRUBY_DEB_VERSION%%+*}" ;;
+  esac
+fi
+echo "    (the jruby pin is $jruby_pin; its stand-in runs JRuby ${JRUBY_DEB_VERSION%%+*}: same line, another patch release)"
+overrides+=("HARNESS_IMAGE_JRUBY=$jruby_tag")
 
 {
   echo "# Written by scripts/build-offline-images.sh: stand-in images for engines no registry could supply."

@@ -2,7 +2,7 @@ import { containerRuntime } from './container-runtime.js';
 import type { EngineName, ImageChoice } from './image-pins.js';
 
 /** Engines whose stand-in scripts/build-offline-images.sh can build from Debian packages. */
-const buildableOffline: ReadonlySet<EngineName> = new Set(['prometheus', 'alertmanager', 'node-exporter', 'mysqld-exporter', 'database']);
+const buildableOffline: ReadonlySet<EngineName> = new Set(['prometheus', 'alertmanager', 'node-exporter', 'mysqld-exporter', 'database', 'jruby']);
 
 /** How to get an image that is missing, in words a user can act on. */
 export function howToGet(choice: ImageChoice): string {

@@ -9,7 +9,7 @@ const overridesFile = '.env.images';
 /** Engines the harness can start: compose service names, plus `database` from x-harness-images. */
 export type EngineName =
   | 'prometheus' | 'alertmanager' | 'node-exporter' | 'mysqld-exporter' | 'cadvisor'
-  | 'grafana' | 'elasticsearch' | 'logstash' | 'kibana' | 'database';
+  | 'grafana' | 'elasticsearch' | 'logstash' | 'kibana' | 'database' | 'jruby';
 
 export interface ImageChoice {
   engine: EngineName;
