@@ -98,9 +98,8 @@ export class LogstashPipeline {
 
   /** Filters a batch, then routes every event that is left to the outputs. */
   async process(events: Event[], observe?: StageObserver): Promise<Processed[]> {
-    const order = new Map(events.map((e, i) => [e, i]));
     const filtered = (await runFilterTree(this.filters, events, observe)).filter((e) => !e.cancelled);
-    filtered.sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
+    filtered.sort((a, b) => a.seq - b.seq);
     return filtered.map((event) => ({ event, deliveries: this.route(event) }));
   }
 
