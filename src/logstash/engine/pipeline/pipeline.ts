@@ -1,7 +1,7 @@
 import type { PipelineConfig, PluginNode, Statement } from '../../parser/ast.js';
 import { parseConfig } from '../../parser/parse-config.js';
 import { oniguruma } from '../../ruby-regex.js';
-import { commonInputOptions, commonOutputOptions } from '../common-options.js';
+import { commonFilterOptions, commonInputOptions, commonOutputOptions } from '../common-options.js';
 import { compileCondition } from '../condition-compile.js';
 import { PipelineLoadError, WorkerCrash, whereOf } from '../engine-errors.js';
 import type { Event } from '../event.js';
@@ -77,6 +77,15 @@ export class LogstashPipeline {
     const body = (kind: string) => config.sections.filter((s) => s.kind === kind).flatMap((s) => s.body);
     const inputStages = pluginsOf(body('input')).map((node) => createInput(settings, node, env));
     await Promise.all(inputStages.map((i) => i.ready));
+    // Outputs before filters: a config error in an output is found without registering the filters.
+    const outputs = compileOutputTree(body('output'), (node) => createOutput(settings, node, env), condition);
+    // Logstash initializes every plugin (config_init) before registering any: config errors of
+    // a later filter show even when an earlier one could not register.
+    for (const node of pluginsOf(body('filter'))) {
+      const definition = filterRegistry.get(node.name);
+      if (!definition) throw new UnmodelledError(`the ${node.name} filter is not modelled by the engine (modelled: ${[...filterRegistry.keys()].join(', ')})`, undefined, whereOf(settings.file, node.pos));
+      configInit({ file: settings.file, text: settings.text, node, kind: 'filter' }, { ...commonFilterOptions, ...definition.options }, env.variables);
+    }
     const stages: FilterStage[] = [];
     const filters = await compileFilterTree(body('filter'), async (node) => {
       const definition = filterRegistry.get(node.name);
@@ -85,7 +94,6 @@ export class LogstashPipeline {
       stages.push(stage);
       return stage;
     }, condition);
-    const outputs = compileOutputTree(body('output'), (node) => createOutput(settings, node, env), condition);
     return new LogstashPipeline(log, config, inputStages, filters, outputs, stages, env);
   }
 
