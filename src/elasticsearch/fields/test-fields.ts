@@ -1,0 +1,29 @@
+import { DEFAULT_SETTINGS } from '../mapping/index-settings.js';
+import { defaultParams } from '../mapping/dynamic-fields.js';
+import type { FieldMapping, FieldParams, FieldType } from '../mapping/mapping-types.js';
+import { parseJackson } from '../json/jackson-json-parser.js';
+import type { JsonNode } from '../json/json-node.js';
+import { FieldValueError } from './field-errors.js';
+
+/** A field as a template would declare it, for the field parsers' tests. */
+export function fieldOf(type: FieldType, params: Partial<FieldParams> = {}, path = 'f'): FieldMapping {
+  return { kind: 'field', name: path, path, type, params: { ...defaultParams(DEFAULT_SETTINGS), ...params }, multiFields: new Map() };
+}
+
+/** The value node of `{"f": <json>}`. */
+export function valueOf(json: string): JsonNode {
+  const root = parseJackson(`{"f":${json}}`).root;
+  if (root.kind !== 'object') throw new Error('object expected');
+  return root.entries[0]!.value;
+}
+
+/** The refusal a parser throws, or undefined. */
+export function refusal(run: () => unknown): FieldValueError | undefined {
+  try {
+    run();
+    return undefined;
+  } catch (e) {
+    if (e instanceof FieldValueError) return e;
+    throw e;
+  }
+}
