@@ -30,7 +30,10 @@ describe(`the canonical pipeline on the offline engine: ${pipelineCasesFile}`, (
     const { engine: e } = await engine(ctx);
     const result = await e.run(c.input, c.lines.map((l) => l.replaceAll('{{id}}', ids[i]!)));
     expect(result.incidents, 'what the inputs lost').toEqual([]);
-    const docs = result.events.flatMap((ev) => ev.documents.filter((d) => !d.deadLetter));
+    const all = result.events.flatMap((ev) => ev.documents);
+    const lost = all.filter((d) => d.deadLetter || !d.elasticsearch?.accepted).map((d) => `${d.index}: ${d.deadLetter ?? JSON.stringify(d.elasticsearch)}`);
+    expect(lost, 'documents Elasticsearch would not index (lost to the dead letter queue)').toEqual([]);
+    const docs = all.filter((d) => d.elasticsearch?.accepted);
     const { actual, expected } = caseViews(c, ids[i]!, docs);
     expect(actual).toEqual(expected);
   });

@@ -25,6 +25,8 @@ export interface FilterStage {
   readonly id?: string;
   /** file:line:col of the plugin. */
   readonly where: string;
+  /** A ruby filter's `path` (its script), for reports. */
+  readonly script?: string;
   /** Filters the events (cancelled ones are skipped); returns them with any new events. */
   run(events: Event[]): Promise<Event[]>;
   close?(): void;
@@ -66,6 +68,7 @@ export async function createFilterStage(definition: AnyFilterDefinition, source:
       name: definition.name,
       id,
       where,
+      script: options.string('path'),
       run: async (events) => {
         try {
           return await batch.multiFilter(events.filter((e) => !e.cancelled), decorate);

@@ -39,7 +39,7 @@ export const elasticsearchOutputOptions: OptionSpecs = {
   ...Object.fromEntries(unmodelled.map((name) => [name, { unmodelled: `${name} changes what the output sends; the engine models plain index requests only` }])),
 };
 
-export function elasticsearchOutput(options: PluginOptions): OutputStage {
+export function elasticsearchOutput(options: PluginOptions, readFile: (path: string, where: string) => Buffer): OutputStage {
   if (options.get('data_stream') !== 'false') options.unmodelled('data_stream', 'write data_stream => "false": data streams (and "auto") are not modelled');
   if (options.get('ilm_enabled') !== 'false') options.unmodelled('ilm_enabled', 'write ilm_enabled => "false": ILM rollover aliases are not modelled');
   const index = options.string('index');
@@ -50,6 +50,7 @@ export function elasticsearchOutput(options: PluginOptions): OutputStage {
     name: 'elasticsearch',
     id,
     where: options.where,
+    template: templateOf(options, readFile),
     receive(event) {
       const name = event.sprintf(index!);
       const document = dumpJrJackson(event.toHash());
@@ -58,4 +59,21 @@ export function elasticsearchOutput(options: PluginOptions): OutputStage {
       return { output: 'elasticsearch', id, where: options.where, index: name, document, ...(unresolved ? { deadLetter: `Badly formatted index, after interpolation still contains placeholder: [${name}]` } : {}) };
     },
   };
+}
+
+/**
+ * manage_template (template_manager.rb at v11.22.12): with ILM and data streams off, the
+ * `template` file is PUT as it is under `template_name` (_index_template for template_api
+ * composable). Other forms (the built-in template, legacy templates) are not modelled.
+ */
+function templateOf(options: PluginOptions, readFile: (path: string, where: string) => Buffer): OutputStage['template'] {
+  if (options.get('manage_template') === false || options.get('manage_template') === 'false') return undefined;
+  const path = options.string('template');
+  if (path === undefined) options.unmodelled('manage_template', 'the built-in template (no `template` file) is not modelled; set template, or manage_template => false');
+  if (options.get('template_api') !== 'composable') options.unmodelled('template_api', 'only template_api => "composable" is modelled');
+  const name = options.string('template_name');
+  if (name === undefined) options.unmodelled('template_name', 'the default template name is not modelled; set template_name');
+  const body = JSON.parse(readFile(path!, options.whereOf('template')).toString('utf8')) as unknown;
+  const overwrite = options.get('template_overwrite') === true || options.get('template_overwrite') === 'true';
+  return { name: name!, body, overwrite, where: options.whereOf('template') };
 }

@@ -19,5 +19,7 @@ export interface OutputStage {
   readonly name: string;
   readonly id?: string;
   readonly where: string;
+  /** The index template the output installs when it connects (manage_template). */
+  readonly template?: { name: string; body: unknown; overwrite: boolean; where: string };
   receive(event: Event): Delivery;
 }

@@ -97,6 +97,14 @@ export class LogstashPipeline {
     return new LogstashPipeline(log, config, inputStages, filters, outputs, stages, env);
   }
 
+  /** Every output stage, in config order (for the templates they install). */
+  get outputStages(): OutputStage[] {
+    const all: OutputStage[] = [];
+    const visit = (nodes: readonly OutputNode[]) => nodes.forEach((n) => (n.kind === 'output' ? all.push(n.output) : n.clauses.forEach((c) => visit(c.body))));
+    visit(this.outputs);
+    return all;
+  }
+
   /** The input plugin of that name (tcp, syslog, file); an error when the config has none or several. */
   input(name: string): InputStage {
     const found = this.inputs.filter((i) => i.name === name);
@@ -139,7 +147,7 @@ function createInput(settings: PipelineSettings, node: PluginNode, env: StageEnv
 
 function createOutput(settings: PipelineSettings, node: PluginNode, env: StageEnvironment): OutputStage {
   const source = { file: settings.file, text: settings.text, node, kind: 'output' as const };
-  if (node.name === 'elasticsearch') return elasticsearchOutput(configInit(source, { ...commonOutputOptions, ...elasticsearchOutputOptions }, env.variables));
+  if (node.name === 'elasticsearch') return elasticsearchOutput(configInit(source, { ...commonOutputOptions, ...elasticsearchOutputOptions }, env.variables), env.readFile);
   if (node.name === 'stdout') {
     const codec = codecOf(settings.file, settings.text, node, 'rubydebug', env.variables);
     return stdoutOutput(configInit(source, commonOutputOptions, env.variables), codec);
