@@ -53,7 +53,7 @@ describe('the reproduce report in headless Chromium', () => {
     const threshold = await page.$eval('svg.timeline-chart line.threshold', (e) => Number(e.getAttribute('data-value')));
     expect(threshold).toBe(1);
     // The series is drawn: a path through every evaluation with a value.
-    const points = await page.$eval('svg.timeline-chart path.series', (e) => (e.getAttribute('d') ?? '').split(/[ML]/).filter((p) => p.trim()).length);
+    const points = await page.$eval('svg.timeline-chart path.series', (e) => (e.getAttribute('d') ?? '').split(/[ML]/).filter((p: string) => p.trim()).length);
     expect(points).toBe(timeline.evaluations.filter((e) => e.values[0] !== null).length);
     expect(await page.locator('section[data-alert="HighLatency"] h2').textContent()).toBe('HighLatency: warns from > 1s, after 5m');
 
