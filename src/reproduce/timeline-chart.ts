@@ -73,7 +73,8 @@ export function timelineChart(t: Timeline, formatTime: (ms: number) => string): 
     const colour = e.kind === 'resolved' ? '#1a7f37' : '#0969da';
     out.push(`<g class="marker marker-${e.kind}" data-at-ms="${e.atMs}"><line x1="${n(x(e.atMs))}" x2="${n(x(e.atMs))}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="${colour}" stroke-width="2"/><circle cx="${n(x(e.atMs))}" cy="${margin.top + 8}" r="5" fill="${colour}"/><title>${escapeXml(e.text)}</title></g>`);
   }
-  out.push(`<text x="${margin.left + plotW / 2}" y="${height - 8}" text-anchor="middle" font-size="12" fill="#24292f">${escapeXml(t.clock)}</text>`);
+  // The first clause of the clock only: the whole sentence is in the report's table above.
+  out.push(`<text x="${margin.left + plotW / 2}" y="${height - 8}" text-anchor="middle" font-size="12" fill="#24292f">${escapeXml(t.clock.split(/[;,]/)[0]!)}</text>`);
   out.push('</svg>');
   return out.join('\n');
 }
