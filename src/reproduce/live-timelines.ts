@@ -16,11 +16,11 @@ import { alertBoundary } from '../thresholds/alert-boundary.js';
 import { describeBoundary, formatThreshold } from '../thresholds/boundary-words.js';
 import { notificationVerb } from '../thresholds/notification-verb.js';
 import { AlertWatch } from './alert-watch.js';
+import { liveTime } from './clocks.js';
 import { keptEngines } from './kept-engines.js';
 import { ownEngines } from './live-engines.js';
 import { withProgress } from './progress.js';
 import type { ReproduceTarget } from './reproduce-target.js';
-import { liveTime } from './run-reproduce.js';
 import type { Timeline } from './timeline.js';
 import { TimelinePrinter } from './timeline-printer.js';
 

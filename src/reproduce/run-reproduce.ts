@@ -4,9 +4,9 @@ import { ConfigError } from '../config/config-error.js';
 import { displayPath, repoPath } from '../config/repo-files.js';
 import { location } from '../check/problem.js';
 import { DiffInputError } from '../diff/diff-input-error.js';
-import { formatDuration } from '../rules/duration.js';
 import { ToolUnavailableError } from '../tools/tool-runner.js';
 import { chooseMode } from './choose-mode.js';
+import { liveTime, simulatedTime } from './clocks.js';
 import { liveTimelines } from './live-timelines.js';
 import { stopKeptEngines } from './kept-engines.js';
 import { reportHtml } from './report-html.js';
@@ -23,10 +23,6 @@ export interface ReproduceOptions {
   report?: string;
   json?: boolean;
 }
-
-/** Simulated time reads as a duration (`5m15s`); live time as seconds since the incident began. */
-export const simulatedTime = (ms: number) => formatDuration(Math.round(ms));
-export const liveTime = (ms: number) => `+${(ms / 1000).toFixed(1)}s`;
 
 /**
  * The command: what to play, in which mode (and why), the timeline printed as it happens, then
