@@ -16,6 +16,7 @@ export default class SummaryReporter implements Reporter {
     const skipped: string[] = [];
     const facts: CoverageFacts[] = [];
     const partial = new Map<string, string>();
+    const complete = new Set<string>();
     for (const module of modules) {
       const fed = new Set<string>();
       let skippedHere = 0;
@@ -31,9 +32,14 @@ export default class SummaryReporter implements Reporter {
         else if (result.state === 'failed') failed++;
         else if (result.state === 'skipped') skipped.push(`${test.fullName}: ${result.note ?? 'skipped without a reason'}`);
       }
-      // A file that fed coverage but skipped some of its tests (a -t filter, a missing engine) measured only part.
-      for (const key of fed) if (skippedHere) partial.set(key, `${skippedHere} test(s) of ${relative(repoRoot, module.moduleId)} were skipped in this run`);
+      // A file that fed coverage but skipped some of its tests (a -t filter, a missing engine) measured
+      // only part; a section another file fed in full is measured all the same.
+      for (const key of fed) {
+        if (!skippedHere) complete.add(key);
+        else if (!partial.has(key)) partial.set(key, `${skippedHere} test(s) of ${relative(repoRoot, module.moduleId)} were skipped in this run`);
+      }
     }
+    for (const key of complete) partial.delete(key);
     const lines: string[] = [];
     if (skipped.length > 0) {
       lines.push('', 'Skipped, and why:');
