@@ -3,7 +3,7 @@ import type { ScenarioCase, ScenarioFile } from '../rules/scenario.js';
 import type { AlertBoundary } from './alert-boundary.js';
 import { assignment, conditionHolds, operandSeries, type Assignment } from './boundary-assignment.js';
 import { formatThreshold } from './boundary-words.js';
-import { injectedLabels, seriesText } from './injected-labels.js';
+import { injectedLabels, seriesKey, seriesText } from './injected-labels.js';
 
 /** A boundary case and what it was made for, to predict and describe its outcome per side. */
 export interface BoundaryCase {
@@ -105,7 +105,11 @@ function caseStep(configured: number, leadMs: number, fors: readonly number[]): 
 /** Whether `boundary` predicts the alert firing in this case at `atMs`: the condition holds, and has for `for`. */
 export function predictedFiring(boundary: AlertBoundary | undefined, c: BoundaryCase, atMs: number, stepMs: number): boolean {
   if (!boundary || !conditionHolds(boundary, c.values)) return false;
-  const lead = Math.max(0, ...[...c.values.values()].map((v) => Math.ceil(v.selector.offsetMs / stepMs) * stepMs));
+  // The condition holds once every series this side reads is in view: an offset series a
+  // time `offset` after its first sample. Series only the other side reads do not delay it.
+  const operands = operandSeries(boundary);
+  const read = 'reason' in operands ? [] : [...operands.measured.flatMap((m) => (m ? [m.selector] : [])), ...operands.guards.values()];
+  const lead = Math.max(0, ...read.filter((s) => c.values.has(seriesKey(s))).map((s) => Math.ceil(s.offsetMs / stepMs) * stepMs));
   return atMs >= lead + boundary.forMs;
 }
 

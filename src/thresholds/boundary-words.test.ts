@@ -43,6 +43,13 @@ describe('boundary words', () => {
     expect(describeBoundary(boundaryOf(base, 'Over'), 'pages')).toBe('Over: pages from > 5%, after 5m');
   });
 
+  it('names a guard the alert now waits for', () => {
+    const base = rules(alert('Exhausted', 'job:errors:ratio_rate30d{job="a"} > 0.01', '10m'));
+    const head = rules(alert('Exhausted', 'job:errors:ratio_rate30d{job="a"} > 0.01 and on(job) (job:requests:rate5m{job="a"} offset 1d)', '10m'));
+    expect(describeBoundaryChange(boundaryOf(base, 'Exhausted'), boundaryOf(head, 'Exhausted'), 'pages')).toBe('Exhausted: pages from > 1% (unchanged), now only while job:requests:rate5m{job="a"} offset 1d has data (new), after 10m (unchanged)');
+    expect(describeBoundary(boundaryOf(head, 'Exhausted'), 'pages')).toBe('Exhausted: pages from > 1%, only while job:requests:rate5m{job="a"} offset 1d has data, after 10m');
+  });
+
   it('finds no boundary where nothing compares with a number', () => {
     const inventory = rules(alert('Absent', 'absent(up)') + alert('Bool', 'x > bool 1') + alert('TwoSeries', 'a < 0.5 * b'));
     for (const name of ['Absent', 'Bool', 'TwoSeries']) expect(alertBoundary(inventory.find('alert', name)!, inventory), name).toBeUndefined();

@@ -51,7 +51,14 @@ function conditionWords(side: AlertBoundary, was: AlertBoundary | undefined): st
     return was.conditions.length === side.conditions.length && side.conditions.length === 1 ? ' (unchanged)' : '';
   };
   const only = side.conditions.length === 1 ? side.conditions[0]! : undefined;
-  if (only && ['>', '<', '>=', '<='].includes(only.comparison.op) && !(was && was.conditions.length > 1)) return `from ${bound(only)}${change(only, 0)}`;
+  const [guards, oldGuards] = [guardsOf(side.tree), was ? guardsOf(was.tree) : undefined];
+  if (only && guards && (!was || oldGuards) && ['>', '<', '>=', '<='].includes(only.comparison.op) && !(was && was.conditions.length > 1)) {
+    // A series that must merely have data (`and on(job) (x offset 1d)`) is part of the boundary too.
+    const kept = guards.filter((g) => !oldGuards || oldGuards.includes(g)).map((g) => `, only while ${g} has data`);
+    const added = oldGuards ? guards.filter((g) => !oldGuards.includes(g)).map((g) => `, now only while ${g} has data (new)`) : [];
+    const dropped = oldGuards ? oldGuards.filter((g) => !guards.includes(g)).map((g) => `, no longer waiting for ${g} to have data`) : [];
+    return `from ${bound(only)}${change(only, 0)}${[...kept, ...added, ...dropped].join('')}`;
+  }
   let index = 0;
   const render = (tree: ConditionTree, parent?: string): string => {
     if (tree.kind === 'set') {
@@ -64,6 +71,22 @@ function conditionWords(side: AlertBoundary, was: AlertBoundary | undefined): st
   };
   const removed = was && was.conditions.length > side.conditions.length ? ` (${was.conditions.length - side.conditions.length} condition${was.conditions.length - side.conditions.length === 1 ? '' : 's'} fewer than before)` : '';
   return `when ${render(side.tree)}${removed}`;
+}
+
+/**
+ * The plain-series operands an alert's single comparison is `and`-ed with (its guards), as
+ * written; undefined when the tree is anything else (then the whole tree is put in words).
+ */
+function guardsOf(tree: ConditionTree): string[] | undefined {
+  if (tree.kind === 'compare') return [];
+  if (tree.kind === 'other') return undefined;
+  if (tree.op !== 'and') return undefined;
+  const sides = [tree.left, tree.right];
+  const compares = sides.filter((t) => t.kind === 'compare' || t.kind === 'set');
+  if (compares.length !== 1) return undefined;
+  const inner = guardsOf(compares[0]!);
+  const other = sides.find((t) => t.kind === 'other');
+  return inner && other?.kind === 'other' ? [...inner, other.text.replace(/\s+/g, ' ')] : undefined;
 }
 
 const round = (v: number) => String(Number(v.toPrecision(6)));
