@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../config/repo-files.js';
+import type { LogLine } from '../plugin-log.js';
 import { LogstashLog } from './logstash-log.js';
 
 describe("Logstash's own log under monitoring/logstash/config/log4j2.properties", () => {
@@ -9,7 +10,7 @@ describe("Logstash's own log under monitoring/logstash/config/log4j2.properties"
     expect(log.levelOf('logstash.filters.json')).toBe('error');
     expect(log.levelOf('logstash.filters.cidr')).toBe('error');
     expect(log.levelOf('logstash.filters.mutate')).toBe('info');
-    const lines = [
+    const lines: LogLine[] = [
       { level: 'warn' as const, logger: 'logstash.filters.json', message: 'Error parsing json', data: { raw: 'secret' } },
       { level: 'warn' as const, logger: 'logstash.filters.mutate', message: 'Exception caught while applying mutate filter', data: { exception: "Could not set field 'x'" }, pluginId: 'level_from_json' },
     ];
