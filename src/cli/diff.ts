@@ -6,6 +6,7 @@ const program = new Command('diff')
   .argument('<base-rev>', 'the revision to compare from, e.g. HEAD~1, main, a tag or a commit')
   .argument('[head-rev]', 'the revision to compare to (default: the working tree, uncommitted changes included)')
   .option('--json', 'print the report as JSON')
+  .option('--markdown', 'print the report as markdown, for a pull-request comment or a GitHub Actions job summary')
   .option('--root <dir>', 'the checkout whose history, working tree and fixtures to use (default: this repository)')
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
@@ -19,7 +20,7 @@ try {
 }
 
 const [baseRev, headRev] = program.processedArgs as [string, string | undefined];
-const opts = program.opts<{ json?: boolean; root?: string }>();
+const opts = program.opts<{ json?: boolean; markdown?: boolean; root?: string }>();
 // The root must be set before the harness loads: it resolves every path against it.
 if (opts.root) process.env.HARNESS_ROOT = resolve(opts.root);
 const { repoRoot } = await import('../config/repo-files.js');
@@ -44,6 +45,7 @@ try {
 }
 
 if (opts.json) console.log(JSON.stringify(report, null, 2));
+else if (opts.markdown) console.log((await import('../diff/format-diff-markdown.js')).formatDiffMarkdown(report));
 else console.log(formatDiffReport(report, process.stdout.isTTY === true));
 // A scenario one side could not use leaves the verdict incomplete: never report that as "no change".
 process.exit(report.notCompared.length > 0 ? 2 : report.changed ? 1 : 0);

@@ -3,6 +3,7 @@ import type { ChangedFile } from './changed-files.js';
 import type { RuleChange } from './rule-changes.js';
 import type { RuleDifference } from './rule-differences.js';
 import type { RoutingDifference } from './routing-differences.js';
+import type { ThresholdChange } from './threshold-changes.js';
 
 /** Everything `npm run diff` found; `--json` prints it as is. */
 export interface DiffReport {
@@ -10,6 +11,8 @@ export interface DiffReport {
   head: SideSummary;
   /** Files under monitoring/ that differ, and whether the diff evaluated them. */
   files: ChangedFile[];
+  /** Alerts whose boundary (thresholds, comparisons, `for`) moved, in words and by generated boundary cases. */
+  thresholds: ThresholdChange[];
   rules: {
     /** Expectations evaluated on both sides, at how many (case, time) points, in how many cases. */
     compared: number;

@@ -7,6 +7,7 @@ const quiet: DiffReport = {
   base: { name: 'HEAD~1', commit: 'a'.repeat(40), description: 'aaaaaaa older', promtool: 'local /usr/bin/promtool' },
   head: { name: 'working tree', description: 'working tree (uncommitted changes included)', promtool: 'local /usr/bin/promtool' },
   files: [],
+  thresholds: [],
   rules: { compared: 146, evaluations: 127, cases: 68, differences: [], definitions: [] },
   routing: { routeCases: 6, inhibitionCases: 10, differences: [] },
   config: [],

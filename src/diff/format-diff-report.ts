@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { ConfigChange } from './alertmanager-changes.js';
 import type { DiffReport } from './diff-report.js';
+import { thresholdLines } from './format-threshold-changes.js';
 import type { RuleChange, RuleSnapshot } from './rule-changes.js';
 import type { RuleDifference } from './rule-differences.js';
 
@@ -21,6 +22,7 @@ export function formatDiffReport(report: DiffReport, color = false): string {
 
   section(out, c.bold('Files that differ under monitoring/'), report.files, (f) => [`${f.status} ${f.file}${f.evaluated ? '' : ' (not evaluated by this diff)'}`]);
   section(out, c.bold('Scenarios not compared'), report.notCompared, (line) => [line]);
+  section(out, c.bold(`Thresholds: ${count(report.thresholds.length, 'alert')} whose boundary moved`), report.thresholds, thresholdLines);
   section(out, c.bold(`Rules: ${count(rules.differences.length, 'expectation')} differ${rules.differences.length === 1 ? 's' : ''}`), rules.differences, (d) => ruleDifference(d, rules.definitions));
   section(out, c.bold(`Rule definitions: ${count(rules.definitions.length, 'change')}`), rules.definitions, (d) => [definition(d)]);
   section(out, c.bold(`Routing: ${count(routing.differences.length, 'case')} differ${routing.differences.length === 1 ? 's' : ''}`), routing.differences, (d) => [
@@ -30,6 +32,7 @@ export function formatDiffReport(report: DiffReport, color = false): string {
   section(out, c.bold(`Routing and evaluation config: ${count(report.config.length, 'change')}`), report.config, (ch) => [configChange(ch)]);
 
   const parts = [
+    [report.thresholds.length, 'threshold'],
     [rules.differences.length, 'rule expectation'],
     [rules.definitions.length, 'rule definition'],
     [routing.differences.length, 'routing case'],

@@ -14,7 +14,9 @@ import type { DiffReport } from './diff-report.js';
 import { prometheusChanges } from './prometheus-changes.js';
 import { ruleChanges } from './rule-changes.js';
 import { compareRuleRuns } from './rule-differences.js';
-import { runSideRules, type SideRuleRun } from './rule-outcomes.js';
+import { prepareSide, runSideRules, type SideRuleRun } from './rule-outcomes.js';
+import { generatedPrefix, planThresholds, thresholdChanges } from './threshold-changes.js';
+import { identicalTestFiles, sameFile } from './unchanged-inputs.js';
 import { compareRouting } from './routing-differences.js';
 import { runSideRouting } from './routing-outcomes.js';
 
@@ -38,11 +40,18 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
     sides.push(await openSide('head', options.head, options.repoRoot));
     const [base, head] = sides as [ConfigSide, ConfigSide];
     const scenarios = routingScenarios();
-    const [baseRules, headRules, baseRouting, headRouting] = await Promise.all([runSideRules(base), runSideRules(head), runSideRouting(base, scenarios), runSideRouting(head, scenarios)]);
+    // Boundary cases of the alerts whose thresholds moved run with the scenarios; what both sides
+    // would run alike (same test file, same alertmanager.yml) is run by neither (unchanged-inputs.ts).
+    const plan = planThresholds(base, head);
+    const [baseSuite, headSuite] = [prepareSide(base, { extraScenarios: plan.scenarios }), prepareSide(head, { extraScenarios: plan.scenarios })];
+    const skip = identicalTestFiles(baseSuite.compiled, headSuite.compiled);
+    const routed = sameFile(base, head, alertmanagerConfigFile) ? [] : scenarios;
+    const [baseRules, headRules, baseRouting, headRouting] = await Promise.all([runSideRules(base, baseSuite, skip), runSideRules(head, headSuite, skip), runSideRouting(base, routed), runSideRouting(head, routed)]);
 
     const definitions = ruleChanges({ side: base, inventory: baseRules.suite.inventory }, { side: head, inventory: headRules.suite.inventory });
-    const rules = compareRuleRuns(baseRules, headRules, definitions);
-    const routing = compareRouting(scenarios, baseRouting, headRouting);
+    const thresholds = thresholdChanges(plan, baseRules, headRules);
+    const rules = compareRuleRuns(withoutGenerated(baseRules), withoutGenerated(headRules), definitions);
+    const routing = routed.length ? compareRouting(scenarios, baseRouting, headRouting) : { ...compareRouting([], baseRouting, headRouting), ...routingCounts(scenarios) };
     const config = [
       ...prometheusChanges({ side: base, settings: baseRules.suite.settings }, { side: head, settings: headRules.suite.settings }),
       ...alertmanagerChanges({ side: base, config: baseRouting.config }, { side: head, config: headRouting.config }),
@@ -50,11 +59,12 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
     const files = await changedFiles(base, head, evaluatedFiles([baseRules, headRules]));
     const notCompared = unusedScenarios(baseRules, headRules);
     const shown = [...definitions.entries()].map(([id, change]) => ({ id, ...change, shownBy: rules.differences.filter((d) => d.rules.includes(id)).length }));
-    const changed = rules.differences.length + shown.length + routing.differences.length + config.length > 0;
+    const changed = thresholds.length + rules.differences.length + shown.length + routing.differences.length + config.length > 0;
     return {
       base: { name: base.name, commit: base.commit, description: base.description, promtool: baseRules.via },
       head: { name: head.name, commit: head.commit, description: head.description, promtool: headRules.via },
       files,
+      thresholds,
       rules: { compared: rules.compared, evaluations: rules.evaluations, cases: rules.cases, differences: rules.differences, definitions: shown },
       routing: { routeCases: routing.routeCases, inhibitionCases: routing.inhibitionCases, differences: routing.differences },
       config,
@@ -80,6 +90,16 @@ function routingScenarios(): RoutingScenario[] {
 /** What the diff runs on either side: prometheus.yml, the rule files it loads, alertmanager.yml. */
 function evaluatedFiles(runs: readonly SideRuleRun[]): Set<string> {
   return new Set([prometheusConfigFile, alertmanagerConfigFile, ...runs.flatMap((r) => r.suite.settings.ruleFiles.map((f) => r.side.display(f)))]);
+}
+
+/** A side's run as the working tree's scenarios see it: the generated boundary cases are reported apart. */
+function withoutGenerated(run: SideRuleRun): SideRuleRun {
+  return { ...run, suite: { ...run.suite, scenarios: run.suite.scenarios.filter((s) => !s.file.startsWith(generatedPrefix)) } };
+}
+
+/** Case counts when alertmanager.yml is the same on both sides and amtool was not asked. */
+function routingCounts(scenarios: readonly RoutingScenario[]) {
+  return { routeCases: scenarios.reduce((n, s) => n + s.routes.length, 0), inhibitionCases: scenarios.reduce((n, s) => n + s.inhibitions.length, 0) };
 }
 
 /** Scenario files a side could not use, once each: `head: file:line: why`, or `both sides: ...`. */

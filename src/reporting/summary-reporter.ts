@@ -1,4 +1,8 @@
+import { relative } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
+import { repoRoot } from '../config/repo-files.js';
+import type { CoverageFacts } from './coverage/coverage-facts.js';
+import { writeCoverage } from './coverage/write-coverage.js';
 
 /**
  * Ends every run with the plain line CI reads (`N passed, N failed, N skipped`), preceded by
@@ -10,15 +14,32 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let failed = unhandledErrors.length;
     const skipped: string[] = [];
+    const facts: CoverageFacts[] = [];
+    const partial = new Map<string, string>();
+    const complete = new Set<string>();
     for (const module of modules) {
+      const fed = new Set<string>();
+      let skippedHere = 0;
       if (module.state() === 'failed' && module.children.size === 0) failed++;
       for (const test of module.children.allTests()) {
         const result = test.result();
+        if (result.state === 'skipped') skippedHere++;
+        if (result.state === 'passed' && test.meta().coverage) {
+          facts.push(test.meta().coverage!);
+          for (const key of Object.keys(test.meta().coverage!)) fed.add(key);
+        }
         if (result.state === 'passed') passed++;
         else if (result.state === 'failed') failed++;
         else if (result.state === 'skipped') skipped.push(`${test.fullName}: ${result.note ?? 'skipped without a reason'}`);
       }
+      // A file that fed coverage but skipped some of its tests (a -t filter, a missing engine) measured
+      // only part; a section another file fed in full is measured all the same.
+      for (const key of fed) {
+        if (!skippedHere) complete.add(key);
+        else if (!partial.has(key)) partial.set(key, `${skippedHere} test(s) of ${relative(repoRoot, module.moduleId)} were skipped in this run`);
+      }
     }
+    for (const key of complete) partial.delete(key);
     const lines: string[] = [];
     if (skipped.length > 0) {
       lines.push('', 'Skipped, and why:');
@@ -26,7 +47,23 @@ export default class SummaryReporter implements Reporter {
       for (const s of skipped) byReason.set(s, (byReason.get(s) ?? 0) + 1);
       for (const [s] of byReason) lines.push(`  - ${s}`);
     }
+    // Coverage below its threshold fails the run like a failed test, and counts as one.
+    const coverage = coverageOrError(facts, partial);
+    if (coverage.written.length) lines.push('', `Coverage report: ${coverage.written.map((f) => relative(repoRoot, f)).join(', ')}`);
+    if (coverage.note) lines.push('', `Coverage report not written: ${coverage.note}`);
+    for (const failure of coverage.failures) lines.push(`  ✗ ${failure}`);
+    if (coverage.failures.length) process.exitCode = 1;
+    failed += coverage.failures.length;
     lines.push('', `${passed} passed, ${failed} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
     process.stdout.write(lines.join('\n') + '\n');
+  }
+}
+
+function coverageOrError(facts: readonly CoverageFacts[], partial: ReadonlyMap<string, string>): { failures: string[]; written: string[]; note?: string } {
+  try {
+    return writeCoverage(facts, partial);
+  } catch (error) {
+    // Configs that do not load fail their own tests; the report then says why it is missing.
+    return { failures: [], written: [], note: error instanceof Error ? error.message : String(error) };
   }
 }

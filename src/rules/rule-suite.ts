@@ -37,16 +37,25 @@ export function scenarioFiles(dir = scenarioDir): string[] {
   return out;
 }
 
+export interface SuiteOptions {
+  dir?: string;
+  prometheusConfig?: string;
+  /** false: leave out the scenario files of `dir` (only `extraScenarios` run). */
+  fixtures?: boolean;
+  /** Scenarios made in memory, compiled and run after the files. */
+  extraScenarios?: readonly ScenarioFile[];
+}
+
 /**
  * Loads the rules (from what prometheus.yml loads) and every scenario, checks coverage and
  * compiles. Nothing here runs promtool, so `check` and the test suite share it.
  */
-export function prepareSuite(options: { dir?: string; prometheusConfig?: string } = {}): PreparedSuite {
+export function prepareSuite(options: SuiteOptions = {}): PreparedSuite {
   const settings = prometheusSettings(options.prometheusConfig);
   const inventory = loadRuleInventory(settings.ruleFiles);
   const scenarios: ScenarioFile[] = [];
   const loadErrors: ConfigError[] = [];
-  for (const file of scenarioFiles(options.dir)) {
+  for (const file of options.fixtures === false ? [] : scenarioFiles(options.dir)) {
     try {
       const scenario = loadScenario(file);
       const timing = evaluationTimeError(scenario, settings.evaluationIntervalMs);
@@ -58,12 +67,14 @@ export function prepareSuite(options: { dir?: string; prometheusConfig?: string 
     }
   }
   const coverage = coverageProblems(inventory, scenarios, settings.evaluationIntervalMs);
-  const compiled = compileScenarios(scenarios, { inventory, evaluationIntervalMs: settings.evaluationIntervalMs });
-  return { settings, inventory, scenarios, loadErrors, coverage, compiled };
+  // Generated scenarios (boundary cases, reproduce probes) run with the others but are not fixtures: no coverage.
+  const all = [...scenarios, ...(options.extraScenarios ?? [])];
+  const compiled = compileScenarios(all, { inventory, evaluationIntervalMs: settings.evaluationIntervalMs });
+  return { settings, inventory, scenarios: all, loadErrors, coverage, compiled };
 }
 
 /** Prepares and runs the whole suite in one promtool invocation. */
-export async function runRuleSuite(options: { dir?: string; prometheusConfig?: string; keepDir?: string } = {}): Promise<PreparedSuite & { run: RuleTestRun }> {
+export async function runRuleSuite(options: SuiteOptions & { keepDir?: string } = {}): Promise<PreparedSuite & { run: RuleTestRun }> {
   const prepared = prepareSuite(options);
   const run = await runCompiledSuite(prepared.compiled, options.keepDir);
   return { ...prepared, run };

@@ -80,6 +80,16 @@ describe('npm run diff, end to end on a throwaway repository', () => {
       '  modified monitoring/alert_rules.yml',
       '  modified monitoring/alertmanager.yml',
       '',
+      'Thresholds: 1 alert whose boundary moved',
+      '  HighErrorRate: pages from > 4% (was > 5%), after 5m (unchanged)',
+      `      base ${expr('0.05')}  for: 5m`,
+      `      head ${expr('0.04')}  for: 5m`,
+      // Generated from each side's rule: no hand-written case sits at 4.004%, yet the edit shows there.
+      '    boundary cases generated from the rules, where the sides differ:',
+      "      4.995%, just below base's > 5% at 5m: base silent → head FIRING",
+      "      4.004%, just above head's > 4% at 5m: base silent → head FIRING",
+      '      every condition clearly met (head) at 5m: base silent → head FIRING',
+      '',
       'Rules: 2 expectations differ',
       ...ruleDifference('5m15s'),
       ...ruleDifference('15m'),
@@ -97,7 +107,7 @@ describe('npm run diff, end to end on a throwaway repository', () => {
       `  route {severity="info"} receiver slack-info → slack-warnings (base monitoring/alertmanager.yml:${infoRouteLine}, head monitoring/alertmanager.yml:${infoRouteLine})`,
       '',
     ]);
-    expect(lines.at(-1)).toMatch(/^Behaviour changed: 2 rule expectations, 1 rule definition, 2 routing cases, 1 config change\. Wall time \d+\.\d s \(promtool: (local|image) \S+\)\.$/);
+    expect(lines.at(-1)).toMatch(/^Behaviour changed: 1 threshold, 2 rule expectations, 1 rule definition, 2 routing cases, 1 config change\. Wall time \d+\.\d s \(promtool: (local|image) \S+\)\.$/);
     expect(run.code).toBe(1);
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it, type TestContext } from 'vitest';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
+import { inhibitingRule } from '../../src/diff/inhibition-effect.js';
+import { recordCoverage } from '../../src/reporting/coverage/coverage-facts.js';
 import { comparablePayload } from '../../src/alertmanager/payload-expectations.js';
 import { E2eObserver } from '../../src/e2e/e2e-observer.js';
 import { canonicalIncidentContext } from '../../src/e2e/incidents/incident-context.js';
@@ -57,6 +59,7 @@ describe.concurrent('incidents (fixtures/incidents): injected history, canonical
           expect(delivery.event.dedup_key).toMatch(/^[0-9a-f]{64}$/);
         }
         delivered.add(expectation.alert);
+        recordCoverage(ctx, { alertsDelivered: [expectation.alert], receivers: [delivery.receiver] });
       }
       for (const { expectation, seen } of outcome.inhibitions) {
         const where = `${incident.file}:${expectation.line}`;
@@ -64,6 +67,8 @@ describe.concurrent('incidents (fixtures/incidents): injected history, canonical
         expect(seen.target.status.state, `${expectation.alert} (${where}) in Alertmanager`).toBe('suppressed');
         const mutedBy = seen.sources.map((s) => s.labels.alertname);
         expect(mutedBy.length > 0 && mutedBy.every((name) => expectation.by.includes(name!)), `${expectation.alert} (${where}) was muted by [${mutedBy.join(', ')}], expected one of [${expectation.by.join(', ')}]`).toBe(true);
+        const rules = seen.sources.map((s) => inhibitingRule(config.inhibitRules, s.labels, seen.target.labels)).filter((r) => r !== undefined);
+        recordCoverage(ctx, { inhibitions: rules.map((r) => r.index) });
       }
       const expectedActive = [...new Set([...incident.fires.map((f) => f.alert), ...incident.inhibited.map((i) => i.alert)])].sort();
       expect(outcome.active, `alerts active in the incident's Prometheus: exactly those ${incident.file} expects`).toEqual(expectedActive);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAlertmanagerConfig, type RouteEntry } from '../../src/alertmanager/alertmanager-config.js';
 import { amtoolRoutesTest, routeOfChain } from '../../src/alertmanager/amtool-routes.js';
+import { recordCoverage } from '../../src/reporting/coverage/coverage-facts.js';
 import { loadRoutingScenarios } from '../../src/alertmanager/load-routing-scenarios.js';
 import { comparablePayload } from '../../src/alertmanager/payload-expectations.js';
 import { RoutingProbe } from '../../src/alertmanager/routing-probe.js';
@@ -39,6 +40,7 @@ describe.concurrent('routing cases (fixtures/routing): amtool, Alertmanager and 
       const delivery = await probe.delivery(cluster, () => true, `a notification for ${c.alert.labels.alertname} in cluster ${cluster}`);
       expect(delivery.receiver, 'the receiver that delivered it').toBe(c.receiver);
       reachedReceivers.add(delivery.receiver);
+      recordCoverage(ctx, { receivers: [delivery.receiver], routes: amtool.finalRoutes.map((chain) => routeOfChain(config.root, chain)!.line) });
       const { expected, actual } = comparablePayload(c, delivery, (text) => probe.fill(text, cluster));
       expect(actual).toEqual(expected);
       if (delivery.kind === 'pagerduty') {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/check/format-problem.js';
+import { recordCoverage } from '../../src/reporting/coverage/coverage-facts.js';
 import { formatFailure } from '../../src/rules/format-failure.js';
 import { prepareSuite } from '../../src/rules/rule-suite.js';
 import { runCompiledSuite, type RuleTestRun } from '../../src/rules/run-rule-tests.js';
@@ -34,6 +35,8 @@ for (const scenario of suite.scenarios) {
     for (const c of scenario.cases) {
       test(c.name, (ctx) => {
         if (unavailable) return ctx.skip(unavailable);
+        const alertExpectations = c.expect.filter((e) => e.kind === 'alert');
+        recordCoverage(ctx, { alertsFired: alertExpectations.filter((e) => e.alerts.length).map((e) => e.alert), alertsSilent: alertExpectations.filter((e) => !e.alerts.length).map((e) => e.alert) });
         const failures = run!.failures.filter((f) => f.ref?.case === c);
         expect(failures.map((f) => formatFailure(f, suite.inventory)).join('\n\n')).toBe('');
       });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { repoPath } from '../../../src/config/repo-files.js';
 import { YamlFile } from '../../../src/config/yaml-file.js';
@@ -6,6 +7,7 @@ import { composeFile } from '../../../src/engines/image-pins.js';
 import { flagValues, type DocCommand } from './shell-commands.js';
 import { checkKubectl } from './kubectl-commands.js';
 import { diffCommandProblems } from './diff-command.js';
+import { reproduceCommandProblems } from './reproduce-command.js';
 
 /**
  * What the test does with a command: run it (`run`: a real execution, here), or check it
@@ -23,12 +25,22 @@ export const appComposeFile = 'docker-compose.yml';
 export function planFor(c: DocCommand): Plan | undefined {
   const [program, ...args] = c.words;
   const validate = (problems: () => string[]): Plan => ({ kind: 'validate', problems });
+  // `HARNESS_COVERAGE_MIN=90 npx vitest ...`: the variable must be one the harness reads, and the command plannable.
+  const assignment = /^([A-Z][A-Z0-9_]*)=/.exec(program ?? '');
+  if (assignment) {
+    const inner = planFor({ ...c, words: args, command: args.join(' ') });
+    if (!inner || inner.kind !== 'validate') return undefined;
+    const read = spawnSync('grep', ['-rlF', assignment[1]!, repoPath('src')], { encoding: 'utf8' }).stdout.trim();
+    return validate(() => [...(read ? [] : [`nothing under src/ reads ${assignment[1]}`]), ...inner.problems()]);
+  }
   switch (program) {
     case 'npm': {
       if (args[0] === 'ci') return validate(() => (exists('package-lock.json') ? [] : ['npm ci needs package-lock.json']));
       if (args[0] === 'run' && args[1] === 'check') return { kind: 'run', tool: 'check', args: args.slice(3) };
       // The behaviour diff runs for real too (diff-command.ts); a plan reports problems, so it validates.
       if (args[0] === 'run' && args[1] === 'diff') return validate(() => diffCommandProblems(args.slice(3)));
+      // So does the reproduce command (reproduce-command.ts).
+      if (args[0] === 'run' && args[1] === 'reproduce') return validate(() => reproduceCommandProblems(args.slice(3)));
       if (args[0] === 'run' || args[0] === 'test') {
         const scripts = (JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
         const script = args[0] === 'test' ? 'test' : args[1]!;

@@ -21,6 +21,7 @@ export function diffCommandProblems(args: string[]): string[] {
   }
   const run = diffCli(args);
   const output = `${run.stdout}${run.stderr}`;
-  if ((run.status === 0 || run.status === 1) && /^(No behaviour changed|Behaviour changed)/m.test(run.stdout)) return [];
+  // Text or --markdown (`**Behaviour changed**: ...`): either way the verdict starts a line.
+  if ((run.status === 0 || run.status === 1) && /^(\*\*)?(No behaviour changed|Behaviour changed)/m.test(run.stdout)) return [];
   return [`npm run diff -- ${args.join(' ')} reached no verdict (exit ${run.status ?? run.signal}):\n${output}`];
 }
