@@ -15,7 +15,7 @@ let started: Promise<{ engine: LogsEngine; client: JrubyClient }> | undefined;
 function engine(ctx: TestContext): Promise<{ engine: LogsEngine; client: JrubyClient }> {
   started ??= (async () => {
     const { client } = await requireJruby(ctx);
-    return { engine: await LogsEngine.start({ root: repoRoot, ruby: client }), client };
+    return { engine: await LogsEngine.start({ root: repoRoot, ruby: client, variables: { ELASTICSEARCH_PASSWORD: '' } }), client };
   })();
   return started;
 }

@@ -21,7 +21,7 @@ let outcome: Promise<Outcome> | undefined;
 function sendCanaries(ctx: TestContext): Promise<Outcome> {
   outcome ??= (async () => {
     const { client } = await requireJruby(ctx);
-    const engine = await LogsEngine.start({ root: repoRoot, ruby: client, variables: { LOGSTASH_DEBUG_STDOUT: 'true' } });
+    const engine = await LogsEngine.start({ root: repoRoot, ruby: client, variables: { LOGSTASH_DEBUG_STDOUT: 'true', ELASTICSEARCH_PASSWORD: '' } });
     const results: EngineResult[] = [];
     for (const [i, canary] of canaries.entries()) results.push(await engine.run(canary.input, [renderCanary(canary, ids[i]!)]));
     return { results, client, engine };
