@@ -28,6 +28,7 @@ import { logstashHeapFitsCheck } from '../logstash/checks/heap-fits-check.js';
 import { logstashHealthProbeCheck } from '../logstash/checks/health-probe-check.js';
 import { logstashRawEventsOnDiskCheck } from '../logstash/checks/queue-check.js';
 import { logstashEsCredentialsCheck } from '../logstash/checks/es-credentials-check.js';
+import { logstashInputMarkerCheck } from '../logstash/checks/input-marker-check.js';
 import { promtoolConfigCheck } from '../rules/checks/promtool-config-check.js';
 import { promtoolRulesCheck } from '../rules/checks/promtool-rules-check.js';
 import { recordingUnusedCheck } from '../rules/checks/recording-unused-check.js';
@@ -82,6 +83,7 @@ export const allChecks: readonly Check[] = [
   logstashHealthProbeCheck,
   logstashRawEventsOnDiskCheck,
   logstashEsCredentialsCheck,
+  logstashInputMarkerCheck,
   logstashReferencedFilesCheck,
   logstashPortsCheck,
   logstashGrokPatternsCheck,
