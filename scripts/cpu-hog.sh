@@ -40,6 +40,7 @@ launch() {
   # would take half the CPU at most. A negative autogroup nice gives it the weight of the many
   # sessions of a busy shared machine instead (-10: about nine tenths of the CPU). It is set
   # from inside the new session, before stress-ng starts, so it can't land on the wrong group.
+  # shellcheck disable=SC2016 # $1..$3 expand in the inner shell, on purpose
   setsid bash -c '
     if [ -e /proc/sys/kernel/sched_autogroup_enabled ] && [ "$(cat /proc/sys/kernel/sched_autogroup_enabled)" = 1 ]; then
       echo "$1" >/proc/self/autogroup 2>/dev/null || echo "cpu-hog: could not set autogroup nice $1 (needs root); the hog gets a fair share only" >&2
@@ -89,7 +90,7 @@ case ${1:-} in
     shift
     max=7200
     if [ "${1:-}" != "--" ]; then max=$(max_arg "${1:-}"); shift; fi
-    [ "${1:-}" = "--" ] && shift || usage
+    if [ "${1:-}" = "--" ]; then shift; else usage; fi
     [ $# -gt 0 ] || usage
     # Its own hog, independent of `start`/`stop`: ended however COMMAND ends.
     ensure_stress_ng
