@@ -5,7 +5,7 @@ import { imageFor } from '../../src/engines/image-pins.js';
 import { ensureImage } from '../../src/engines/image-availability.js';
 import { sweepOrphans } from '../../src/engines/reaper.js';
 import { pollUntil } from '../../src/waiting/poll-until.js';
-import { killOwner, startHangingOwner, type HangingOwner } from './support/hanging-owner.js';
+import { killIfThere, killOwner, startHangingOwner, type HangingOwner } from './support/hanging-owner.js';
 
 // Two runs on one Docker daemon, as two CI jobs or two users of one remote DOCKER_HOST are.
 // This test process is run A; B and D are harness processes of their own. D dies whole (its
@@ -27,7 +27,7 @@ describe('the orphan sweep on a daemon shared by several runs', () => {
       expect(await containersOf(live)).toHaveLength(2);
 
       // D dies whole: its reaper first, so nothing of D cleans up after it.
-      process.kill(dead.reaperPid!, 'SIGKILL');
+      killIfThere(dead.reaperPid);
       killOwner(dead);
       await pollUntil(async () => ((await dockerode.getContainer(dead.keeper!).inspect()).State.Running ? undefined : true), {
         timeoutMs: 60_000,
@@ -44,7 +44,7 @@ describe('the orphan sweep on a daemon shared by several runs', () => {
       expect((await dockerode.listNetworks({ filters: ownedBy(live) })).map((n) => n.Name)).toEqual([live.network]);
     } finally {
       killOwner(live);
-      if (dead.child.exitCode === null) killOwner(dead);
+      killOwner(dead);
     }
     // B's own reaper cleans up after B, keeper included.
     await pollUntil(async () => ((await containersOf(live)).length === 0 ? true : undefined), { timeoutMs: 60_000, intervalMs: 250, what: "B's reaper to remove B's containers" });

@@ -37,8 +37,17 @@ export function startHangingOwner(): Promise<HangingOwner> {
   });
 }
 
-/** Kills the owner's process, and its tsx parent, with SIGKILL. */
+/** Kills the owner's process, and its tsx parent, with SIGKILL (either may be gone already). */
 export function killOwner(owner: HangingOwner): void {
-  process.kill(owner.pid, 'SIGKILL');
+  killIfThere(owner.pid);
   owner.child.kill('SIGKILL');
+}
+
+export function killIfThere(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }
