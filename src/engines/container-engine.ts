@@ -4,6 +4,7 @@ import { demuxDockerLogs } from './docker-log-frames.js';
 import { readyLinesSoFar, waitUntilReadyAgain } from './engine-readiness.js';
 import { EngineStartError, hostFromEngines, ImageMissingError, type EngineSpec, type RunningEngine } from './engine.js';
 import { harnessLabels } from './harness-labels.js';
+import { HttpReadyWait } from './http-ready-wait.js';
 import { ensureImage } from './image-availability.js';
 import { imageFor } from './image-pins.js';
 
@@ -37,7 +38,7 @@ export async function startContainerEngine(spec: EngineSpec, network: StartedNet
   if (spec.memoryGiB) container = container.withResourcesQuota({ memory: spec.memoryGiB });
   if (spec.files?.length) container = container.withCopyContentToContainer(spec.files.map((f) => ({ content: f.content, target: f.target, mode: f.mode ?? 0o644 })));
   const ready = spec.ready;
-  if ('http' in ready) container = container.withWaitStrategy(Wait.forHttp(ready.http.path, ready.http.port, { abortOnContainerExit: true }).forStatusCode(200));
+  if ('http' in ready) container = container.withWaitStrategy(new HttpReadyWait(ready.http.path, ready.http.port));
   else if ('log' in ready) container = container.withWaitStrategy(Wait.forLogMessage(ready.log));
   else container = container.withWaitStrategy(Wait.forListeningPorts());
 

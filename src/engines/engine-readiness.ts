@@ -20,7 +20,7 @@ export async function waitUntilReadyAgain(engine: Probed, spec: Pick<EngineSpec,
   const options = { timeoutMs, intervalMs: 200 };
   if ('http' in ready) {
     await pollUntil(async () => {
-      const response = await fetch(engine.url(ready.http.port, ready.http.path), { signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(engine.url(ready.http.port, ready.http.path), { signal: AbortSignal.timeout(30_000) });
       await response.body?.cancel();
       return response.status === 200 ? true : undefined;
     }, { ...options, what: `${engine.name} to answer ${ready.http.path} with 200 after its restart` });
