@@ -53,7 +53,9 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
-      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 300_000 } },
+      // Each cli test runs the check or diff CLI as a process, bounded at 600 s inside the test:
+      // 10 s idle, minutes on a saturated machine (diff runs promtool and amtool on two sides).
+      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 660_000, hookTimeout: 300_000 } },
       {
         test: {
           name: 'deploy',

@@ -59,6 +59,6 @@ describe('commands shown in the docs', () => {
       });
       if ('skip' in result) return ctx.skip(result.skip);
       expect(result.code, `${c.file}:${c.line} \`${c.command}\` failed:\n${result.output}`).toBe(0);
-    });
+    }, 660_000); // a command may run the check or diff CLI (bounded at 600 s): minutes on a loaded machine
   }
 });
