@@ -10,8 +10,11 @@ import { imageFor } from './image-pins.js';
 
 type Port = EngineSpec['ports'][number];
 
-/** Bounds a start, and a restart's wait for readiness: seconds idle, minutes at load 30. */
-const startupTimeoutOf = (spec: EngineSpec) => spec.startupTimeoutMs ?? 120_000;
+/**
+ * Bounds a start, and a restart's wait for readiness: seconds idle, minutes on a saturated
+ * machine. Only a bound: an engine that exits fails at once, a ready one ends the wait.
+ */
+const startupTimeoutOf = (spec: EngineSpec) => spec.startupTimeoutMs ?? 300_000;
 
 /** Starts one engine as a container on `network`, waiting until it is ready. */
 export async function startContainerEngine(spec: EngineSpec, network: StartedNetwork): Promise<RunningEngine> {

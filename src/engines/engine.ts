@@ -17,7 +17,7 @@ export interface EngineSpec {
   files?: { target: string; content: string; mode?: number }[];
   /** When is it ready: an HTTP path answering 200, a log line, or a listening port. */
   ready: { http: { port: number; path: string } } | { log: RegExp } | { listening: true };
-  /** Bounds the start, and each restart's wait for readiness (default 120 s). */
+  /** Bounds the start, and each restart's wait for readiness (default 300 s). */
   startupTimeoutMs?: number;
   /** Names other engines on the same network use to reach this one. */
   aliases?: string[];

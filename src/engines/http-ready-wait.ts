@@ -13,7 +13,7 @@ type BoundPorts = Parameters<WaitStrategy['waitUntilReady']>[1];
  * request may take 30 s, tries are 200 ms apart, and an engine that exits stops the wait.
  */
 export class HttpReadyWait implements WaitStrategy {
-  private startupTimeoutMs = 120_000;
+  private startupTimeoutMs = 300_000;
   private timeoutSet = false;
 
   constructor(
