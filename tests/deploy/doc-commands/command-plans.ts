@@ -80,7 +80,26 @@ export function planFor(c: DocCommand): Plan | undefined {
       const variable = args[0]!.split('=')[0]!;
       return validate(() => (readFileSync(repoPath(composeFile), 'utf8').includes(`\${${variable}`) ? [] : [`the compose file does not read ${variable}`]));
     }
+    case 'bash': {
+      const [script, ...rest] = args;
+      if (script === 'scripts/cpu-hog.sh') return validate(() => cpuHogProblems(c, rest));
+      return validate(() => (script && exists(script) ? [] : [`${script ?? '(no script)'} is not a script of the repository`]));
+    }
     default:
       return undefined;
   }
+}
+
+/** `bash scripts/cpu-hog.sh start [MAX] | stop | status | run [MAX] -- COMMAND`: COMMAND must have a plan itself. */
+function cpuHogProblems(c: DocCommand, args: string[]): string[] {
+  const [verb, ...rest] = args;
+  const max = rest[0] !== undefined && rest[0] !== '--' ? rest[0] : undefined;
+  if (max !== undefined && !/^\d+$/.test(max)) return [`cpu-hog.sh: MAX_SECONDS must be whole seconds, not "${max}"`];
+  if (verb === 'start' || verb === 'stop' || verb === 'status') return [];
+  if (verb !== 'run') return [`cpu-hog.sh has no command "${verb}" (start, stop, status, run)`];
+  const inner = rest.slice(rest.indexOf('--') + 1);
+  if (!rest.includes('--') || inner.length === 0) return ['cpu-hog.sh run needs `-- COMMAND`'];
+  const plan = planFor({ ...c, command: inner.join(' '), words: inner });
+  if (!plan) return [`cpu-hog.sh run -- ${inner.join(' ')}: no way to validate that command`];
+  return plan.kind === 'validate' ? plan.problems() : [];
 }
