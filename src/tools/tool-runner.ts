@@ -8,7 +8,7 @@ import { repoRoot } from '../config/repo-files.js';
 import { containerRuntime } from '../engines/container-runtime.js';
 import { ensureImage } from '../engines/image-availability.js';
 import { harnessLabels } from '../engines/harness-labels.js';
-import { imageFor, type EngineName } from '../engines/image-pins.js';
+import { engineVersion, imageFor, type EngineName } from '../engines/image-pins.js';
 
 export type ToolName = 'promtool' | 'amtool';
 
@@ -69,13 +69,16 @@ function toolMode(): 'auto' | 'image' | 'local' {
 async function resolveRunner(tool: ToolName): Promise<Runner> {
   const mode = toolMode();
   const choice = imageFor(engineOf[tool]);
-  const wanted = choice.pinned.replace(/^.*:v?/, '');
-  const local = mode === 'image' ? undefined : findOnPath(tool);
+  // The version of the engine under test (a stand-in or a matrix override may differ from the
+  // pin): promtool's rule semantics and amtool's routing must be that engine's.
+  const wanted = engineVersion(choice.image);
+  // scripts/install-local-tools.sh installs versioned names, so several lines live side by side.
+  const local = mode === 'image' ? undefined : (findOnPath(`${tool}-${wanted}`) ?? findOnPath(tool));
   let localNote = mode === 'image' ? ' (HARNESS_TOOL_MODE=image)' : '';
   if (local) {
     const version = await localVersion(local);
     if (version === wanted) return localRunner(local);
-    localNote = `; the local ${local} is version ${version ?? 'unknown'}, not the pinned ${wanted}`;
+    localNote = `; the local ${local} is version ${version ?? 'unknown'}, not ${wanted} (the engine under test, ${choice.image})`;
   }
   if (mode === 'local') throw new ToolUnavailableError(tool, `no local binary of version ${wanted} on the PATH${localNote} (HARNESS_TOOL_MODE=local)`);
   try {
