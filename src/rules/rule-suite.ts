@@ -7,6 +7,7 @@ import { compileScenarios, evaluationTimeError, type CompiledSuite } from './com
 import { coverageProblems } from './coverage.js';
 import { loadScenario } from './load-scenario.js';
 import { prometheusSettings, type PrometheusSettings } from './prometheus-config.js';
+import { prometheusEngine, type PrometheusEngine } from './prometheus-engine.js';
 import { loadRuleInventory, type RuleInventory } from './rule-inventory.js';
 import { runCompiledSuite, type RuleTestRun } from './run-rule-tests.js';
 import type { ScenarioFile } from './scenario.js';
@@ -41,7 +42,7 @@ export function scenarioFiles(dir = scenarioDir): string[] {
  * Loads the rules (from what prometheus.yml loads) and every scenario, checks coverage and
  * compiles. Nothing here runs promtool, so `check` and the test suite share it.
  */
-export function prepareSuite(options: { dir?: string; prometheusConfig?: string } = {}): PreparedSuite {
+export function prepareSuite(options: { dir?: string; prometheusConfig?: string; engine?: PrometheusEngine } = {}): PreparedSuite {
   const settings = prometheusSettings(options.prometheusConfig);
   const inventory = loadRuleInventory(settings.ruleFiles);
   const scenarios: ScenarioFile[] = [];
@@ -58,12 +59,12 @@ export function prepareSuite(options: { dir?: string; prometheusConfig?: string 
     }
   }
   const coverage = coverageProblems(inventory, scenarios, settings.evaluationIntervalMs);
-  const compiled = compileScenarios(scenarios, { inventory, evaluationIntervalMs: settings.evaluationIntervalMs });
+  const compiled = compileScenarios(scenarios, { inventory, evaluationIntervalMs: settings.evaluationIntervalMs, engine: options.engine ?? prometheusEngine() });
   return { settings, inventory, scenarios, loadErrors, coverage, compiled };
 }
 
 /** Prepares and runs the whole suite in one promtool invocation. */
-export async function runRuleSuite(options: { dir?: string; prometheusConfig?: string; keepDir?: string } = {}): Promise<PreparedSuite & { run: RuleTestRun }> {
+export async function runRuleSuite(options: { dir?: string; prometheusConfig?: string; keepDir?: string; engine?: PrometheusEngine } = {}): Promise<PreparedSuite & { run: RuleTestRun }> {
   const prepared = prepareSuite(options);
   const run = await runCompiledSuite(prepared.compiled, options.keepDir);
   return { ...prepared, run };

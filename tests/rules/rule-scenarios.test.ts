@@ -16,7 +16,7 @@ beforeAll(async () => {
     run = await runCompiledSuite(suite.compiled);
   } catch (error) {
     if (!(error instanceof ToolUnavailableError)) throw error;
-    unavailable = `${error.message}. Install promtool 2.42.0 (Debian: apt-get download prometheus; dpkg-deb -x) or run \`npm run images:offline\` so it runs inside local/prometheus:2.42.0`;
+    unavailable = `${error.message}. Run \`bash scripts/install-local-tools.sh\` (promtool of the engine under test, from Debian) or \`npm run images:offline\` so it runs inside the stand-in image`;
   }
 }, 300_000);
 
