@@ -32,8 +32,8 @@ export function comparablePayload(
   const actualOut: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(wanted)) {
     if (key === 'details') {
-      const details = value as Record<string, string>;
-      expectedOut.details = Object.fromEntries(Object.entries(details).map(([k, v]) => [k, fill(v)]));
+      const details = value as Record<string, string | number | boolean>;
+      expectedOut.details = Object.fromEntries(Object.entries(details).map(([k, v]) => [k, typeof v === 'string' ? fill(v) : v]));
       const all = observed.details as Record<string, string>;
       actualOut.details = Object.fromEntries(Object.keys(details).map((k) => [k, all[k]]));
     } else if (key === 'links') {
