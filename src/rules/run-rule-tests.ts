@@ -33,8 +33,10 @@ export interface RuleTestRun {
 /**
  * Writes the compiled files to a temporary directory (or `dir`, kept, for benchmarks) and runs
  * them all in ONE promtool invocation: process or container start-up dominates a run.
+ * `only` (a regular expression over case names, `file:line`) is promtool's own `--run` (2.49+):
+ * promtool runs just those test groups, nothing else is compiled differently.
  */
-export async function runCompiledSuite(suite: CompiledSuite, dir?: string): Promise<RuleTestRun> {
+export async function runCompiledSuite(suite: CompiledSuite, dir?: string, only?: string): Promise<RuleTestRun> {
   const workDir = dir ?? (await mkdtemp(join(tmpdir(), 'rule-tests-')));
   await mkdir(workDir, { recursive: true });
   try {
@@ -42,7 +44,7 @@ export async function runCompiledSuite(suite: CompiledSuite, dir?: string): Prom
     const files = suite.files.filter((f) => f.name.endsWith('.test.yml')).map((f) => join(workDir, f.name));
     const junitFile = join(workDir, 'promtool-junit.xml');
     const junit = suite.engine.junit;
-    const result = await runTool('promtool', ['test', ...(junit ? [`--junit=${junitFile}`] : []), 'rules', ...files]);
+    const result = await runTool('promtool', ['test', ...(junit ? [`--junit=${junitFile}`] : []), 'rules', ...(only ? [`--run=${only}`] : []), ...files]);
     const reported = junit ? failuresFromJunit(await readFile(junitFile, 'utf8').catch(() => '')) : failuresFromText(result.stderr);
     const failures = reported.map((f) => attribute(suite, f));
     if (result.exitCode !== 0 && failures.length === 0) {
