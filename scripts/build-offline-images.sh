@@ -86,7 +86,7 @@ explain_missing() {
   local engine=$1 suite=$2 package=$3 version=$4 official=$5 have
   have=$(docker run --rm "local/debian-base:$suite" sh -c "apt-get update -qq >/dev/null 2>&1; apt-cache madison $package" 2>/dev/null | awk -F'|' '{gsub(/ /,"",$2); print $2}' | paste -sd' ' -)
   local pin_note=""
-  [ "$official" = - ] || pin_note=" If that is another release than the compose pin ($official:v$(pinned_version "$official")), move the pin too, in $COMPOSE, k8s/ and the README's version table (\`npm run check -- --only deploy/\` holds compose and k8s together); a different patch of the same line may also stay pinned, and every run then reports the stand-in as a different patch."
+  [ "$official" = - ] || pin_note=" If that is another release than the compose pin ($official:v$(pinned_version "$official")), move the pin too, in $COMPOSE, k8s/ and the README's version table (\`npm run check -- --only deploy/\` holds them together); a different patch of the same line may also stay pinned, and every run then reports the stand-in as a different patch."
   die "Debian $suite on $MIRROR no longer carries $package $version (it has: ${have:-no version at all}). The $engine stand-in is pinned to that exact version in $STAND_INS: move that line to a version the mirror has.$pin_note"
 }
 
