@@ -37,7 +37,7 @@ export function comparablePayload(
       // Alertmanager before 0.30 sends every detail as text; 0.30+ reads each as YAML
       // (prometheus/alertmanager#3944), so `num_firing: 1` is a number there. Expectations are
       // written for the pinned 0.30+; on an older Alertmanager (the 2.x matrix) they read as text.
-      const asText = (v: string | number | boolean) => (typeof v === 'string' ? fill(v) : detailsAreText() ? String(v) : v);
+      const asText = (v: string | number | boolean) => (typeof v === 'string' ? fill(v) : pagerdutyDetail(v));
       expectedOut.details = Object.fromEntries(Object.entries(details).map(([k, v]) => [k, asText(v)]));
       const all = observed.details as Record<string, string>;
       actualOut.details = Object.fromEntries(Object.keys(details).map((k) => [k, all[k]]));
@@ -50,6 +50,11 @@ export function comparablePayload(
     }
   }
   return { expected: expectedOut, actual: actualOut };
+}
+
+/** A non-text PagerDuty detail as the Alertmanager under test sends it: itself on 0.30+, as text before. */
+export function pagerdutyDetail(value: number | boolean): number | boolean | string {
+  return detailsAreText() ? String(value) : value;
 }
 
 /** Whether the Alertmanager under test predates YAML-typed PagerDuty details (0.30). */
