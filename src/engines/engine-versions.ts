@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { engineVersion, imageFor, type EngineName } from './image-pins.js';
 
 /** The engines whose versions decide what the suite proves (the ones with stand-ins). */
-const reported: EngineName[] = ['prometheus', 'alertmanager', 'node-exporter', 'mysqld-exporter', 'database'];
+const reported: EngineName[] = ['prometheus', 'alertmanager', 'node-exporter', 'mysqld-exporter', 'database', 'jruby'];
 
 /**
  * One line per engine: the image that runs, what it is (a stand-in's Debian package, from the
