@@ -44,8 +44,15 @@ export async function startExampleServer(options: ExampleServerOptions = {}): Pr
   const faults = new FaultInjection(metrics.pool, store.pool);
   const api = createTimetableApi(metrics, faults, store);
   const routes = new RouteTable(['/health', ...api.templates, ...faultTemplates]);
+  // A database outage fails every request the same way: say each distinct failure once, then
+  // every 100th time, instead of a line per request.
+  const seen = new Map<string, number>();
   const quietAboutInjectedFaults = (error: unknown, req: { method?: string; url?: string }, status: number) => {
-    if (status >= 500 && !(error instanceof Error && error.message.startsWith('injected fault'))) console.error(`${req.method} ${req.url} failed:`, error);
+    if (status < 500 || (error instanceof Error && error.message.startsWith('injected fault'))) return;
+    const what = `${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`;
+    const count = (seen.get(what) ?? 0) + 1;
+    seen.set(what, count);
+    if (count === 1 || count % 100 === 0) console.error(count === 1 ? what : `${what} (${count} times so far)`);
   };
 
   const handler = metrics.instrument(
