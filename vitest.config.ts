@@ -2,12 +2,28 @@ import { defineConfig } from 'vitest/config';
 
 // One project per kind of test, so `vitest run --project unit` never starts an engine.
 // Engines are started once per run, in each project's globalSetup, and shared by its files.
+//
+// Every project states its timeouts: vitest's 5 s default is wall time, and on a shared CI
+// machine at load 30 a test that spawns a process (tsx alone takes seconds to start) or does
+// seconds of CPU work exceeds it while nothing is wrong. A timeout here is a bound against a
+// hang, never a speed claim (bench/ measures speed). Tests that spawn processes set their own,
+// larger ones.
 export default defineConfig({
   test: {
     reporters: ['default', './src/reporting/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'app/**/*.test.ts'] } },
-      { test: { name: 'rules', include: ['tests/rules/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'app/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // No engine and no container in this project: promtool and amtool only as local
+          // binaries (their in-image path is tested in tests/integration/tool-runner-image.test.ts).
+          env: { HARNESS_TOOL_MODE: 'local' },
+        },
+      },
+      { test: { name: 'rules', include: ['tests/rules/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 } },
       {
         test: {
           name: 'integration',
@@ -37,7 +53,9 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
-      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 240_000 } },
+      // Each cli test runs the check or diff CLI as a process, bounded at 600 s inside the test:
+      // 10 s idle, minutes on a saturated machine (diff runs promtool and amtool on two sides).
+      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 660_000, hookTimeout: 300_000 } },
       {
         test: {
           name: 'deploy',

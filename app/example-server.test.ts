@@ -13,7 +13,7 @@ afterAll(() => server?.close());
 beforeEach(() => server.faults.reset());
 
 const get = async (path: string) => {
-  const response = await fetch(server.url + path, { signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(server.url + path, { signal: AbortSignal.timeout(30_000) });
   return { status: response.status, body: await response.text() };
 };
 const metricsNow = async () => (await scrape(`${server.url}/metrics`)).families;
@@ -79,7 +79,8 @@ describe('the example server as a process', () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = once(child, 'exit') as Promise<[number | null]>;
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000); // bound: never outlive the test
+    // Bound: never outlive the test. tsx alone can take tens of seconds to start at load 30.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
     void exited.then(() => clearTimeout(timer));
     return { child, exited, output: () => output };
   };
@@ -96,11 +97,11 @@ describe('the example server as a process', () => {
     expect((await scrape(`${url}/metrics`)).families.has('http_requests_total')).toBe(true);
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toEqual([0, null]);
-  });
+  }, 180_000);
 
   it('refuses a PORT that is not a port, naming it', async () => {
     const proc = run({ PORT: 'eighty' });
     expect((await proc.exited)[0]).toBe(2);
     expect(proc.output()).toContain('PORT=eighty is not a port number; use 0-65535');
-  });
+  }, 180_000);
 });

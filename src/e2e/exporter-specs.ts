@@ -33,7 +33,8 @@ export function databaseSpec(exporterPassword: string): EngineSpec {
       },
     ],
     ready: { log: /\bport: 3306\s/ },
-    startupTimeoutMs: 120_000,
+    // Its first start initialises the data directory: over 120 s at load 75-140 under the CPU hog.
+    startupTimeoutMs: 300_000,
   };
 }
 

@@ -52,7 +52,8 @@ export class StackControl {
   }
 
   private async post(path: string): Promise<void> {
-    const res = await fetch(`${this.url}${path}`, { method: 'POST', signal: AbortSignal.timeout(60_000) });
+    // resume() waits for the engine's ready check, bounded at 300 s by default (container-engine.ts).
+    const res = await fetch(`${this.url}${path}`, { method: 'POST', signal: AbortSignal.timeout(360_000) });
     if (res.status !== 204) throw new Error(`stack control ${path} answered ${res.status}: ${await res.text()}`);
   }
 }

@@ -1,12 +1,20 @@
 import type { StartedNetwork, StartedTestContainer } from 'testcontainers';
 import { containerRuntime } from './container-runtime.js';
 import { demuxDockerLogs } from './docker-log-frames.js';
+import { readyLinesSoFar, waitUntilReadyAgain } from './engine-readiness.js';
 import { EngineStartError, hostFromEngines, ImageMissingError, type EngineSpec, type RunningEngine } from './engine.js';
 import { harnessLabels } from './harness-labels.js';
+import { HttpReadyWait } from './http-ready-wait.js';
 import { ensureImage } from './image-availability.js';
 import { imageFor } from './image-pins.js';
 
 type Port = EngineSpec['ports'][number];
+
+/**
+ * Bounds a start, and a restart's wait for readiness: seconds idle, minutes on a saturated
+ * machine. Only a bound: an engine that exits fails at once, a ready one ends the wait.
+ */
+const startupTimeoutOf = (spec: EngineSpec) => spec.startupTimeoutMs ?? 300_000;
 
 /** Starts one engine as a container on `network`, waiting until it is ready. */
 export async function startContainerEngine(spec: EngineSpec, network: StartedNetwork): Promise<RunningEngine> {
@@ -25,7 +33,7 @@ export async function startContainerEngine(spec: EngineSpec, network: StartedNet
     .withExtraHosts([{ host: hostFromEngines, ipAddress: 'host-gateway' }])
     .withLabels(harnessLabels())
     .withLogConsumer((stream) => stream.on('data', (chunk: Buffer | string) => tail.push(String(chunk))))
-    .withStartupTimeout(spec.startupTimeoutMs ?? 60_000);
+    .withStartupTimeout(startupTimeoutOf(spec));
   if (spec.command) container = container.withCommand(spec.command);
   if (spec.entrypoint) container = container.withEntrypoint(spec.entrypoint);
   if (spec.env) container = container.withEnvironment(spec.env);
@@ -33,12 +41,12 @@ export async function startContainerEngine(spec: EngineSpec, network: StartedNet
   if (spec.memoryGiB) container = container.withResourcesQuota({ memory: spec.memoryGiB });
   if (spec.files?.length) container = container.withCopyContentToContainer(spec.files.map((f) => ({ content: f.content, target: f.target, mode: f.mode ?? 0o644 })));
   const ready = spec.ready;
-  if ('http' in ready) container = container.withWaitStrategy(Wait.forHttp(ready.http.path, ready.http.port, { abortOnContainerExit: true }).forStatusCode(200));
+  if ('http' in ready) container = container.withWaitStrategy(new HttpReadyWait(ready.http.path, ready.http.port));
   else if ('log' in ready) container = container.withWaitStrategy(Wait.forLogMessage(ready.log));
   else container = container.withWaitStrategy(Wait.forListeningPorts());
 
   try {
-    return new ContainerEngine(name, choice.image, await container.start());
+    return new ContainerEngine(name, choice.image, spec, await container.start());
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // testcontainers appends the log to this message; ours comes below it, tidier.
@@ -67,6 +75,7 @@ class ContainerEngine implements RunningEngine {
   constructor(
     readonly name: string,
     readonly image: string,
+    private readonly spec: EngineSpec,
     private container: StartedTestContainer,
   ) {}
 
@@ -100,9 +109,11 @@ class ContainerEngine implements RunningEngine {
     await docker.getContainer(this.container.getId()).stop({ t: 2 });
   }
 
+  /** Starts it again and waits, as at its first start, until the spec's ready check passes. */
   async resume(): Promise<void> {
     const docker = (await containerRuntime()).container.dockerode;
     const handle = docker.getContainer(this.container.getId());
+    const linesBefore = await readyLinesSoFar(this, this.spec.ready);
     await handle.start();
     // Docker assigns new host ports on start; remember them so port() stays right.
     const inspect = await handle.inspect();
@@ -111,6 +122,7 @@ class ContainerEngine implements RunningEngine {
       const hostPort = bindings?.[0]?.HostPort;
       if (hostPort) this.ports.set(key.endsWith('/tcp') ? key.slice(0, -4) : key, Number(hostPort));
     }
+    await waitUntilReadyAgain(this, this.spec, linesBefore, startupTimeoutOf(this.spec));
   }
 
   async stop(): Promise<void> {

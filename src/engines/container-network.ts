@@ -10,7 +10,7 @@ import { ensureReaper } from './reaper.js';
  */
 export async function startEngineNetwork(): Promise<EngineNetwork> {
   const client = await containerRuntime(); // fails early, and clearly, when Docker is unreachable
-  ensureReaper();
+  await ensureReaper();
   const { StartedNetwork } = await import('testcontainers');
   // Created here rather than with testcontainers' Network, which can't take our labels:
   // the reaper and the orphan sweep find networks by them.

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
+import { loopTimeout } from '../waiting/loop-time-timeout.js';
 
 /**
  * testcontainers reads its settings from the environment. These defaults make it work on
@@ -32,7 +33,7 @@ export class DockerUnreachableError extends Error {
  * it alone. Returns why it failed, or undefined when it answered (or can't be probed here:
  * TLS and ssh endpoints are left to testcontainers).
  */
-export function pingDockerHost(dockerHost: string, timeoutMs = 3000): Promise<string | undefined> {
+export function pingDockerHost(dockerHost: string, timeoutMs = 10_000): Promise<string | undefined> {
   let target: { socketPath: string } | { host: string; port: number };
   if (dockerHost.startsWith('unix://')) target = { socketPath: dockerHost.slice('unix://'.length) };
   else if (dockerHost.startsWith('tcp://') && !process.env.DOCKER_TLS_VERIFY) {
@@ -40,11 +41,15 @@ export function pingDockerHost(dockerHost: string, timeoutMs = 3000): Promise<st
     target = { host: url.hostname, port: Number(url.port || 2375) };
   } else return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const req = request({ ...target, path: '/_ping', timeout: timeoutMs }, (res) => {
+    let answered = false;
+    const req = request({ ...target, path: '/_ping' }, (res) => {
+      answered = true;
       res.resume();
       resolve(res.statusCode === 200 ? undefined : `${dockerHost} answered /_ping with HTTP ${res.statusCode}`);
     });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    // Free loop time, not wall time: a blocked event loop must not turn a live daemon into a dead one.
+    const clock = loopTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), { stillWaiting: () => !answered });
+    req.on('close', () => clock.cancel());
     req.on('error', (error: NodeJS.ErrnoException) => resolve(`${dockerHost}: ${error.code ?? error.message}`));
     req.end();
   });
@@ -56,13 +61,16 @@ const clients = new Map<string, Promise<Client>>();
 /**
  * The container runtime client, or a DockerUnreachableError that says what to do. Cached per
  * DOCKER_HOST value, so a changed DOCKER_HOST is honoured rather than a stale answer reused.
+ * A failure is not cached: a daemon slow to answer on a busy machine is asked again next time.
  */
 export function containerRuntime(): Promise<Client> {
   const key = process.env.DOCKER_HOST ?? '';
   let client = clients.get(key);
   if (!client) {
-    client = connect(process.env.DOCKER_HOST);
-    clients.set(key, client);
+    const connecting = connect(process.env.DOCKER_HOST);
+    clients.set(key, connecting);
+    connecting.catch(() => clients.get(key) === connecting && clients.delete(key));
+    client = connecting;
   }
   return client;
 }

@@ -17,7 +17,7 @@ export interface EngineSpec {
   files?: { target: string; content: string; mode?: number }[];
   /** When is it ready: an HTTP path answering 200, a log line, or a listening port. */
   ready: { http: { port: number; path: string } } | { log: RegExp } | { listening: true };
-  /** Default 60 s. */
+  /** Bounds the start, and each restart's wait for readiness (default 300 s). */
   startupTimeoutMs?: number;
   /** Names other engines on the same network use to reach this one. */
   aliases?: string[];
@@ -37,8 +37,9 @@ export interface RunningEngine extends AsyncDisposable {
   /** The engine's own log, the last `lines` lines (all when omitted). */
   logs(lines?: number): Promise<string>;
   exec(command: string[]): Promise<{ exitCode: number; output: string }>;
-  /** Stop and start again: for alerts that watch an engine go down and come back. */
+  /** Stop, and start again: for alerts that watch an engine go down and come back. */
   pause(): Promise<void>;
+  /** Resolves once the spec's ready check passes again, as after the first start. */
   resume(): Promise<void>;
   stop(): Promise<void>;
 }

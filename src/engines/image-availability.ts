@@ -39,6 +39,9 @@ export function ensureImage(choice: ImageChoice): Promise<string | undefined> {
       }
     })();
     checked.set(key, result);
+    // An answer (there, or missing and why) is kept; a throw (the daemon did not answer) is not.
+    const asked = result;
+    asked.catch(() => checked.get(key) === asked && checked.delete(key));
   }
   return result;
 }

@@ -9,7 +9,7 @@ import { repoRoot } from '../../src/config/repo-files.js';
 function runDiffCli(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const cli = [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/cli/diff.ts'), '--root', repo, ...args];
-    execFile(process.execPath, cli, { cwd: repo, timeout: 180_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, cli, { cwd: repo, timeout: 600_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr });
     });
   });

@@ -72,7 +72,7 @@ describe.concurrent('incidents (fixtures/incidents): injected history, canonical
       }
       const expectedActive = [...new Set([...incident.fires.map((f) => f.alert), ...incident.inhibited.map((i) => i.alert)])].sort();
       expect(outcome.active, `alerts active in the incident's Prometheus: exactly those ${incident.file} expects`).toEqual(expectedActive);
-    });
+    }, 900_000); // each expected alert is waited for in turn, up to patienceFor() (observe-incident.ts)
   }
 });
 

@@ -1,0 +1,16 @@
+export type ToolName = 'promtool' | 'amtool';
+
+export interface ToolResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** How it ran, for messages: `local /usr/bin/promtool` or `image prom/prometheus:v2.42.0`. */
+  via: string;
+}
+
+export class ToolUnavailableError extends Error {
+  constructor(readonly tool: ToolName, reason: string) {
+    super(`${tool} is not available: ${reason}`);
+    this.name = 'ToolUnavailableError';
+  }
+}
