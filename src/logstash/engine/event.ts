@@ -42,6 +42,8 @@ export class TimestampTypeError extends TypeError {
  */
 export class Event implements LsEvent {
   private cancelledFlag = false;
+  /** Where the event stands in its input stream, so reports keep that order (not Logstash's). */
+  seq = 0;
 
   private constructor(
     private data: LsMap,
@@ -192,7 +194,9 @@ export class Event implements LsEvent {
   clone(): Event {
     const map = cloneValue(this.data);
     map['@metadata'] = cloneValue(this.metadata);
-    return Event.fromMap(map, this.env);
+    const copy = Event.fromMap(map, this.env);
+    copy.seq = this.seq;
+    return copy;
   }
 }
 

@@ -7,11 +7,16 @@ import { configInit, type PluginSource } from './plugin-config.js';
 import { collectingLogger, type LogLine } from './plugin-log.js';
 import type { PluginOptions } from './plugin-options.js';
 import type { LsTimestamp } from './value.js';
+import type { RubyFilterHost } from './filters/ruby-host.js';
 
 /** What the pipeline gives each plugin stage: the plugin environment and Logstash's log. */
 export interface StageEnvironment extends PluginEnvironment {
   log(line: LogLine): void;
   now(): LsTimestamp;
+  /** The JRuby process, for ruby filters (absent: a ruby filter fails to load, saying so). */
+  ruby?: RubyFilterHost;
+  /** Socket.gethostname of the Logstash host (the file input's [host][name]); default "logstash". */
+  hostName?: string;
 }
 
 /** One filter of the filter section, ready to run on a batch of events. */
@@ -20,6 +25,8 @@ export interface FilterStage {
   readonly id?: string;
   /** file:line:col of the plugin. */
   readonly where: string;
+  /** A ruby filter's `path` (its script), for reports. */
+  readonly script?: string;
   /** Filters the events (cancelled ones are skipped); returns them with any new events. */
   run(events: Event[]): Promise<Event[]>;
   close?(): void;
@@ -61,6 +68,7 @@ export async function createFilterStage(definition: AnyFilterDefinition, source:
       name: definition.name,
       id,
       where,
+      script: options.string('path'),
       run: async (events) => {
         try {
           return await batch.multiFilter(events.filter((e) => !e.cancelled), decorate);

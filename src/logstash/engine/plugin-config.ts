@@ -63,6 +63,24 @@ export function configInit(source: PluginSource, specs: OptionSpecs, variables: 
   return new PluginOptions(node.name, pluginWhere, values, sites);
 }
 
+/**
+ * Options a plugin builds for another one in Ruby (`LogStash::Filters::Grok.new("match" => ...)`,
+ * as the syslog input does): validated and defaulted as config_init does, without a config node.
+ */
+export function optionsFromValues(plugin: string, where: string, specs: OptionSpecs, given: Record<string, LsValue | undefined>): PluginOptions {
+  const values = new Map<string, LsValue>();
+  for (const [name, value] of Object.entries(given)) {
+    if (value === undefined) continue;
+    const spec = specs[name];
+    if (!spec) throw new PipelineLoadError(where, `Unknown setting '${name}' for ${plugin}`);
+    const checked = validate(value, spec);
+    if ('error' in checked) throw new PipelineLoadError(where, `Invalid setting for ${plugin}: ${name}: ${checked.error}`);
+    values.set(name, checked.value);
+  }
+  for (const [name, spec] of Object.entries(specs)) if (!values.has(name) && spec.default !== undefined) values.set(name, cloneValue(spec.default));
+  return new PluginOptions(plugin, where, values);
+}
+
 /** The value of a config node as lscl.rb makes it (no escapes: config.support_escapes is off). */
 export function plainValue(source: PluginSource, value: Value): LsValue {
   switch (value.kind) {
@@ -148,9 +166,14 @@ function validate(raw: LsValue, spec: OptionSpec): { value: LsValue } | { error:
       if (first === undefined || first === null || first === '') return { value: null };
       if (typeof first !== 'string' || !isValidFieldReference(first)) return { error: `Expected a valid field reference, got \`${JSON.stringify(first)}\`` };
       return { value: first };
-    case 'bytes':
+    case 'bytes': {
+      // mixin.rb:572-578: an Integer, else Filesize.from ("10 MiB", "1mb": SI or binary units).
       if (typeof first === 'bigint') return { value: first };
-      return { error: `the :bytes validator is modelled for integers only, got ${JSON.stringify(first)}` };
+      const m = typeof first === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*([kmgtpezy]?)(i?)b?\s*$/i.exec(first) : null;
+      if (!m) return { error: `Unparseable filesize: ${String(first)}. possible units (KiB, MiB, ...) e.g. '10 KiB'.` };
+      const power = ' kmgtpezy'.indexOf(m[2]!.toLowerCase() || ' ');
+      return { value: BigInt(Math.floor(Number(m[1]) * (m[3] ? 1024 : 1000) ** power)) };
+    }
   }
   return { error: `validator ${String(v)} is not modelled` };
 }
