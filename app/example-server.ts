@@ -1,9 +1,11 @@
 /**
  * A TEST FIXTURE, not the real application: a tiny timetable API built on app/metrics, for
  * integration tests to scrape as the `timetable-app` target and to push into failure on
- * purpose (see app/metrics/README.md, "The example server"). Data lives in memory.
+ * purpose (see app/metrics/README.md, "The example server"). Its tables live in MySQL (or
+ * MariaDB) through a mysql2 pool when DATABASE_URL names one, as in the end-to-end tests, so
+ * its database metrics come from real queries; otherwise in memory.
  *
- *   HOST=0.0.0.0 PORT=3000 npx tsx app/example-server.ts
+ *   HOST=0.0.0.0 PORT=3000 DATABASE_URL=mysql://timetable:pw@127.0.0.1:3306/timetable npx tsx app/example-server.ts
  *
  * HOST defaults to 127.0.0.1 (containers reaching it through host-gateway need 0.0.0.0),
  * PORT to 3000 (0 picks a free port; the line printed at start names it).
@@ -11,9 +13,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { FaultInjection } from './example/fault-injection.js';
+import { examplePoolMax, FaultInjection } from './example/fault-injection.js';
 import { faultTemplates, handleFaultRoute } from './example/fault-routes.js';
 import { answerHealth } from './example/health-route.js';
+import { memoryStore } from './example/memory-store.js';
+import type { MysqlStoreOptions } from './example/mysql-store.js';
 import { createTimetableApi } from './example/timetable-api.js';
 import { createAppMetrics, type AppMetrics } from './metrics/app-metrics.js';
 import { RouteTable } from './metrics/route-table.js';
@@ -26,13 +30,30 @@ export interface ExampleServer {
   close(): Promise<void>;
 }
 
-export async function startExampleServer(options: { host?: string; port?: number; processMetrics?: boolean } = {}): Promise<ExampleServer> {
+export interface ExampleServerOptions {
+  host?: string;
+  port?: number;
+  processMetrics?: boolean;
+  /** The database (mysql2 pool of examplePoolMax connections); tables live in memory without one. */
+  database?: Omit<MysqlStoreOptions, 'poolMax'>;
+}
+
+export async function startExampleServer(options: ExampleServerOptions = {}): Promise<ExampleServer> {
   const metrics = createAppMetrics({ processMetrics: options.processMetrics ?? false });
-  const faults = new FaultInjection(metrics.pool);
-  const api = createTimetableApi(metrics, faults);
+  // mysql2 is loaded only when a database is named: the example alone starts as fast as before.
+  const store = options.database ? (await import('./example/mysql-store.js')).mysqlStore({ ...options.database, poolMax: examplePoolMax }) : memoryStore();
+  const faults = new FaultInjection(metrics.pool, store.pool);
+  const api = createTimetableApi(metrics, faults, store);
   const routes = new RouteTable(['/health', ...api.templates, ...faultTemplates]);
+  // A database outage fails every request the same way: say each distinct failure once, then
+  // every 100th time, instead of a line per request.
+  const seen = new Map<string, number>();
   const quietAboutInjectedFaults = (error: unknown, req: { method?: string; url?: string }, status: number) => {
-    if (status >= 500 && !(error instanceof Error && error.message.startsWith('injected fault'))) console.error(`${req.method} ${req.url} failed:`, error);
+    if (status < 500 || (error instanceof Error && error.message.startsWith('injected fault'))) return;
+    const what = `${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`;
+    const count = (seen.get(what) ?? 0) + 1;
+    seen.set(what, count);
+    if (count === 1 || count % 100 === 0) console.error(count === 1 ? what : `${what} (${count} times so far)`);
   };
 
   const handler = metrics.instrument(
@@ -59,10 +80,13 @@ export async function startExampleServer(options: { host?: string; port?: number
     port,
     metrics,
     faults,
-    close: () => new Promise((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      });
+      await store.close().catch(() => undefined);
+    },
   };
 }
 
@@ -86,7 +110,8 @@ function portFromEnv(raw: string | undefined): number {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const host = process.env.HOST || '127.0.0.1';
-  const server = await startExampleServer({ host, port: portFromEnv(process.env.PORT), processMetrics: process.env.PROCESS_METRICS === 'true' }).catch((error: NodeJS.ErrnoException) => {
+  const database = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : undefined;
+  const server = await startExampleServer({ host, port: portFromEnv(process.env.PORT), processMetrics: process.env.PROCESS_METRICS === 'true', database }).catch((error: NodeJS.ErrnoException) => {
     console.error(`example-server: cannot listen on ${host}:${process.env.PORT ?? 3000}: ${error.code ?? error.message}`);
     process.exit(1);
   });

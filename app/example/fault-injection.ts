@@ -21,7 +21,11 @@ export class FaultInjection {
   private owed = 0;
   private inFlight = 0;
 
-  constructor(private readonly pool: PoolMetrics) {
+  /** `realPool`: the database pool's own reading (mysql-store.ts); without one, requests in flight stand in for it. */
+  constructor(
+    private readonly pool: PoolMetrics,
+    private readonly realPool?: () => { active: number; max: number },
+  ) {
     this.publishPool();
   }
 
@@ -61,8 +65,10 @@ export class FaultInjection {
     }
   }
 
-  /** The pool gauges: the fault's fixed reading, else requests in flight as checked-out connections. */
+  /** The pool gauges: the fault's fixed reading, else the real pool at each scrape, else requests in flight. */
   private publishPool(): void {
-    this.pool.set(this.state.pool ?? { active: Math.min(this.inFlight, examplePoolMax), max: examplePoolMax });
+    if (this.state.pool) this.pool.set(this.state.pool);
+    else if (this.realPool) this.pool.readFrom(this.realPool);
+    else this.pool.set({ active: Math.min(this.inFlight, examplePoolMax), max: examplePoolMax });
   }
 }

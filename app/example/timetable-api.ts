@@ -4,9 +4,9 @@ import { ValidationError } from '../metrics/validation-error.js';
 import type { FaultInjection } from './fault-injection.js';
 import { readJsonBody } from './read-json-body.js';
 
-type Row = Record<string, unknown> & { id: number };
-type TableName = 'timelines' | 'classes' | 'events';
-type Query = <T>(operation: string, table: TableName, run: (rows: Map<number, Row>) => T) => Promise<T>;
+import type { TableName, TableStore } from './table-store.js';
+
+type Query = <T>(operation: string, table: TableName, run: (store: TableStore) => Promise<T>) => Promise<T>;
 interface Call { req: IncomingMessage; id: number; query: Query }
 type Handler = (call: Call) => Promise<[status: number, body?: unknown]>;
 
@@ -14,34 +14,28 @@ type Handler = (call: Call) => Promise<[status: number, body?: unknown]>;
 export const eventTypes = ['lesson', 'exam', 'break', 'meeting'] as const;
 
 /**
- * A tiny timetable API over in-memory "tables": every table access goes through
- * metrics.db.timeQuery as a real database call would, and single timelines are read
- * through a cache, so each metric of the contract moves when the API is used.
+ * A tiny timetable API over a TableStore (the e2e database through mysql2, or memory): every
+ * statement goes through metrics.db.timeQuery, and single timelines are read through a cache,
+ * so each metric of the contract moves when the API is used, and a database that fails shows
+ * in the query metrics the way it would in production.
  */
-export function createTimetableApi(metrics: AppMetrics, faults: FaultInjection) {
-  const tables: Record<TableName, Map<number, Row>> = { timelines: new Map(), classes: new Map(), events: new Map() };
-  const cache = new Map<number, Row>();
+export function createTimetableApi(metrics: AppMetrics, faults: FaultInjection, store: TableStore) {
+  const cache = new Map<number, Record<string, unknown>>();
   const cacheChanged = () => metrics.cache.setEntries('timelines', cache.size);
   cacheChanged();
-  let nextId = 1;
-  const insert = (rows: Map<number, Row>, fields: Record<string, unknown>): Row => {
-    const row = { ...fields, id: nextId++ };
-    rows.set(row.id, row);
-    return row;
-  };
 
   const handlers = new Map<string, Handler>([
-    ['GET /api/timelines', async ({ query }) => [200, await query('select', 'timelines', (rows) => [...rows.values()])]],
+    ['GET /api/timelines', async ({ query }) => [200, await query('select', 'timelines', (db) => db.all('timelines'))]],
     ['POST /api/timelines', async ({ req, query }) => {
       const name = requiredName(await readJsonBody(req));
-      const row = await query('insert', 'timelines', (rows) => insert(rows, { name }));
+      const row = await query('insert', 'timelines', (db) => db.insert('timelines', { name }));
       metrics.business.timelineCreated();
       return [201, row];
     }],
     ['GET /api/timelines/:id', async ({ id, query }) => {
       let row = metrics.cache.lookup('timelines', cache.get(id));
       if (row === undefined) {
-        row = await query('select', 'timelines', (rows) => rows.get(id));
+        row = await query('select', 'timelines', (db) => db.get('timelines', id));
         if (row) cache.set(id, row);
         cacheChanged();
       }
@@ -49,12 +43,7 @@ export function createTimetableApi(metrics: AppMetrics, faults: FaultInjection) 
     }],
     ['PUT /api/timelines/:id', async ({ req, id, query }) => {
       const name = requiredName(await readJsonBody(req));
-      const row = await query('update', 'timelines', (rows) => {
-        if (!rows.has(id)) return undefined;
-        const updated: Row = { id, name };
-        rows.set(id, updated);
-        return updated;
-      });
+      const row = await query('update', 'timelines', (db) => db.update('timelines', id, { name }));
       if (!row) return [404, { error: `no timeline ${id}` }];
       cache.delete(id);
       cacheChanged();
@@ -62,7 +51,7 @@ export function createTimetableApi(metrics: AppMetrics, faults: FaultInjection) 
       return [200, row];
     }],
     ['DELETE /api/timelines/:id', async ({ id, query }) => {
-      if (!(await query('delete', 'timelines', (rows) => rows.delete(id)))) return [404, { error: `no timeline ${id}` }];
+      if (!(await query('delete', 'timelines', (db) => db.delete('timelines', id)))) return [404, { error: `no timeline ${id}` }];
       cache.delete(id);
       cacheChanged();
       metrics.business.timelineDeleted();
@@ -70,15 +59,16 @@ export function createTimetableApi(metrics: AppMetrics, faults: FaultInjection) 
     }],
     ['POST /api/classes', async ({ req, query }) => {
       const name = requiredName(await readJsonBody(req));
-      const row = await query('insert', 'classes', (rows) => insert(rows, { name }));
+      const row = await query('insert', 'classes', (db) => db.insert('classes', { name }));
       metrics.business.classCreated();
       return [201, row];
     }],
     ['POST /api/events', async ({ req, query }) => {
       const { type, timelineId } = await readJsonBody(req);
       if (typeof type !== 'string' || !(eventTypes as readonly string[]).includes(type)) throw new ValidationError('type', 'oneOf', `type must be one of ${eventTypes.join(', ')}`);
-      if (!(await query('select', 'timelines', (rows) => rows.has(Number(timelineId))))) throw new ValidationError('timelineId', 'exists', `there is no timeline ${String(timelineId)}`);
-      const row = await query('insert', 'events', (rows) => insert(rows, { type, timelineId }));
+      const timeline = Number(timelineId);
+      if (!Number.isSafeInteger(timeline) || !(await query('select', 'timelines', (db) => db.get('timelines', timeline)))) throw new ValidationError('timelineId', 'exists', `there is no timeline ${String(timelineId)}`);
+      const row = await query('insert', 'events', (db) => db.insert('events', { type, timelineId: timeline }));
       metrics.business.eventScheduled(type);
       return [201, row];
     }],
@@ -96,7 +86,7 @@ export function createTimetableApi(metrics: AppMetrics, faults: FaultInjection) 
         const query: Query = (operation, table, run) =>
           metrics.db.timeQuery(operation, table, () => {
             if (failing) throw new Error(`injected fault: ${operation} on ${table} failed (see /fault/error-rate)`);
-            return run(tables[table]);
+            return run(store);
           });
         return handler({ req, id: template.endsWith('/:id') ? idOf(req.url ?? '') : 0, query });
       });

@@ -51,18 +51,22 @@ export class AlertmanagerApi {
     return (await res.json()) as GettableAlert[];
   }
 
-  /** The value of a counter or gauge from /metrics with exactly these labels (0 when absent). */
+  /**
+   * The value of a counter or gauge from /metrics, summed over every series carrying these
+   * labels (0 when none): newer Alertmanagers add labels (0.27+: `reason` on failed
+   * notifications), which must not hide the count.
+   */
   async metric(name: string, labels: Record<string, string> = {}): Promise<number> {
     const res = await fetch(`${this.baseUrl}/metrics`);
     if (!res.ok) throw new Error(`Alertmanager's /metrics answered ${res.status}`);
-    const wanted = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b));
+    let total = 0;
     for (const line of (await res.text()).split('\n')) {
       const sample = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
       if (!sample || sample[1] !== name) continue;
-      const found = [...(sample[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!] as const).sort(([a], [b]) => a.localeCompare(b));
-      if (JSON.stringify(found) === JSON.stringify(wanted)) return Number(sample[3]);
+      const found = new Map([...(sample[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!] as const));
+      if (Object.entries(labels).every(([k, v]) => found.get(k) === v)) total += Number(sample[3]);
     }
-    return 0;
+    return total;
   }
 
   /** Notifications an integration (slack, pagerduty, ...) failed to send, template errors included. */

@@ -26,7 +26,9 @@ export const pagerdutyExpectationSchema = {
     group: text,
     class: text,
     client: text,
-    details: stringMap,
+    // Alertmanager 0.30+ parses each rendered value as YAML (prometheus/alertmanager#3944):
+    // `num_firing` arrives as a number.
+    details: { type: 'object', additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } },
     links: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['href', 'text'], properties: { href: text, text } } },
   },
 } as const;

@@ -1,3 +1,4 @@
+import { engineVersion, imageFor } from '../engines/image-pins.js';
 import type { Delivery } from './deliveries.js';
 import type { PagerdutyExpectation, SlackExpectation } from './routing-scenario.js';
 
@@ -32,8 +33,12 @@ export function comparablePayload(
   const actualOut: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(wanted)) {
     if (key === 'details') {
-      const details = value as Record<string, string>;
-      expectedOut.details = Object.fromEntries(Object.entries(details).map(([k, v]) => [k, fill(v)]));
+      const details = value as Record<string, string | number | boolean>;
+      // Alertmanager before 0.30 sends every detail as text; 0.30+ reads each as YAML
+      // (prometheus/alertmanager#3944), so `num_firing: 1` is a number there. Expectations are
+      // written for the pinned 0.30+; on an older Alertmanager (the 2.x matrix) they read as text.
+      const asText = (v: string | number | boolean) => (typeof v === 'string' ? fill(v) : pagerdutyDetail(v));
+      expectedOut.details = Object.fromEntries(Object.entries(details).map(([k, v]) => [k, asText(v)]));
       const all = observed.details as Record<string, string>;
       actualOut.details = Object.fromEntries(Object.keys(details).map((k) => [k, all[k]]));
     } else if (key === 'links') {
@@ -45,4 +50,15 @@ export function comparablePayload(
     }
   }
   return { expected: expectedOut, actual: actualOut };
+}
+
+/** A non-text PagerDuty detail as the Alertmanager under test sends it: itself on 0.30+, as text before. */
+export function pagerdutyDetail(value: number | boolean): number | boolean | string {
+  return detailsAreText() ? String(value) : value;
+}
+
+/** Whether the Alertmanager under test predates YAML-typed PagerDuty details (0.30). */
+function detailsAreText(): boolean {
+  const [major, minor] = engineVersion(imageFor('alertmanager').image).split('.').map(Number) as [number, number];
+  return major === 0 && minor < 30;
 }

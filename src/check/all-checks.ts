@@ -10,6 +10,7 @@ import { composeSchemaCheck } from '../deploy/compose-schema-check.js';
 import { configMapDriftCheck } from '../deploy/configmap-drift-check.js';
 import { dashboardQueriesCheck } from '../deploy/dashboard-queries-check.js';
 import { dashboardsCheck } from '../deploy/dashboards-check.js';
+import { docPinsCheck } from '../deploy/doc-pins-check.js';
 import { imagePinsAgreeCheck } from '../deploy/image-pins-agree-check.js';
 import { k8sSchemaCheck } from '../deploy/k8s-schema-check.js';
 import { portsAgreeCheck } from '../deploy/ports-agree-check.js';
@@ -64,6 +65,7 @@ export const allChecks: readonly Check[] = [
   appMetricsContractCheck,
   configMapDriftCheck,
   imagePinsAgreeCheck,
+  docPinsCheck,
   portsAgreeCheck,
   k8sSchemaCheck,
   composeSchemaCheck,

@@ -1,4 +1,4 @@
-import type { ParsedAlert } from '../rules/parse-promtool-output.js';
+import type { ParsedAlert } from '../rules/promtool-failure.js';
 
 /** The alerts of one name firing at one evaluation: empty when silent. */
 export type AlertState = ParsedAlert[];

@@ -1,14 +1,13 @@
 import { ConfigError } from '../config/config-error.js';
-import { alertKey, type ExpectationRef } from '../rules/compile-scenarios.js';
-import { parseDuration } from '../rules/duration.js';
-import { parsePromtoolOutput } from '../rules/parse-promtool-output.js';
+import type { ExpectationRef } from '../rules/compile-scenarios.js';
 import { prometheusConfigFile } from '../rules/prometheus-config.js';
 import { prepareSuite, type PreparedSuite, type SuiteOptions } from '../rules/rule-suite.js';
 import { runCompiledSuite } from '../rules/run-rule-tests.js';
 import { withoutAlertname, type AlertState } from './alert-state.js';
 import type { ConfigSide } from './config-side.js';
 import { DiffInputError } from './diff-input-error.js';
-import { parseSamples, type Sample } from './promtool-samples.js';
+import type { Sample } from './promtool-samples.js';
+import { holdsOn } from '../rules/scenario.js';
 
 /**
  * What one expectation saw on one side. promtool prints only failures, so a passing
@@ -34,7 +33,7 @@ export function expectationKey(ref: Pick<ExpectationRef, 'scenario' | 'case' | '
 /**
  * Runs every scenario of the working tree against this side's rules (what its prometheus.yml
  * loads, at its evaluation interval) in ONE promtool run, and reads back each expectation's
- * actual result from promtool's own text (the shared runner turns alert failures into words).
+ * actual result from what promtool reported (the rule suite's runner reads it, once).
  */
 export async function runSideRules(side: ConfigSide, suite = prepareSide(side), skip: ReadonlySet<string> = new Set()): Promise<SideRuleRun> {
   // Test files the other side runs byte for byte alike (unchanged-inputs.ts) give the same result there: not run.
@@ -42,21 +41,20 @@ export async function runSideRules(side: ConfigSide, suite = prepareSide(side), 
   const run = files.some((f) => f.name.endsWith('.test.yml')) ? await runCompiledSuite({ ...suite.compiled, files }) : { failures: [], stderr: '', via: 'not run: no scenario reads a changed rule' };
   const outcomes = new Map<string, ExpectationOutcome>();
   for (const scenario of suite.scenarios) {
-    for (const c of scenario.cases) for (const expectation of c.expect) outcomes.set(expectationKey({ scenario, case: c, expectation }), { passed: true });
+    for (const c of scenario.cases) {
+      for (const expectation of c.expect) if (holdsOn(expectation, suite.compiled.engine.major)) outcomes.set(expectationKey({ scenario, case: c, expectation }), { passed: true });
+    }
   }
   const stray = run.failures.filter((f) => !f.ref);
   if (stray.length) {
     const text = stray.flatMap((f) => [f.message, ...f.details.map((line) => withRuleLine(side, suite, line))]).join('\n  ');
     throw new DiffInputError(`${side.role} (${side.description}): promtool reported errors no expectation accounts for, so this side's behaviour is unknown:\n  ${text}`, `run \`npx vitest run --project rules\` on that revision, or \`promtool check rules\` on its rule files, and fix what they name`);
   }
-  for (const f of parsePromtoolOutput(run.stderr).failures) {
-    if (f.kind === 'alert') {
-      const ref = suite.compiled.alertIndex.get(alertKey(f.group, f.alertname, parseDuration(f.time) ?? -1));
-      if (ref) outcomes.set(expectationKey(ref), { passed: false, kind: 'alert', expected: withoutAlertname(f.expected), got: withoutAlertname(f.got) });
-    } else {
-      const ref = suite.compiled.queryIndex.get(/\n# (.+)$/.exec(f.expr)?.[1] ?? '');
-      if (ref) outcomes.set(expectationKey(ref), { passed: false, kind: 'query', expected: parseSamples(f.expected), got: parseSamples(f.got) });
-    }
+  // The rule suite already matched each failure promtool reported to its expectation.
+  for (const { ref, reported: f } of run.failures) {
+    if (!ref || !f || f.kind === 'error') continue;
+    if (f.kind === 'alert') outcomes.set(expectationKey(ref), { passed: false, kind: 'alert', expected: withoutAlertname(f.expected), got: withoutAlertname(f.got) });
+    else outcomes.set(expectationKey(ref), { passed: false, kind: 'query', expected: f.expected, got: f.got });
   }
   return { side, suite, outcomes, via: run.via };
 }

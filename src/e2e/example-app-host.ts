@@ -1,4 +1,4 @@
-import { startExampleServer, type ExampleServer } from '../../app/example-server.js';
+import { startExampleServer, type ExampleServer, type ExampleServerOptions } from '../../app/example-server.js';
 
 export interface HostedExampleApp {
   readonly port: number;
@@ -13,10 +13,11 @@ export interface HostedExampleApp {
 
 /**
  * The example application (app/example-server.ts) running on the host, on every interface so the
- * Prometheus container can scrape it, and able to go down and come back on the same port.
+ * Prometheus container can scrape it, and able to go down and come back on the same port; with
+ * `database`, its tables live in that database (real queries through mysql2).
  */
-export async function hostExampleApp(): Promise<HostedExampleApp> {
-  let server: ExampleServer | undefined = await startExampleServer({ host: '0.0.0.0', port: 0 });
+export async function hostExampleApp(database?: ExampleServerOptions['database']): Promise<HostedExampleApp> {
+  let server: ExampleServer | undefined = await startExampleServer({ host: '0.0.0.0', port: 0, database });
   const port = server.port;
   const stop = async () => {
     const running = server;
@@ -30,7 +31,7 @@ export async function hostExampleApp(): Promise<HostedExampleApp> {
     async start() {
       if (server) return;
       try {
-        server = await startExampleServer({ host: '0.0.0.0', port });
+        server = await startExampleServer({ host: '0.0.0.0', port, database });
       } catch (error) {
         throw new Error(`the example app could not listen on port ${port} again (${(error as NodeJS.ErrnoException).code ?? String(error)}): another process took it while the app was down`);
       }

@@ -24,7 +24,8 @@ export interface LiveStackInfo {
 
 /**
  * The whole pipeline on real engines: MariaDB (or MySQL) watched by mysqld_exporter,
- * node_exporter, the example application on the host, and a Prometheus running the test copy of
+ * node_exporter, the example application on the host keeping its tables in that database,
+ * and a Prometheus running the test copy of
  * the canonical prometheus.yml and rule files, sending to the shared e2e Alertmanager.
  * cAdvisor joins when its image exists; otherwise its job is dropped from the test copy and the
  * test that needs it skips with the reason.
@@ -32,10 +33,12 @@ export interface LiveStackInfo {
 export const liveStack: StackDefinition<LiveStackInfo> = {
   key: 'e2e-live',
   async start({ network }) {
-    const app = await hostExampleApp();
+    const exporterPassword = randomBytes(12).toString('hex');
+    const [database, nodeExporter, cadvisor] = await Promise.all([network.start(databaseSpec(exporterPassword)), network.start(nodeExporterSpec()), startCadvisor(network)]);
+    // The app's own user (databaseSpec), through the mapped port, asked again for every new
+    // connection: the port changes when the test stops and restarts the database.
+    const app = await hostExampleApp({ url: `mysql://timetable:app-${exporterPassword}@127.0.0.1/timetable`, locate: () => ({ host: '127.0.0.1', port: database.port(3306) }) });
     try {
-      const exporterPassword = randomBytes(12).toString('hex');
-      const [database, nodeExporter, cadvisor] = await Promise.all([network.start(databaseSpec(exporterPassword)), network.start(nodeExporterSpec()), startCadvisor(network)]);
       // After the database is ready, so the exporter's first scrape does not report it down.
       const mysqldExporter = await network.start(mysqldExporterSpec(exporterPassword));
       const targets: Record<string, string[]> = {

@@ -21,6 +21,11 @@ export interface ImageChoice {
   source: 'compose pin' | `environment (${string})` | `${typeof overridesFile} (${string})`;
 }
 
+/** `prom/prometheus:v3.5.3` or `local/prometheus:3.5.3` → `3.5.3`: the release an image's tag names. */
+export function engineVersion(image: string): string {
+  return image.replace(/^.*:v?/, '');
+}
+
 /** `node-exporter` → `HARNESS_IMAGE_NODE_EXPORTER`. */
 export function overrideVariable(engine: EngineName): string {
   return `HARNESS_IMAGE_${engine.toUpperCase().replaceAll('-', '_')}`;

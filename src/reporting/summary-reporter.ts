@@ -3,10 +3,12 @@ import type { Reporter, TestModule } from 'vitest/node';
 import { repoRoot } from '../config/repo-files.js';
 import type { CoverageFacts } from './coverage/coverage-facts.js';
 import { writeCoverage } from './coverage/write-coverage.js';
+import { engineVersionLines } from '../engines/engine-versions.js';
 
 /**
  * Ends every run with the plain line CI reads (`N passed, N failed, N skipped`), preceded by
- * each skip's reason, so a skipped test always says what was missing and how to get it.
+ * each skip's reason, so a skipped test always says what was missing and how to get it, and
+ * by the engine versions under test (stand-ins of another patch than the pin said so).
  * A file that failed to load (a crash in setup) counts as a failure, never as nothing.
  */
 export default class SummaryReporter implements Reporter {
@@ -54,6 +56,8 @@ export default class SummaryReporter implements Reporter {
     for (const failure of coverage.failures) lines.push(`  ✗ ${failure}`);
     if (coverage.failures.length) process.exitCode = 1;
     failed += coverage.failures.length;
+    // Which engines this run proved the configs on (unit-only runs start none, but their tools follow the same pins).
+    lines.push('', 'Engines under test (HARNESS_IMAGE_* / .env.images, else the compose pins):', ...engineVersionLines());
     lines.push('', `${passed} passed, ${failed} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
     process.stdout.write(lines.join('\n') + '\n');
   }

@@ -4,7 +4,8 @@ import { ConfigError } from '../config/config-error.js';
 import { formatDuration } from './duration.js';
 import type { RuleInventory } from './rule-inventory.js';
 import { rulesNeeded, subsetRuleFile } from './rule-subset.js';
-import type { Expectation, ScenarioCase, ScenarioFile } from './scenario.js';
+import type { PrometheusEngine } from './prometheus-engine.js';
+import { holdsOn, type Expectation, type ScenarioCase, type ScenarioFile } from './scenario.js';
 
 /** One expectation of one case, found again from promtool's output. */
 export interface ExpectationRef {
@@ -20,12 +21,16 @@ export interface CompiledSuite {
   alertIndex: Map<string, ExpectationRef>;
   /** marker → the expectation, for query failures (the marker rides along in the expr). */
   queryIndex: Map<string, ExpectationRef>;
+  /** The engine it was compiled for: its promtool must run it. */
+  engine: PrometheusEngine;
 }
 
 export interface CompileOptions {
   inventory: RuleInventory;
   /** prometheus.yml's evaluation interval, for cases that do not set their own. */
   evaluationIntervalMs: number;
+  /** Expectations of the other major are left out; floats compare as its promtool can. */
+  engine: PrometheusEngine;
 }
 
 export const alertKey = (group: string, alertname: string, atMs: number) => `${group}|${alertname}|${atMs}`;
@@ -63,7 +68,7 @@ export function compileScenarios(scenarios: readonly ScenarioFile[], options: Co
       byInterval.set(ms, [...(byInterval.get(ms) ?? []), c]);
     }
     for (const [ms, cases] of byInterval) {
-      const expectations = cases.flatMap((c) => c.expect);
+      const expectations = cases.flatMap((c) => c.expect.filter((e) => holdsOn(e, options.engine.major)));
       const rules = rulesNeeded(options.inventory, expectations.flatMap((e) => (e.kind === 'alert' ? [e.alert] : [])), expectations.flatMap((e) => (e.kind === 'query' ? [e.query] : [])));
       const subset = subsetRuleFile(options.inventory, rules);
       const base = `${String(n).padStart(3, '0')}-${basename(scenario.file).replace(/\.ya?ml$/, '')}-every-${formatDuration(ms)}`;
@@ -72,7 +77,7 @@ export function compileScenarios(scenarios: readonly ScenarioFile[], options: Co
         let group = groupName(scenario, c);
         for (let k = 2; groups.has(group); k++) group = `${groupName(scenario, c)}#${k}`;
         groups.add(group);
-        return compileCase(scenario, c, group, alertIndex, queryIndex);
+        return compileCase(scenario, c, group, options.engine, alertIndex, queryIndex);
       });
       // Recording groups first, so an alert reads the value recorded at the same evaluation
       // (promtool otherwise orders groups by name; Prometheus runs them independently).
@@ -81,17 +86,19 @@ export function compileScenarios(scenarios: readonly ScenarioFile[], options: Co
       files.push({ name: `${base}.rules.yml`, text: subset.text });
       files.push({
         name: `${base}.test.yml`,
-        text: stringify({ rule_files: [`${base}.rules.yml`], evaluation_interval: formatDuration(ms), ...(order.length ? { group_eval_order: order } : {}), tests }, { lineWidth: 0 }),
+        // fuzzy_compare: the last bit of a float depends on the order of additions, which
+        // changes between releases; promtool 3.5+ can compare within one ULP, as we want.
+        text: stringify({ rule_files: [`${base}.rules.yml`], evaluation_interval: formatDuration(ms), ...(options.engine.fuzzyCompare ? { fuzzy_compare: true } : {}), ...(order.length ? { group_eval_order: order } : {}), tests }, { lineWidth: 0 }),
       });
     }
   });
-  return { files, alertIndex, queryIndex };
+  return { files, alertIndex, queryIndex, engine: options.engine };
 }
 
-function compileCase(scenario: ScenarioFile, c: ScenarioCase, group: string, alertIndex: CompiledSuite['alertIndex'], queryIndex: CompiledSuite['queryIndex']): object {
+function compileCase(scenario: ScenarioFile, c: ScenarioCase, group: string, engine: PrometheusEngine, alertIndex: CompiledSuite['alertIndex'], queryIndex: CompiledSuite['queryIndex']): object {
   const alertTests: object[] = [];
   const queryTests: object[] = [];
-  for (const e of c.expect) {
+  for (const e of c.expect.filter((x) => holdsOn(x, engine.major))) {
     const evalTime = formatDuration(e.atMs);
     if (e.kind === 'alert') {
       alertIndex.set(alertKey(group, e.alert, e.atMs), { scenario, case: c, expectation: e });
@@ -101,7 +108,8 @@ function compileCase(scenario: ScenarioFile, c: ScenarioCase, group: string, ale
       let ref = marker(scenario, e);
       for (let n = 2; queryIndex.has(ref); n++) ref = `${marker(scenario, e)}#${n}`;
       queryIndex.set(ref, { scenario, case: c, expectation: e });
-      // round() to a multiple of `precision`: 2.42 has no tolerance, and 0.1 + 0.2 != 0.3.
+      // round() to a multiple of `precision`: a value computed, not written, needs a tolerance
+      // wider than one ULP (0.1 + 0.2 != 0.3), and 2.x promtool has none at all.
       const expr = e.precision === undefined ? e.query : `round(${e.query}, ${e.precision})`;
       queryTests.push({ expr: `${expr}\n# ${ref}`, eval_time: evalTime, exp_samples: e.samples.map((s) => ({ labels: seriesString(s.labels, e), value: toNumber(s.value) })) });
     }

@@ -1,4 +1,4 @@
-import type { AlertFailure, ParsedAlert } from './parse-promtool-output.js';
+import type { AlertFailure, ParsedAlert } from './promtool-failure.js';
 
 /**
  * Says how an alert expectation failed in words: fired when it should be silent, silent when

@@ -13,7 +13,7 @@ const validate = new Ajv({ allErrors: true, verbose: true, strict: true }).compi
 /** Default spacing of input samples: Prometheus's scrape interval here. */
 export const defaultSampleIntervalMs = 15_000;
 
-type RawExpectation = { at: string; precision?: number; alert?: string; firing?: boolean; alerts?: AlertInstance[]; query?: string; samples?: { labels: Record<string, string>; value: number | string }[] };
+type RawExpectation = { at: string; prometheus?: 2 | 3; precision?: number; alert?: string; firing?: boolean; alerts?: AlertInstance[]; query?: string; samples?: { labels: Record<string, string>; value: number | string }[] };
 type RawCase = { name: string; interval?: string; evaluation_interval?: string; series: Record<string, string>; expect: RawExpectation[] };
 type RawScenario = { alert?: string; record?: string; firing?: AlertInstance; cases: RawCase[] };
 
@@ -48,12 +48,16 @@ export function loadScenario(path: string): ScenarioFile {
       if (bad) throw new ConfigError(yaml.file, `series ${selector}: "${bad}" is not promtool notation`, 'use a+bxn (start, step, count), axn, _ (missing), _xn or stale, separated by spaces', line);
       return { selector, values, line };
     });
-    const seen = new Set<string>();
+    const seen = new Map<string, (2 | 3 | undefined)[]>();
     const expect = c.expect.map((e, j) => {
-      const expectation = toExpectation(e, [...at, 'expect', j]);
+      const expectation: Expectation = { ...toExpectation(e, [...at, 'expect', j]), ...(e.prometheus ? { prometheus: e.prometheus } : {}) };
       const key = `${expectation.kind}|${expectation.kind === 'alert' ? expectation.alert : expectation.query}|${expectation.atMs}`;
-      if (seen.has(key)) throw fail(`two expectations for the same ${expectation.kind} at ${e.at}`, 'merge them into one', [...at, 'expect', j]);
-      seen.add(key);
+      // Two expectations of one thing at one time are fine only for different majors.
+      const majors = seen.get(key) ?? [];
+      if (majors.some((m) => m === undefined || e.prometheus === undefined || m === e.prometheus)) {
+        throw fail(`two expectations for the same ${expectation.kind} at ${e.at}`, 'merge them into one, or mark each with the Prometheus major it holds on (prometheus: 2 / prometheus: 3)', [...at, 'expect', j]);
+      }
+      seen.set(key, [...majors, e.prometheus]);
       return expectation;
     });
     return { name: c.name, line: yaml.lineOf(at) ?? 0, intervalMs, evaluationIntervalMs, series, expect };

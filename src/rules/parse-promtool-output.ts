@@ -1,8 +1,13 @@
+import type { ParsedAlert, PromtoolFailure, Sample } from './promtool-failure.js';
+
 /**
- * Reads the failures out of `promtool test rules` (2.42) stderr. Its format:
+ * THE reader of promtool's failure text. promtool 2.55+ hands each failure over already
+ * separated and attributed to its test group (`--junit`, see promtool-junit.ts); older ones
+ * (the 2.53 matrix) print them to stderr, which failuresFromText() splits first. Either way
+ * every failure message goes through parseFailureMessage(). The shapes (cmd/promtool/unittest.go,
+ * v3.5.3:421-425 and :492, the same in 2.x):
  *
- *   FAILED:
- *     name: <group>,
+ *     name: <group>,                                 (alert failures only)
  *     alertname: <A>, time: <t>,
  *         exp:[ 0: Labels:{...} Annotations:{...} ],
  *         got:[...]
@@ -10,60 +15,43 @@
  *         exp: <samples>
  *         got: <samples>
  *
- * Anything else (a parse error, an evaluation error) is kept as unattributed text, so
- * nothing promtool says is ever dropped.
+ * Anything else (a parse error, an evaluation error) is kept whole as an `error`, so nothing
+ * promtool says is ever dropped.
  */
-export interface AlertFailure {
-  kind: 'alert';
-  group: string;
-  alertname: string;
-  time: string;
-  expected: ParsedAlert[];
-  got: ParsedAlert[];
+export function parseFailureMessage(text: string, group?: string): PromtoolFailure {
+  const lines = text.split('\n');
+  const named = /^\s*name: (.*),\s*$/.exec(lines[0] ?? '');
+  const head = named ? lines.slice(1) : lines;
+  const alert = /^\s*alertname: (.*), time: (\S+),\s*$/.exec(head[0] ?? '');
+  const expr = /^\s*expr: (".*"), time: (\S+),\s*$/.exec(head[0] ?? '');
+  const at = (group ?? named?.[1]) === undefined ? {} : { group: group ?? named![1]! };
+  if (!alert && !expr) return { kind: 'error', ...at, text: text.trim() };
+  const body = head.slice(1).join('\n');
+  const split = body.indexOf('got:');
+  const expPart = body.slice(0, split).replace(/^\s*exp:\s?/, '').trim();
+  const gotPart = body.slice(split + 4).trim();
+  if (alert) return { kind: 'alert', ...at, alertname: alert[1]!, time: alert[2]!, expected: parseAlerts(expPart), got: parseAlerts(gotPart) };
+  return { kind: 'query', ...at, expr: goUnquote(expr![1]!), time: expr![2]!, expected: parseSamples(expPart), got: parseSamples(gotPart) };
 }
 
-export interface QueryFailure {
-  kind: 'query';
-  expr: string;
-  time: string;
-  expected: string;
-  got: string;
-}
-
-export interface ParsedAlert {
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-}
-
-export interface PromtoolFailures {
-  failures: (AlertFailure | QueryFailure)[];
-  /** Lines that belong to no recognised failure. */
-  other: string[];
-}
-
-export function parsePromtoolOutput(stderr: string): PromtoolFailures {
+/** promtool before 2.55 (no --junit): its stderr, split into one message per failure. */
+export function failuresFromText(stderr: string): PromtoolFailure[] {
+  const messages: string[][] = [];
+  const errors: string[] = [];
   const lines = stderr.split('\n');
-  const failures: (AlertFailure | QueryFailure)[] = [];
-  const other: string[] = [];
-  let group = '';
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const name = /^ {4}name: (.*),\s*$/.exec(line);
-    const alert = /^ {4}alertname: (.*), time: (\S+),\s*$/.exec(line);
-    const expr = /^ {4}expr: (".*"), time: (\S+),\s*$/.exec(line);
-    if (name) group = name[1]!;
-    else if (alert || expr) {
-      const body: string[] = [];
-      while (i + 1 < lines.length && /^ {8}/.test(lines[i + 1]!)) body.push(lines[++i]!);
-      const text = body.join('\n');
-      const expSplit = text.indexOf('got:');
-      const expPart = text.slice(0, expSplit).replace(/^\s*exp:\s?/, '').trim();
-      const gotPart = text.slice(expSplit + 4).trim();
-      if (alert) failures.push({ kind: 'alert', group, alertname: alert[1]!, time: alert[2]!, expected: parseAlerts(expPart), got: parseAlerts(gotPart) });
-      else failures.push({ kind: 'query', expr: goUnquote(expr![1]!), time: expr![2]!, expected: expPart, got: gotPart });
-    } else if (line.trim() && !/^\s*FAILED:\s*$/.test(line)) other.push(line);
+    if (/^ {4}(name|alertname|expr): /.test(line)) {
+      // An alert failure starts at `name:`; its `alertname:` line belongs to the same message.
+      const message = [line];
+      if (/^ {4}name: /.test(line) && /^ {4}alertname: /.test(lines[i + 1] ?? '')) message.push(lines[++i]!);
+      while (i + 1 < lines.length && /^ {8}/.test(lines[i + 1]!)) message.push(lines[++i]!);
+      messages.push(message);
+    } else if (line.trim() && !/^\s*(FAILED|SUCCESS):?\s*$/.test(line) && !/^Unit Testing: /.test(line)) errors.push(line);
   }
-  return { failures, other };
+  const failures = messages.map((m) => parseFailureMessage(m.join('\n')));
+  if (errors.length) failures.push({ kind: 'error', text: errors.join('\n') });
+  return failures;
 }
 
 function parseAlerts(text: string): ParsedAlert[] {
@@ -77,11 +65,36 @@ function parseAlerts(text: string): ParsedAlert[] {
   return alerts;
 }
 
+/**
+ * A query result as promtool prints it: `nil` for none, else `{__name__="x", job="a"} 4E-01,
+ * {job="b"} +Inf` (strconv.FormatFloat 'E'; label values quoted with escapes, so commas and
+ * braces inside quotes belong to the value).
+ */
+export function parseSamples(text: string): Sample[] {
+  const trimmed = text.trim();
+  if (trimmed === 'nil' || trimmed === '' || trimmed === '[]') return [];
+  const samples: Sample[] = [];
+  const pattern = /(\{(?:[^"}]|"(?:[^"\\]|\\.)*")*\})\s+([^\s,]+)\s*(?:,\s*|$)/gy;
+  for (let at = 0; at < trimmed.length; at = pattern.lastIndex) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(trimmed);
+    // Never guess: a rendering we cannot read would make two different results look alike.
+    if (!match) throw new Error(`cannot read promtool's samples at "${trimmed.slice(at, at + 60)}" in: ${trimmed}`);
+    samples.push({ labels: parseLabelSet(match[1]!), value: goFloat(match[2]!) });
+  }
+  return samples;
+}
+
 /** `{a="x", b="y \"q\""}` (Go's labels.String) → a map. */
 export function parseLabelSet(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of text.matchAll(/([A-Za-z_][A-Za-z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) out[m[1]!] = goUnquote(`"${m[2]!}"`);
   return out;
+}
+
+function goFloat(text: string): number {
+  if (/^[+-]?Inf$/.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
+  return Number(text);
 }
 
 /** Go's %q and strconv.Quote escape like JSON for everything promtool prints here. */

@@ -7,6 +7,7 @@ import { compileScenarios, evaluationTimeError, type CompiledSuite } from './com
 import { coverageProblems } from './coverage.js';
 import { loadScenario } from './load-scenario.js';
 import { prometheusSettings, type PrometheusSettings } from './prometheus-config.js';
+import { prometheusEngine, type PrometheusEngine } from './prometheus-engine.js';
 import { loadRuleInventory, type RuleInventory } from './rule-inventory.js';
 import { runCompiledSuite, type RuleTestRun } from './run-rule-tests.js';
 import type { ScenarioFile } from './scenario.js';
@@ -44,6 +45,8 @@ export interface SuiteOptions {
   fixtures?: boolean;
   /** Scenarios made in memory, compiled and run after the files. */
   extraScenarios?: readonly ScenarioFile[];
+  /** The Prometheus whose semantics the scenarios expect (version-marked expectations); default: the one under test. */
+  engine?: PrometheusEngine;
 }
 
 /**
@@ -69,7 +72,7 @@ export function prepareSuite(options: SuiteOptions = {}): PreparedSuite {
   const coverage = coverageProblems(inventory, scenarios, settings.evaluationIntervalMs);
   // Generated scenarios (boundary cases, reproduce probes) run with the others but are not fixtures: no coverage.
   const all = [...scenarios, ...(options.extraScenarios ?? [])];
-  const compiled = compileScenarios(all, { inventory, evaluationIntervalMs: settings.evaluationIntervalMs });
+  const compiled = compileScenarios(all, { inventory, evaluationIntervalMs: settings.evaluationIntervalMs, engine: options.engine ?? prometheusEngine() });
   return { settings, inventory, scenarios: all, loadErrors, coverage, compiled };
 }
 

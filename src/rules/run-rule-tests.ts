@@ -1,11 +1,13 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTool } from '../tools/tool-runner.js';
 import { alertKey, type CompiledSuite, type ExpectationRef } from './compile-scenarios.js';
 import { describeAlertFailure } from './describe-alert-failure.js';
 import { parseDuration } from './duration.js';
-import { parsePromtoolOutput } from './parse-promtool-output.js';
+import { failuresFromText } from './parse-promtool-output.js';
+import type { PromtoolFailure, Sample } from './promtool-failure.js';
+import { failuresFromJunit } from './promtool-junit.js';
 
 export interface RuleTestFailure {
   /** The expectation that failed; absent when promtool's complaint names none (then `details` has it verbatim). */
@@ -13,6 +15,8 @@ export interface RuleTestFailure {
   message: string;
   details: string[];
   hint?: string;
+  /** What promtool reported, as data (absent for a failure promtool did not word, e.g. a bad exit). */
+  reported?: PromtoolFailure;
 }
 
 export interface RuleTestRun {
@@ -22,44 +26,60 @@ export interface RuleTestRun {
   via: string;
   /** The test files given to promtool. */
   files: string[];
-  /** promtool's stderr as printed, for readers that need more than the words above (the behaviour diff). */
-  stderr: string;
+  /** Where the failures were read from: promtool's JUnit report, or its text (before 2.55). */
+  report: 'junit' | 'text';
 }
 
 /**
  * Writes the compiled files to a temporary directory (or `dir`, kept, for benchmarks) and runs
  * them all in ONE promtool invocation: process or container start-up dominates a run.
+ * `only` (a regular expression over case names, `file:line`) is promtool's own `--run` (2.49+):
+ * promtool runs just those test groups, nothing else is compiled differently.
  */
-export async function runCompiledSuite(suite: CompiledSuite, dir?: string): Promise<RuleTestRun> {
+export async function runCompiledSuite(suite: CompiledSuite, dir?: string, only?: string): Promise<RuleTestRun> {
   const workDir = dir ?? (await mkdtemp(join(tmpdir(), 'rule-tests-')));
   await mkdir(workDir, { recursive: true });
   try {
     await Promise.all(suite.files.map((f) => writeFile(join(workDir, f.name), f.text)));
     const files = suite.files.filter((f) => f.name.endsWith('.test.yml')).map((f) => join(workDir, f.name));
-    const result = await runTool('promtool', ['test', 'rules', ...files]);
-    const failures = attribute(suite, result.stderr);
+    const junitFile = join(workDir, 'promtool-junit.xml');
+    const junit = suite.engine.junit;
+    const result = await runTool('promtool', ['test', ...(junit ? [`--junit=${junitFile}`] : []), 'rules', ...(only ? [`--run=${only}`] : []), ...files]);
+    const reported = junit ? failuresFromJunit(await readFile(junitFile, 'utf8').catch(() => '')) : failuresFromText(result.stderr);
+    const failures = reported.map((f) => attribute(suite, f));
     if (result.exitCode !== 0 && failures.length === 0) {
       failures.push({ message: `promtool exited with ${result.exitCode} without naming a failed test`, details: (result.stderr || result.stdout).trim().split('\n') });
     }
-    return { failures, exitCode: result.exitCode, via: result.via, files, stderr: result.stderr };
+    return { failures, exitCode: result.exitCode, via: result.via, files, report: junit ? 'junit' : 'text' };
   } finally {
     if (!dir) await rm(workDir, { recursive: true, force: true });
   }
 }
 
-function attribute(suite: CompiledSuite, stderr: string): RuleTestFailure[] {
-  const parsed = parsePromtoolOutput(stderr);
-  const out: RuleTestFailure[] = parsed.failures.map((f) => {
-    const atMs = parseDuration(f.time) ?? -1;
-    if (f.kind === 'alert') {
-      const ref = suite.alertIndex.get(alertKey(f.group, f.alertname, atMs));
-      return { ref, ...describeAlertFailure(f) };
-    }
+/** The expectation a reported failure belongs to, and the failure in words. */
+function attribute(suite: CompiledSuite, f: PromtoolFailure): RuleTestFailure {
+  if (f.kind === 'alert') {
+    const ref = f.group === undefined ? undefined : suite.alertIndex.get(alertKey(f.group, f.alertname, parseDuration(f.time) ?? -1));
+    return { ref, ...describeAlertFailure(f), reported: f };
+  }
+  if (f.kind === 'query') {
     const marker = /\n# (.+)$/.exec(f.expr)?.[1];
     const ref = marker ? suite.queryIndex.get(marker) : undefined;
     const query = f.expr.replace(/\n# .+$/, '');
-    return { ref, message: `${query} at ${f.time} returned other samples than expected`, details: [`expected: ${f.expected}`, `got:      ${f.got}`], hint: 'recompute the expected value from the case\'s series, or fix the rule\'s expression' };
-  });
-  if (parsed.other.length) out.push({ message: 'promtool reported an error outside any expectation', details: parsed.other });
-  return out;
+    return { ref, message: `${query} at ${f.time} returned other samples than expected`, details: [`expected: ${renderSamples(f.expected)}`, `got:      ${renderSamples(f.got)}`], hint: 'recompute the expected value from the case\'s series, or fix the rule\'s expression', reported: f };
+  }
+  const where = f.group === undefined ? 'outside any expectation' : `in case ${f.group}`;
+  return { message: `promtool reported an error ${where}`, details: f.text.split('\n'), reported: f };
+}
+
+/** As promtool prints them (labels, then the value in full precision), `nil` for none. */
+function renderSamples(samples: readonly Sample[]): string {
+  if (samples.length === 0) return 'nil';
+  return samples.map((s) => `{${Object.entries(s.labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}} ${formatValue(s.value)}`).join(', ');
+}
+
+function formatValue(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
+  return String(v);
 }

@@ -34,6 +34,9 @@ const expectation = {
     query: { type: 'string', minLength: 1 },
     samples: { type: 'array', items: sample },
     precision: { type: 'number', exclusiveMinimum: 0 },
+    // Only where behaviour differs between majors (left-open range selectors from 3.0, ...):
+    // the expectation holds on that major only; fixtures/rules/README.md lists each one.
+    prometheus: { type: 'integer', enum: [2, 3], description: 'the Prometheus major version this expectation holds on; leave out when it holds on both' },
   },
 } as const;
 

@@ -28,7 +28,13 @@ export interface ScenarioCase {
   expect: Expectation[];
 }
 
-export type Expectation = AlertExpectation | QueryExpectation;
+export type Expectation = (AlertExpectation | QueryExpectation) & {
+  /** Holds on this Prometheus major only (behaviour changed between 2.x and 3.x); absent: on both. */
+  prometheus?: 2 | 3;
+};
+
+/** Whether an expectation holds on the engine of that major version. */
+export const holdsOn = (e: Expectation, major: number) => e.prometheus === undefined || e.prometheus === major;
 
 export interface AlertExpectation {
   kind: 'alert';
@@ -44,7 +50,7 @@ export interface QueryExpectation {
   line: number;
   atMs: number;
   query: string;
-  /** Round results to a multiple of this before comparing (promtool 2.42 compares floats exactly). */
+  /** Round results to a multiple of this before comparing (promtool compares to the last bit, or within one ULP with fuzzy_compare). */
   precision?: number;
   samples: { labels: Record<string, string>; value: number | string }[];
 }

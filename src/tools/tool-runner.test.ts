@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi, type TestContext } from 'vitest';
+import { engineVersion, imageFor } from '../engines/image-pins.js';
 import { findOnPath, probeVersion } from './local-tool.js';
 import { runTool, ToolUnavailableError } from './tool-runner.js';
 
@@ -10,11 +11,16 @@ import { runTool, ToolUnavailableError } from './tool-runner.js';
 // tests/integration/tool-runner-image.test.ts.
 afterEach(() => vi.unstubAllEnvs());
 
-/** The real promtool of the pinned version on the PATH, or a skip that says how to get one. */
+// The tools must be the version of the engine under test (the image the harness runs), e.g. 3.5.3.
+const version = (engine: 'prometheus' | 'alertmanager') => engineVersion(imageFor(engine).image);
+const asPattern = (v: string) => v.replaceAll('.', '\\.');
+
+/** The real promtool of the engine under test on the PATH, or a skip that says how to get one. */
 async function localPromtool(ctx: TestContext): Promise<string> {
-  const binary = findOnPath('promtool');
+  const wanted = version('prometheus');
+  const binary = findOnPath(`promtool-${wanted}`) ?? findOnPath('promtool');
   const probe = binary ? await probeVersion(binary) : undefined;
-  if (!binary || !probe || !('version' in probe) || probe.version !== '2.42.0') ctx.skip('no promtool 2.42.0 on the PATH: run `bash scripts/install-local-tools.sh` (Debian)');
+  if (!binary || !probe || !('version' in probe) || probe.version !== wanted) ctx.skip(`no promtool ${wanted} on the PATH: run \`bash scripts/install-local-tools.sh\` (Debian)`);
   return binary!;
 }
 
@@ -34,7 +40,7 @@ describe('runTool', () => {
     blockFor(12_000);
     const result = await pending;
     expect(result.via).toBe(`local ${binary}`);
-    expect(result.stdout + result.stderr).toMatch(/promtool, version 2\.42\.0/);
+    expect(result.stdout + result.stderr).toMatch(new RegExp(`promtool, version ${asPattern(version('prometheus'))}`));
   }, 120_000);
 
   it('does not remember a failed probe: once the tool answers, it is used', async (ctx) => {
@@ -53,7 +59,7 @@ describe('runTool', () => {
       rmSync(join(dir, 'promtool'));
       symlinkSync(binary, join(dir, 'promtool')); // same PATH, now the real tool
       const result = await runTool('promtool', ['--version']);
-      expect(result.stdout + result.stderr).toMatch(/promtool, version 2\.42\.0/);
+      expect(result.stdout + result.stderr).toMatch(new RegExp(`promtool, version ${asPattern(version('prometheus'))}`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -64,12 +70,12 @@ describe('runTool', () => {
     vi.stubEnv('DOCKER_HOST', 'unix:///nonexistent/docker.sock');
     const error = await runTool('amtool', ['--version']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ToolUnavailableError);
-    expect((error as Error).message).toMatch(/^amtool is not available: no local binary of version 0\.25\.0 on the PATH \(HARNESS_TOOL_MODE=image\), and Docker is unreachable/);
+    expect((error as Error).message).toMatch(new RegExp(`^amtool is not available: no local binary of version ${asPattern(version('alertmanager'))} on the PATH \\(HARNESS_TOOL_MODE=image\\), and Docker is unreachable`));
   }, 60_000);
 
   it('refuses a local-only run when the PATH has no binary of the pinned version', async () => {
     vi.stubEnv('HARNESS_TOOL_MODE', 'local');
     vi.stubEnv('PATH', '/nonexistent');
-    await expect(runTool('promtool', ['--version'])).rejects.toThrow(/no local binary of version 2\.42\.0 on the PATH \(HARNESS_TOOL_MODE=local\)/);
+    await expect(runTool('promtool', ['--version'])).rejects.toThrow(new RegExp(`no local binary of version ${asPattern(version('prometheus'))} on the PATH \\(HARNESS_TOOL_MODE=local\\)`));
   }, 60_000);
 });

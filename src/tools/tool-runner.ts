@@ -1,6 +1,6 @@
 import { repoRoot } from '../config/repo-files.js';
 import { ensureImage } from '../engines/image-availability.js';
-import { imageFor, type EngineName } from '../engines/image-pins.js';
+import { engineVersion, imageFor, type EngineName } from '../engines/image-pins.js';
 import { imageRunner } from './image-tool.js';
 import { findOnPath, localRunner, probeVersion } from './local-tool.js';
 import { ToolUnavailableError, type ToolName, type ToolResult } from './tool-result.js';
@@ -72,14 +72,17 @@ function toolMode(): 'auto' | 'image' | 'local' {
 async function resolveRunner(tool: ToolName): Promise<Resolved> {
   const mode = toolMode();
   const choice = imageFor(engineOf[tool]);
-  const wanted = choice.pinned.replace(/^.*:v?/, '');
-  const local = mode === 'image' ? undefined : findOnPath(tool);
+  // The version of the engine under test (a stand-in or a matrix override may differ from the
+  // pin): promtool's rule semantics and amtool's routing must be that engine's.
+  const wanted = engineVersion(choice.image);
+  // scripts/install-local-tools.sh installs versioned names, so several lines live side by side.
+  const local = mode === 'image' ? undefined : (findOnPath(`${tool}-${wanted}`) ?? findOnPath(tool));
   let localNote = mode === 'image' ? ' (HARNESS_TOOL_MODE=image)' : '';
   let settled = true;
   if (local) {
     const probe = await probeVersion(local);
     if ('version' in probe && probe.version === wanted) return { runner: localRunner(local), settled };
-    if ('version' in probe) localNote = `; the local ${local} is version ${probe.version}, not the pinned ${wanted}`;
+    if ('version' in probe) localNote = `; the local ${local} is version ${probe.version}, not ${wanted} (the engine under test, ${choice.image})`;
     else {
       localNote = `; the local ${local} gave no version (${probe.failure}, twice)`;
       settled = false;

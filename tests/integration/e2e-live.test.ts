@@ -92,7 +92,7 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
           component: 'database',
           group: stack.cluster,
           class: 'DatabaseDown',
-          details: { description: `${instance}: mysqld_exporter ${instance} could not reach the database for more than 1 minute; mysql_up = 0.\n`, runbook: runbook('DatabaseDown'), team: 'backend', service: 'database', cluster: stack.cluster },
+          details: { description: `${instance} — mysqld_exporter ${instance} could not reach the database for more than 1 minute; mysql_up = 0.\n`, runbook: runbook('DatabaseDown'), team: 'backend', service: 'database', cluster: stack.cluster },
         },
       },
       page,
@@ -101,6 +101,34 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
     expect(actual).toEqual(expected);
     const resolved = await observer.resolved('DatabaseDown', page, 60_000);
     expect(resolved.kind === 'pagerduty' && page.kind === 'pagerduty' && resolved.event.dedup_key).toBe(page.kind === 'pagerduty' && page.event.dedup_key);
+  });
+
+  it('records the app\'s real queries: a stopped database shows as query errors and 5xx, and both recover when it is back', async (ctx) => {
+    const { stack, observer, control } = live(ctx);
+    const total = async (expr: string) => (await observer.prometheus.query(expr)).reduce((sum, s) => sum + Number(s.value[1]), 0);
+    const queries = (status: string) => `sum(db_queries_total{job="timetable-app",operation="select",table="timelines",status="${status}"})`;
+    const grows = (expr: string, from: number, timeoutMs: number, what: string) => pollUntil(async () => ((await total(expr)) > from ? true : undefined), { timeoutMs, what });
+    // Each GET /api/timelines is one SELECT through the mysql2 pool (app/example/mysql-store.ts).
+    const traffic = steadyTraffic(stack.appUrl, { path: '/api/timelines', perSecond: 10, maxMs: 150_000 });
+    let statuses: Record<number, number> = {};
+    try {
+      await grows(queries('success'), 0, 30_000, 'successful SELECTs of the app in Prometheus');
+      // The pool gauges are read from the real mysql2 pool at every scrape: its configured size.
+      expect(await total('db_connections_max{job="timetable-app"}')).toBe(10);
+      const errorsBefore = await total(queries('error'));
+      await control.pause('database');
+      try {
+        await grows(queries('error'), errorsBefore, 30_000, 'failed SELECTs of the app in Prometheus while the database is stopped');
+      } finally {
+        await control.resume('database');
+      }
+      const successesAfterOutage = await total(queries('success'));
+      await grows(queries('success'), successesAfterOutage, 60_000, 'successful SELECTs again once the database is back');
+    } finally {
+      statuses = await traffic.stop();
+    }
+    expect(statuses[200], 'requests served while the database was up').toBeGreaterThan(0);
+    expect(statuses[500], 'requests that failed while the database was down').toBeGreaterThan(0);
   });
 
   it('pages ApplicationDown when the example app stops answering, and resolves it when it is back', async (ctx) => {

@@ -51,6 +51,7 @@ describe('an engine that fails to start shows why', () => {
     expect(error).toBeInstanceOf(EngineStartError);
     const message = (error as Error).message;
     expect(message).toMatch(/^broken-alertmanager \(.+\) did not start: the engine exited before it was ready\n--- last log lines of broken-alertmanager ---\n/);
-    expect(message).toMatch(/Loading configuration file failed.*did not find expected/);
+    // 0.25 logs `Loading configuration file failed`, 0.33 (slog) `error loading configuration file`.
+    expect(message).toMatch(/(Loading configuration file failed|error loading configuration file).*did not find expected/);
   });
 });

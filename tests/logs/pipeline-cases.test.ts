@@ -6,6 +6,7 @@ import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
 import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
 import { loadPipelineCases, pipelineCasesFile, type PipelineCase } from '../../src/pipeline/log-fixtures.js';
 import { eventId } from '../../src/pipeline/run-ids.js';
+import { recordCoverage } from '../../src/reporting/coverage/coverage-facts.js';
 
 const cases = loadPipelineCases();
 const ids = cases.map((_, i) => eventId('tengine', i));
@@ -29,6 +30,7 @@ describe(`the canonical pipeline on the offline engine: ${pipelineCasesFile}`, (
   it.for(cases.map((c, i) => [`${c.name} (${c.input}, ${pipelineCasesFile}:${c.line})`, c, i] as [string, PipelineCase, number]))('%s', async ([, c, i], ctx) => {
     const { engine: e } = await engine(ctx);
     const result = await e.run(c.input, c.lines.map((l) => l.replaceAll('{{id}}', ids[i]!)));
+    recordCoverage(ctx, { pipelineBranches: result.coverage.branches, pipelineOutputs: result.coverage.outputs });
     expect(result.incidents, 'what the inputs lost').toEqual([]);
     const all = result.events.flatMap((ev) => ev.documents);
     const lost = all.filter((d) => d.deadLetter || !d.elasticsearch?.accepted).map((d) => `${d.index}: ${d.deadLetter ?? JSON.stringify(d.elasticsearch)}`);

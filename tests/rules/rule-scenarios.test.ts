@@ -8,16 +8,19 @@ import { ToolUnavailableError } from '../../src/tools/tool-runner.js';
 
 // Every scenario under fixtures/rules, compiled once and run in ONE promtool invocation;
 // each case below then reports its own expectations' failures, with file:line.
+// HARNESS_RULES_RUN=<regexp over case names, file:line> runs only those cases (promtool --run),
+// e.g. HARNESS_RULES_RUN=SlowQueries while working on one scenario; the others skip and say so.
 const suite = prepareSuite();
+const only = process.env.HARNESS_RULES_RUN || undefined;
 let run: RuleTestRun | undefined;
 let unavailable: string | undefined;
 
 beforeAll(async () => {
   try {
-    run = await runCompiledSuite(suite.compiled);
+    run = await runCompiledSuite(suite.compiled, undefined, only);
   } catch (error) {
     if (!(error instanceof ToolUnavailableError)) throw error;
-    unavailable = `${error.message}. Install promtool 2.42.0 (Debian: apt-get download prometheus; dpkg-deb -x) or run \`npm run images:offline\` so it runs inside local/prometheus:2.42.0`;
+    unavailable = `${error.message}. Run \`bash scripts/install-local-tools.sh\` (promtool of the engine under test, from Debian) or \`npm run images:offline\` so it runs inside the stand-in image`;
   }
 }, 300_000);
 
@@ -35,6 +38,7 @@ for (const scenario of suite.scenarios) {
     for (const c of scenario.cases) {
       test(c.name, (ctx) => {
         if (unavailable) return ctx.skip(unavailable);
+        if (only && !new RegExp(only).test(`${scenario.file}:${c.line}`)) return ctx.skip(`not selected by HARNESS_RULES_RUN=${only} (promtool --run); unset it to run every case`);
         const alertExpectations = c.expect.filter((e) => e.kind === 'alert');
         recordCoverage(ctx, { alertsFired: alertExpectations.filter((e) => e.alerts.length).map((e) => e.alert), alertsSilent: alertExpectations.filter((e) => !e.alerts.length).map((e) => e.alert) });
         const failures = run!.failures.filter((f) => f.ref?.case === c);

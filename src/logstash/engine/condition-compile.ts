@@ -1,16 +1,15 @@
 import type { BooleanOperator, Condition, Expression, Position, RValue } from '../parser/ast.js';
 import { RubyRegex } from '../ruby-regex.js';
-import { bytesContain, compareValues, isTruthy, javaEquals, rubyEquals } from './condition-ops.js';
+import { compareValues, isTruthy, javaEquals, rubyEquals } from './condition-ops.js';
+import { compileIn, type Operand } from './condition-in.js';
 import { javaStoredToString } from './java-text.js';
 import { PipelineLoadError, WorkerCrash, whereOf } from './engine-errors.js';
 import type { Event } from './event.js';
-import { isMap, type LsValue } from './value.js';
+import type { LsValue } from './value.js';
 
 export type CompiledCondition = (event: Event) => boolean;
 type Onig = Parameters<typeof RubyRegex.compile>[0];
 
-/** An operand of and/or before it is a condition (lscl.rb keeps field values apart: eTruthy). */
-type Operand = { cond: CompiledCondition } | { field: string } | { value: LsValue; regex?: string };
 
 /**
  * Compiles a condition as Logstash 8.17.4 does: lscl.rb's Condition#expr (the shunting yard of
@@ -102,7 +101,7 @@ class ConditionCompiler {
       case 'compare':
         return { cond: this.compare(e.operator, e.left, e.right, e.pos) };
       case 'in': {
-        const inner = this.in(e.left, e.right, e.pos);
+        const inner = compileIn(this.rvalue(e.left), this.rvalue(e.right), whereOf(this.file, e.pos));
         return { cond: e.negated ? (ev) => !inner(ev) : inner };
       }
     }
@@ -181,53 +180,4 @@ class ConditionCompiler {
     };
   }
 
-  // EventCondition.java:229-301 and the In* classes.
-  private in(left: RValue, right: RValue, pos: Position): CompiledCondition {
-    const l = this.rvalue(left);
-    const r = this.rvalue(right);
-    if ('field' in l && 'value' in r && (typeof r.value === 'string' || typeof r.value === 'bigint' || typeof r.value === 'number')) {
-      const text = javaStoredToString(r.value);
-      return (e) => {
-        const found = e.peek(l.field);
-        return typeof found === 'string' && bytesContain(text, found);
-      };
-    }
-    if ('value' in l && 'field' in r && (typeof l.value === 'string' || typeof l.value === 'bigint' || typeof l.value === 'number')) {
-      const constant = l.value;
-      if (typeof constant === 'string') {
-        return (e) => {
-          const found = e.peek(r.field);
-          return (typeof found === 'string' && bytesContain(found, constant)) || (Array.isArray(found) && found.some((item) => javaEquals(constant, item)));
-        };
-      }
-      // ConstantScalarInField compares the field with its own reference: only a list can hold it.
-      return (e) => {
-        const found = e.peek(r.field);
-        return Array.isArray(found) && found.some((item) => javaEquals(constant, item));
-      };
-    }
-    if ('field' in l && 'value' in r && Array.isArray(r.value)) {
-      const items = r.value.map((v) => javaStoredToString(v));
-      return (e) => {
-        const found = e.peek(l.field);
-        return found !== undefined && items.includes(javaStoredToString(found));
-      };
-    }
-    if ('field' in l && 'field' in r) {
-      return (e) => {
-        const lf = e.peek(l.field);
-        const rf = e.peek(r.field);
-        if (Array.isArray(lf) || isMap(lf)) return false;
-        if (typeof lf === 'string' && typeof rf === 'string') return bytesContain(rf, lf);
-        if (Array.isArray(rf)) return rf.some((item) => javaEquals(lf, item));
-        return lf !== undefined && javaEquals(lf, rf);
-      };
-    }
-    if ('value' in l && 'value' in r) {
-      const [found, other] = [r.value, l.value];
-      const res = Array.isArray(found) && typeof other === 'string' ? found.some((i) => javaStoredToString(i) === other) : typeof found === 'string' && typeof other === 'string' ? found.includes(other) : typeof found === 'string' && Array.isArray(other) ? other.some((i) => javaStoredToString(i) === found) : javaEquals(found, other);
-      return () => res;
-    }
-    throw new PipelineLoadError(whereOf(this.file, pos), 'Logstash cannot compile this `in` (UnexpectedTypeException)');
-  }
 }

@@ -12,12 +12,13 @@ beforeAll(async () => {
     await describeTool('promtool');
   } catch (error) {
     if (!(error instanceof ToolUnavailableError)) throw error;
-    unavailable = `${error.message}. Install promtool 2.42.0 or run \`npm run images:offline\``;
+    unavailable = `${error.message}. Run \`bash scripts/install-local-tools.sh\` (promtool of the engine under test) or \`npm run images:offline\``;
   }
 }, 120_000);
 
 const files = writeTempFiles({
-  'broken-rules.yml': 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: rate(x[5m] > 1\n        for: 5m\n      - record: bad name\n        expr: up\n',
+  // Not `record: bad name`: from 3.0 metric names may hold any UTF-8, and promtool accepts it.
+  'broken-rules.yml': 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: rate(x[5m] > 1\n        for: 5m\n      - record: job:x:sum\n        expr: sum(up)\n        for: 5m\n',
   'unknown-field.yml': 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n        summary: misplaced\n',
   'bad-duration.yml': 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n        for: 5x\n',
   'good-rules.yml': 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n',
@@ -33,19 +34,23 @@ describe('rules/promtool', () => {
       [files.path('broken-rules.yml'), 7, 17, 'error'],
     ]);
     expect(problems?.[0]?.message).toContain('could not parse expression');
-    expect(problems?.[1]?.message).toContain('invalid recording rule name: bad name');
+    expect(problems?.[1]?.message).toContain("invalid field 'for' in recording rule");
   });
 
   test('an unknown field is reported at its line', async (ctx) => {
     if (unavailable) return ctx.skip(unavailable);
     const problems = await promtoolRulesProblems([files.path('unknown-field.yml')]);
-    expect(problems?.map((p) => [p.line, p.message])).toEqual([[6, 'field summary not found in type rulefmt.RuleNode']]);
+    // rulefmt.RuleNode up to 2.x, rulefmt.Rule from 3.0.
+    expect(problems?.map((p) => p.line)).toEqual([6]);
+    expect(problems?.[0]?.message).toMatch(/^field summary not found in type rulefmt\.Rule(Node)?$/);
   });
 
   test('an error promtool gives without a line is placed at the line holding the value', async (ctx) => {
     if (unavailable) return ctx.skip(unavailable);
     const problems = await promtoolRulesProblems([files.path('bad-duration.yml')]);
-    expect(problems?.map((p) => [p.line, p.message])).toEqual([[6, 'not a valid duration string: "5x"']]);
+    // 2.x: `not a valid duration string: "5x"`; 3.x: `unknown unit "x" in duration "5x"`, printed twice.
+    expect(problems?.map((p) => p.line)).toEqual([6]);
+    expect(problems?.[0]?.message).toContain('"5x"');
   });
 
   test('a valid rule file has no problems', async (ctx) => {

@@ -33,17 +33,26 @@ export function promtoolProblems(output: string, files: readonly string[], check
       if (message) problems.push(problem({ check, file: current, line: lineOfQuoted(current, message), message, hint }));
     } else stray.push(line.trim());
   }
-  if (stray.length) problems.push(problem({ check, file: displayPath(files[0] ?? '(promtool)'), message: `promtool: ${stray.join(' ')}`, hint }));
-  return problems;
+  // promtool 3 prints some complaints twice (a bad duration): one problem each.
+  const unique = [...new Map(problems.map((p) => [`${p.file}:${p.line}:${p.column}:${p.message}`, p])).values()];
+  if (stray.length) unique.push(problem({ check, file: displayPath(files[0] ?? '(promtool)'), message: `promtool: ${stray.join(' ')}`, hint }));
+  return unique;
 }
 
-/** For a message quoting a value (`not a valid duration string: "5x"`), the first line holding it. */
+/**
+ * For a message quoting a value (`not a valid duration string: "5x"`, 3.x: `unknown unit "x" in
+ * duration "5x"`), the first line holding it; the longest quote first, the most specific.
+ */
 function lineOfQuoted(file: string, message: string): number | undefined {
-  const quoted = /"([^"]+)"/.exec(message)?.[1];
-  if (!quoted) return undefined;
+  const quotes = [...message.matchAll(/"([^"]+)"/g)].map((m) => m[1]!).sort((a, b) => b.length - a.length);
+  if (!quotes.length) return undefined;
   try {
-    const index = readFileSync(repoPath(file), 'utf8').split('\n').findIndex((l) => l.includes(quoted));
-    return index >= 0 ? index + 1 : undefined;
+    const lines = readFileSync(repoPath(file), 'utf8').split('\n');
+    for (const quoted of quotes) {
+      const index = lines.findIndex((l) => l.includes(quoted));
+      if (index >= 0) return index + 1;
+    }
+    return undefined;
   } catch {
     return undefined;
   }

@@ -76,6 +76,21 @@ export function planFor(c: DocCommand): Plan | undefined {
       const secretFiles = Object.values(compose().secrets ?? {}).map((s) => String(s.file ?? '').replace(/^\$\{\w+:-(.*)\}$/, '$1').replace(/^\.\//, ''));
       return validate(() => (secretFiles.includes(target) ? [] : [`${target} is not a secret file the compose file reads (${secretFiles.join(', ')})`]));
     }
+    case 'bash': {
+      // Our scripts build images or install tools on this machine: checked, not run. A
+      // `--set` must name a set of images/stand-ins.txt.
+      const script = args[0] ?? '';
+      const sets = standInSets();
+      return validate(() => [
+        ...(exists(script) ? [] : [`${script} does not exist`]),
+        ...flagValues(args, '--set').filter((s) => !sets.includes(s)).map((s) => `images/stand-ins.txt has no set "${s}" (sets: ${sets.join(', ')})`),
+      ]);
+    }
+    case 'set': {
+      // `set -a; . ./.env.<set>; set +a; npm test`: the 2.x matrix, with the file the build writes.
+      const sourced = /(?:^|;\s*)\.\s+\.\/\.env\.([\w.-]+);/.exec(c.command)?.[1];
+      return validate(() => (sourced && standInSets().includes(sourced) && /;\s*npm test$/.test(c.command) ? [] : [`expected "set -a; . ./.env.<set of images/stand-ins.txt>; set +a; npm test", got "${c.command}"`]));
+    }
     case 'export': {
       const variable = args[0]!.split('=')[0]!;
       return validate(() => (readFileSync(repoPath(composeFile), 'utf8').includes(`\${${variable}`) ? [] : [`the compose file does not read ${variable}`]));
@@ -102,4 +117,10 @@ function cpuHogProblems(c: DocCommand, args: string[]): string[] {
   const plan = planFor({ ...c, command: inner.join(' '), words: inner });
   if (!plan) return [`cpu-hog.sh run -- ${inner.join(' ')}: no way to validate that command`];
   return plan.kind === 'validate' ? plan.problems() : [];
+}
+
+/** The sets of images/stand-ins.txt (first column), as scripts/build-offline-images.sh reads them. */
+function standInSets(): string[] {
+  const rows = readFileSync(repoPath('images/stand-ins.txt'), 'utf8').split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'));
+  return [...new Set(rows.map((l) => l.trim().split(/\s+/)[0]!))];
 }

@@ -4,19 +4,20 @@ import type { Event } from '../event.js';
 import type { FilterStage } from '../filter-stage.js';
 
 /** The filter section compiled: stages and branches with their compiled conditions. */
-export type FilterNode = { kind: 'stage'; stage: FilterStage } | { kind: 'branch'; clauses: { test?: CompiledCondition; body: FilterNode[] }[] };
+export type FilterNode = { kind: 'stage'; stage: FilterStage } | { kind: 'branch'; clauses: { test?: CompiledCondition; body: FilterNode[]; where: string }[] };
 
 export async function compileFilterTree(
   body: readonly Statement[],
   stage: (node: Extract<Statement, { type: 'plugin' }>) => Promise<FilterStage>,
   condition: (c: NonNullable<Extract<Statement, { type: 'branch' }>['clauses'][number]['condition']>) => CompiledCondition,
+  file: string,
 ): Promise<FilterNode[]> {
   const nodes: FilterNode[] = [];
   for (const statement of body) {
     if (statement.type === 'plugin') nodes.push({ kind: 'stage', stage: await stage(statement) });
     else {
       const clauses = [];
-      for (const clause of statement.clauses) clauses.push({ test: clause.condition ? condition(clause.condition) : undefined, body: await compileFilterTree(clause.body, stage, condition) });
+      for (const clause of statement.clauses) clauses.push({ test: clause.condition ? condition(clause.condition) : undefined, body: await compileFilterTree(clause.body, stage, condition, file), where: `${file}:${clause.pos.line}` });
       nodes.push({ kind: 'branch', clauses });
     }
   }
@@ -32,7 +33,7 @@ export type StageObserver = (stage: FilterStage, events: readonly Event[]) => vo
  * condition holds (evaluated in order, per event); events a filter adds continue after it;
  * cancelled events stop where they were cancelled.
  */
-export async function runFilterTree(nodes: readonly FilterNode[], events: Event[], observe?: StageObserver): Promise<Event[]> {
+export async function runFilterTree(nodes: readonly FilterNode[], events: Event[], observe?: StageObserver, taken?: (where: string) => void): Promise<Event[]> {
   let current = events;
   for (const node of nodes) {
     if (node.kind === 'stage') {
@@ -48,7 +49,9 @@ export async function runFilterTree(nodes: readonly FilterNode[], events: Event[
     }
     const next = [...untouched];
     for (let i = 0; i < node.clauses.length; i++) {
-      if (buckets[i]!.length > 0) next.push(...(await runFilterTree(node.clauses[i]!.body, buckets[i]!, observe)));
+      if (buckets[i]!.length === 0) continue;
+      taken?.(node.clauses[i]!.where);
+      next.push(...(await runFilterTree(node.clauses[i]!.body, buckets[i]!, observe, taken)));
     }
     current = next;
   }

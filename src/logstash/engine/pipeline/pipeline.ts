@@ -49,6 +49,9 @@ const defaultCodecs: Record<string, string> = { tcp: 'line', syslog: 'plain', fi
 
 /** monitoring/logstash/pipeline/logstash.conf (or any config) loaded as Logstash 8.17.4 would run it. */
 export class LogstashPipeline {
+  /** Conditional clauses (file:line of if / else if / else) that events took, and outputs reached, since the last reset. */
+  readonly coverage = { branches: new Set<string>(), outputs: new Set<string>() };
+
   private constructor(
     /** Every line Logstash would write to its own log, before log4j2 levels apply. */
     readonly log: LogLine[],
@@ -78,7 +81,7 @@ export class LogstashPipeline {
     const inputStages = pluginsOf(body('input')).map((node) => createInput(settings, node, env));
     await Promise.all(inputStages.map((i) => i.ready));
     // Outputs before filters: a config error in an output is found without registering the filters.
-    const outputs = compileOutputTree(body('output'), (node) => createOutput(settings, node, env), condition);
+    const outputs = compileOutputTree(body('output'), (node) => createOutput(settings, node, env), condition, settings.file);
     // Logstash initializes every plugin (config_init) before registering any: config errors of
     // a later filter show even when an earlier one could not register.
     for (const node of pluginsOf(body('filter'))) {
@@ -93,7 +96,7 @@ export class LogstashPipeline {
       const stage = await createFilterStage(definition, { file: settings.file, text: settings.text, node, kind: 'filter' }, env);
       stages.push(stage);
       return stage;
-    }, condition);
+    }, condition, settings.file);
     return new LogstashPipeline(log, config, inputStages, filters, outputs, stages, env);
   }
 
@@ -114,14 +117,17 @@ export class LogstashPipeline {
 
   /** Filters a batch, then routes every event that is left to the outputs. */
   async process(events: Event[], observe?: StageObserver): Promise<Processed[]> {
-    const filtered = (await runFilterTree(this.filters, events, observe)).filter((e) => !e.cancelled);
+    const taken = (where: string) => this.coverage.branches.add(where);
+    const filtered = (await runFilterTree(this.filters, events, observe, taken)).filter((e) => !e.cancelled);
     filtered.sort((a, b) => a.seq - b.seq);
     return filtered.map((event) => ({ event, deliveries: this.route(event) }));
   }
 
   private route(event: Event): Delivery[] {
     try {
-      return routeEvent(this.outputs, event);
+      const deliveries = routeEvent(this.outputs, event, (where) => this.coverage.branches.add(where));
+      for (const d of deliveries) this.coverage.outputs.add(d.where);
+      return deliveries;
     } catch (error) {
       if (error instanceof WorkerCrash || error instanceof UnmodelledError) throw error;
       throw new WorkerCrash(this.config.file, `an output raised ${(error as Error).message}`, error);

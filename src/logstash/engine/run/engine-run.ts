@@ -36,6 +36,8 @@ export interface EngineResult {
   log: string[];
   /** Every line, before levels (for tests of what each plugin logs). */
   allLog: LogLine[];
+  /** Conditional clauses taken and outputs reached (file:line), for the coverage report. */
+  coverage: { branches: string[]; outputs: string[] };
 }
 
 export interface EngineOptions {
@@ -72,6 +74,8 @@ export class LogsEngine {
 
   async run(input: LogInput, lines: readonly string[], observe?: StageObserver): Promise<EngineResult> {
     const logStart = this.pipeline.log.length;
+    this.pipeline.coverage.branches.clear();
+    this.pipeline.coverage.outputs.clear();
     const fed = feedLines(this.pipeline, input, lines);
     const processed = await this.pipeline.process(fed.events, observe);
     const events = processed.map(({ event, deliveries }) => ({
@@ -80,7 +84,8 @@ export class LogsEngine {
       stdout: deliveries.flatMap((d) => (d.output === 'stdout' ? [d.text] : [])),
     }));
     const allLog = this.pipeline.log.slice(logStart);
-    return { events, incidents: fed.incidents, log: this.logstashLog.written(allLog).map((l) => this.logstashLog.format(l)), allLog };
+    const coverage = { branches: [...this.pipeline.coverage.branches], outputs: [...this.pipeline.coverage.outputs] };
+    return { events, incidents: fed.incidents, log: this.logstashLog.written(allLog).map((l) => this.logstashLog.format(l)), allLog, coverage };
   }
 
   private indexed(index: string, json: string, deadLetter?: string): EngineDocument {

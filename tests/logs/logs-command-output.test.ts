@@ -1,0 +1,45 @@
+import { afterAll, describe, expect, it, type TestContext } from 'vitest';
+import { repoRoot } from '../../src/config/repo-files.js';
+import { LogsEngine } from '../../src/logstash/engine/run/engine-run.js';
+import { formatNdjson, formatRun } from '../../src/logstash/engine/run/format-run.js';
+import { TraceRecorder } from '../../src/logstash/engine/run/trace.js';
+import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
+import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
+
+let started: Promise<{ engine: LogsEngine; client: JrubyClient }> | undefined;
+function engine(ctx: TestContext) {
+  started ??= (async () => {
+    const { client } = await requireJruby(ctx);
+    return { engine: await LogsEngine.start({ root: repoRoot, ruby: client }), client };
+  })();
+  return started;
+}
+afterAll(async () => {
+  const s = await started?.catch(() => undefined);
+  s?.engine.close();
+  s?.client.close();
+});
+
+const line = '{"@timestamp":"2026-11-26T08:00:00.000Z","level":"ERROR","message":"POST /api/x?token=abc123 500 3ms"}';
+
+// What `npm run logs` prints (src/cli/logs.ts formats an engine run with these).
+describe('npm run logs output', () => {
+  it('--trace shows the event after each filter at its file:line, and the redactions without the old value', async (ctx) => {
+    const { engine: e } = await engine(ctx);
+    const trace = new TraceRecorder();
+    const text = formatRun(await e.run('tcp', [line], trace.observe), trace);
+    expect(text).toContain('after grok http_request (monitoring/logstash/pipeline/logstash.conf:133:3):');
+    expect(text).toContain('after ruby redact_secrets (monitoring/logstash/pipeline/logstash.conf:261:3):');
+    expect(text).toMatch(/redactions:\n {4}\[message\] is now "POST \/api\/x\?token=\[REDACTED\] 500 3ms" \(by ruby redact_secrets/);
+    expect(text).toContain('indices: logs-2026.11.26, errors-2026.11.26');
+    expect(text).toContain('"duration_ms": 3.0');
+  });
+  it('--json prints one document a line with its _index, numbers as Logstash writes them', async (ctx) => {
+    const { engine: e } = await engine(ctx);
+    const lines = formatNdjson(await e.run('tcp', [line, line])).split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^\{"_index":"logs-2026\.11\.26","@timestamp":"2026-11-26T08:00:00\.000Z",/);
+    expect(lines[1]).toMatch(/^\{"_index":"errors-2026\.11\.26",/);
+    expect(lines[0]).toContain('"duration_ms":3.0');
+  });
+});
