@@ -4,6 +4,7 @@ import { LogsEngine } from '../../src/logstash/engine/run/engine-run.js';
 import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
 import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
 import { carriesId } from '../../src/pipeline/run-ids.js';
+import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
 
 /**
  * Audit 2.6: a JSON line over the tcp input's decode_size_limit_bytes makes logstash-core's
@@ -16,7 +17,7 @@ let started: { engine: LogsEngine; client: JrubyClient } | undefined;
 async function engine(ctx: TestContext): Promise<LogsEngine> {
   if (!started) {
     const { client } = await requireJruby(ctx);
-    started = { engine: await LogsEngine.start({ root: repoRoot, ruby: client, variables: { ELASTICSEARCH_PASSWORD: '' } }), client };
+    started = { engine: await LogsEngine.start({ root: repoRoot, ruby: client, variables: localRunVariables }), client };
   }
   return started.engine;
 }
