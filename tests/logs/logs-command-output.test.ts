@@ -30,7 +30,8 @@ function filterAt(id: string): string {
   const lines = readFileSync(join(repoRoot, conf), 'utf8').split('\n');
   const idLine = lines.findIndex((l) => l.trim() === `id => "${id}"`);
   expect(idLine, `no filter with id ${id} in ${conf}`).toBeGreaterThan(0);
-  return `${conf}:${idLine}:${lines[idLine - 1].indexOf(lines[idLine - 1].trim()) + 1}`;
+  const opening = lines[idLine - 1]!;
+  return `${conf}:${idLine}:${opening.indexOf(opening.trim()) + 1}`;
 }
 
 const line = '{"@timestamp":"2026-11-26T08:00:00.000Z","level":"ERROR","message":"POST /api/x?token=abc123 500 3ms"}';
