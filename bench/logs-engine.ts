@@ -36,7 +36,7 @@ export async function benchLogsEngine(warmPasses = 5): Promise<void> {
     }
     const client = await JrubyClient.connect(status.info as JrubyInfo);
     const t1 = performance.now();
-    const engine = await LogsEngine.start({ root: repoRoot, ruby: client, variables: { LOGSTASH_DEBUG_STDOUT: 'true' } });
+    const engine = await LogsEngine.start({ root: repoRoot, ruby: client, variables: { LOGSTASH_DEBUG_STDOUT: 'true', ELASTICSEARCH_PASSWORD: '' } });
     const t2 = performance.now();
     for (const c of cases) await engine.run(c.input, c.lines);
     const t3 = performance.now();

@@ -24,6 +24,12 @@ import { logstashPortsCheck } from '../logstash/checks/ports-check.js';
 import { logstashRedactionCheck } from '../logstash/checks/redaction-check.js';
 import { logstashReferencedFilesCheck } from '../logstash/checks/referenced-files-check.js';
 import { logstashSyntaxCheck } from '../logstash/checks/syntax-check.js';
+import { logstashTemplateClashCheck } from '../logstash/checks/template-clash-check.js';
+import { logstashHeapFitsCheck } from '../logstash/checks/heap-fits-check.js';
+import { logstashHealthProbeCheck } from '../logstash/checks/health-probe-check.js';
+import { logstashRawEventsOnDiskCheck } from '../logstash/checks/queue-check.js';
+import { logstashEsCredentialsCheck } from '../logstash/checks/es-credentials-check.js';
+import { logstashInputMarkerCheck } from '../logstash/checks/input-marker-check.js';
 import { promtoolConfigCheck } from '../rules/checks/promtool-config-check.js';
 import { promtoolRulesCheck } from '../rules/checks/promtool-rules-check.js';
 import { recordingUnusedCheck } from '../rules/checks/recording-unused-check.js';
@@ -74,6 +80,12 @@ export const allChecks: readonly Check[] = [
   logstashRedactionCheck,
   logstashIndexRoutingCheck,
   logstashIndexTemplateCheck,
+  logstashTemplateClashCheck,
+  logstashHeapFitsCheck,
+  logstashHealthProbeCheck,
+  logstashRawEventsOnDiskCheck,
+  logstashEsCredentialsCheck,
+  logstashInputMarkerCheck,
   logstashReferencedFilesCheck,
   logstashPortsCheck,
   logstashGrokPatternsCheck,

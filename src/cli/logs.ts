@@ -30,7 +30,9 @@ if (lines.length === 0) {
   console.error('logs: no lines: give them as arguments, with --file, or on stdin');
   process.exit(2);
 }
-const variables = Object.fromEntries((opts.var ?? []).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)]));
+// The variables compose gives Logstash (an empty ELASTICSEARCH_PASSWORD), unless --var gives others.
+const { localRunVariables } = await import('../logstash/engine/run/local-variables.js');
+const variables = { ...localRunVariables, ...Object.fromEntries((opts.var ?? []).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)])) };
 
 const { repoRoot } = await import('../config/repo-files.js');
 const { startLogsEngine } = await import('../logstash/engine/run/start-with-jruby.js');

@@ -46,7 +46,8 @@ const lineRules: readonly LineRule[] = [
     hint: 'use ${VAR:?message} so the stack refuses to start without it',
   },
   {
-    pattern: /\b(GF_SECURITY_ADMIN_PASSWORD|admin_password|ELASTIC_PASSWORD|MYSQL_ROOT_PASSWORD|MYSQL_PASSWORD|password|passwd|secret|token|api_key|apikey)\b["']?\s*[:=]\s*["']?([^"'\s,}#]+)/i,
+    // `=>` is how the Logstash config language assigns an option.
+    pattern: /\b(GF_SECURITY_ADMIN_PASSWORD|admin_password|ELASTIC_PASSWORD|MYSQL_ROOT_PASSWORD|MYSQL_PASSWORD|password|passwd|secret|token|api_key|apikey)\b["']?\s*(?:=>|[:=])\s*["']?([^"'\s,}#]+)/i,
     message: (m) => (/^(admin|password|changeme|secret|root)$/i.test(m[2]!) ? `${m[1]} is set to the default credential "${m[2]}"` : `${m[1]} is set to a literal value`),
     hint: 'take it from the environment without a default (${VAR:?...}), a Kubernetes Secret (secretKeyRef) or a *_file field',
   },

@@ -3,7 +3,7 @@ import { loadAlertmanagerConfig, type InhibitEntry } from '../alertmanager/alert
 import { parseMatchers } from '../alertmanager/label-matcher.js';
 import { loadRoutingScenarios } from '../alertmanager/load-routing-scenarios.js';
 import { canonicalScenarioContext } from '../alertmanager/scenario-context.js';
-import { inhibitingRule } from './inhibition-effect.js';
+import { inhibitingRule, inhibitingRules } from './inhibition-effect.js';
 
 const rule = (source: string, target: string, equal: string[], index = 0): InhibitEntry => ({
   index,
@@ -11,6 +11,15 @@ const rule = (source: string, target: string, equal: string[], index = 0): Inhib
   source: parseMatchers(source).map((m) => ({ ...m, line: 1 })),
   target: parseMatchers(target).map((m) => ({ ...m, line: 1 })),
   equal,
+});
+
+describe('inhibitingRules', () => {
+  it('lists every rule that mutes: DatabaseDown over a warning pool alert is rules 1 and 3, over a critical one rule 3 alone', () => {
+    const source = { alertname: 'DatabaseDown', severity: 'critical', service: 'database', cluster: 'c' };
+    const muting = (severity: string) => inhibitingRules(loadAlertmanagerConfig().inhibitRules, source, { alertname: 'PoolExhausted', severity, service: 'database', cluster: 'c' }).map((r) => r.index);
+    expect(muting('warning')).toEqual([0, 2]);
+    expect(muting('critical')).toEqual([2]);
+  });
 });
 
 describe('inhibitingRule', () => {

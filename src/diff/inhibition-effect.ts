@@ -16,7 +16,17 @@ const all = (matchers: readonly LabelMatcher[], labels: Labels) => matchers.ever
  * Regexes run as JavaScript, not RE2: they agree on the plain alternations used here.
  */
 export function inhibitingRule(rules: readonly InhibitEntry[], source: Labels, target: Labels): InhibitEntry | undefined {
-  return rules.find((rule) => {
+  return inhibitingRules(rules, source, target)[0];
+}
+
+/**
+ * Every rule under which `source` mutes `target`: each of them alone would mute it. Alertmanager
+ * stops at the first (inhibit.go, Mutes), but the coverage report credits an observed muting to
+ * all of them, so a rule that overlaps an earlier one on purpose (DatabaseDown's rule 3 holds
+ * whatever severity the pool alerts get, which rule 1 would not) counts as exercised.
+ */
+export function inhibitingRules(rules: readonly InhibitEntry[], source: Labels, target: Labels): InhibitEntry[] {
+  return rules.filter((rule) => {
     if (!all(rule.target, target) || !all(rule.source, source)) return false;
     if (!rule.equal.every((name) => (source[name] ?? '') === (target[name] ?? ''))) return false;
     const twoSided = all(rule.source, target) && all(rule.target, source);

@@ -6,40 +6,45 @@ import { UnmodelledError } from './unmodelled-error.js';
 
 /** The pipeline's template, as its elasticsearch outputs install it (template_name timetable-logs). */
 const TEMPLATE = JSON.parse(readFileSync(new URL('../../monitoring/elasticsearch/index-template.json', import.meta.url), 'utf8')) as unknown;
+/** The template as the audit read it (commit e5126dd): patterns logs-* and errors-*, priority 200. */
+const AUDITED = { ...(TEMPLATE as Record<string, unknown>), index_patterns: ['logs-*', 'errors-*'], priority: 200 };
 const DAY = 'logs-2026.11.26';
 
-function pipelineCluster(): EsCluster {
+function pipelineCluster(template: unknown = TEMPLATE): EsCluster {
   const c = new EsCluster();
-  expect(c.putIndexTemplate('timetable-logs', TEMPLATE)).toEqual({ ok: true, changed: true });
+  expect(c.putIndexTemplate('timetable-logs', template)).toEqual({ ok: true, changed: true });
   return c;
 }
 const doc = (fields: Record<string, unknown>) => JSON.stringify({ '@timestamp': '2026-11-26T08:00:00.123456789Z', ...fields });
 
 describe('index creation from templates (audit 1.1, 2.7)', () => {
-  it('creates logs-YYYY.MM.dd and errors-YYYY.MM.dd from the pipeline template, which outranks the built-in logs template', () => {
+  it('creates logs-YYYY.MM.dd and errors-YYYY.MM.dd from the pipeline template, and leaves logs-*-* to the built-in logs template', () => {
     const c = pipelineCluster();
-    expect([c.templateFor(DAY), c.templateFor('errors-2026.11.26'), c.templateFor('logs-generic-default')]).toEqual(['timetable-logs', 'timetable-logs', 'timetable-logs']);
+    expect([c.templateFor(DAY), c.templateFor('errors-2026.11.26'), c.templateFor('logs-generic-default')]).toEqual(['timetable-logs', 'timetable-logs', 'logs']);
     expect(c.index(DAY, doc({ message: 'x' }))).toEqual({ accepted: true, index: DAY });
     expect(c.fieldType(DAY, 'client.geo.location')).toBe('geo_point');
   });
 
   it('2.7: captures other shippers\' logs-<dataset>-<namespace> names as regular indices; without it they are data streams an index op cannot write', () => {
-    const c = pipelineCluster();
+    const c = pipelineCluster(AUDITED);
     expect(c.index('logs-generic-default', doc({ message: 'from agent' }))).toMatchObject({ accepted: true });
     expect(c.fieldType('logs-generic-default', 'message')).toBe('match_only_text');
     const plain = new EsCluster();
     expect(plain.index('logs-generic-default', doc({}))).toEqual({ accepted: false, status: 400, type: 'illegal_argument_exception', reason: 'only write ops with an op_type of create are allowed in data streams' });
+    // The fixed template (logs-20*.*.*) leaves the name to the data stream template.
+    expect(pipelineCluster().index('logs-generic-default', doc({}))).toMatchObject({ accepted: false, type: 'illegal_argument_exception' });
   });
 
   it('1.1: the template PUT is refused when a logs-*-* data stream exists', () => {
     const c = new EsCluster();
     c.addDataStream('logs-generic-default');
-    expect(c.putIndexTemplate('timetable-logs', TEMPLATE)).toEqual({
+    expect(c.putIndexTemplate('timetable-logs', TEMPLATE)).toEqual({ ok: true, changed: true });
+    expect(c.putIndexTemplate('timetable-logs-audited', AUDITED)).toEqual({
       ok: false,
       status: 400,
       error: {
         type: 'illegal_argument_exception',
-        reason: 'composable template [timetable-logs] with index patterns [logs-*, errors-*], priority [200] and no data stream configuration would cause data streams [logs-generic-default] to no longer match a data stream template',
+        reason: 'composable template [timetable-logs-audited] with index patterns [logs-*, errors-*], priority [200] and no data stream configuration would cause data streams [logs-generic-default] to no longer match a data stream template',
       },
     });
   });
@@ -47,10 +52,11 @@ describe('index creation from templates (audit 1.1, 2.7)', () => {
   it('1.1: the template PUT is refused when an overlapping template has the same priority (Fleet installs integrations at 200)', () => {
     const c = new EsCluster();
     c.addTemplateUnchecked('logs-nginx.access', { index_patterns: ['logs-nginx.access-*'], priority: 200, data_stream: {} });
-    const r = c.putIndexTemplate('timetable-logs', TEMPLATE);
+    const r = c.putIndexTemplate('timetable-logs', AUDITED);
     expect(r.ok ? '' : r.error.reason).toBe(
       'index template [timetable-logs] has index patterns [logs-*, errors-*] matching patterns from existing templates [logs-nginx.access] with patterns (logs-nginx.access => [logs-nginx.access-*]) that have the same priority [200], multiple index templates may not match during index creation, please use a different priority',
     );
+    expect(c.putIndexTemplate('timetable-logs', TEMPLATE)).toEqual({ ok: true, changed: true });
   });
 
   it('refuses invalid index names (MetadataCreateIndexService#validateIndexName)', () => {

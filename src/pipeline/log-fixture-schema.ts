@@ -45,8 +45,8 @@ export const pipelineCasesSchema = {
   },
 } as const;
 
-export const canaryKinds = ['password', 'token', 'api_key', 'authorization', 'cookie', 'card', 'email', 'jwt'] as const;
-export const canaryPlaces = ['message', 'parsed_field', 'nested_object', 'array', 'event_original', 'malformed'] as const;
+export const canaryKinds = ['password', 'token', 'api_key', 'authorization', 'cookie', 'card', 'email', 'jwt', 'private_key', 'vendor_token', 'cloud_key', 'signature'] as const;
+export const canaryPlaces = ['message', 'parsed_field', 'nested_object', 'array', 'event_original', 'malformed', 'field_name'] as const;
 
 export const canariesSchema = {
   type: 'object',

@@ -20,6 +20,8 @@ export function logstashSpec(options: { name: string; elasticsearchUrl: string }
     ports: [5000, '5140/tcp', '5140/udp', 9600],
     env: {
       ELASTICSEARCH_HOSTS: options.elasticsearchUrl,
+      // The outputs read it (logstash.conf); the test Elasticsearch runs without security.
+      ELASTICSEARCH_PASSWORD: '',
       LOGSTASH_DEBUG_STDOUT: 'true',
       LS_JAVA_OPTS: '-Xms1g -Xmx1g',
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it, type TestContext } from 'vitest';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
-import { inhibitingRule } from '../../src/diff/inhibition-effect.js';
+import { inhibitingRules } from '../../src/diff/inhibition-effect.js';
 import { recordCoverage } from '../../src/reporting/coverage/coverage-facts.js';
 import { comparablePayload } from '../../src/alertmanager/payload-expectations.js';
 import { E2eObserver } from '../../src/e2e/e2e-observer.js';
@@ -67,7 +67,8 @@ describe.concurrent('incidents (fixtures/incidents): injected history, canonical
         expect(seen.target.status.state, `${expectation.alert} (${where}) in Alertmanager`).toBe('suppressed');
         const mutedBy = seen.sources.map((s) => s.labels.alertname);
         expect(mutedBy.length > 0 && mutedBy.every((name) => expectation.by.includes(name!)), `${expectation.alert} (${where}) was muted by [${mutedBy.join(', ')}], expected one of [${expectation.by.join(', ')}]`).toBe(true);
-        const rules = seen.sources.map((s) => inhibitingRule(config.inhibitRules, s.labels, seen.target.labels)).filter((r) => r !== undefined);
+        // Every rule that alone would mute it (inhibition-effect.ts says why).
+        const rules = seen.sources.flatMap((s) => inhibitingRules(config.inhibitRules, s.labels, seen.target.labels));
         recordCoverage(ctx, { inhibitions: rules.map((r) => r.index) });
       }
       const expectedActive = [...new Set([...incident.fires.map((f) => f.alert), ...incident.inhibited.map((i) => i.alert)])].sort();

@@ -3,7 +3,7 @@ import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-conf
 import { deliveryMentions, isResolvedDelivery } from '../../src/alertmanager/deliveries.js';
 import { loadRoutingScenarios } from '../../src/alertmanager/load-routing-scenarios.js';
 import { RoutingProbe } from '../../src/alertmanager/routing-probe.js';
-import { inhibitingRule } from '../../src/diff/inhibition-effect.js';
+import { inhibitingRules } from '../../src/diff/inhibition-effect.js';
 import { recordCoverage } from '../../src/reporting/coverage/coverage-facts.js';
 import { canonicalScenarioContext } from '../../src/alertmanager/scenario-context.js';
 import type { AlertingStackInfo } from '../../src/stacks/alerting-stack.js';
@@ -50,8 +50,8 @@ describe.concurrent('inhibition cases (fixtures/routing) on the real Alertmanage
         await probe.delivery(controlCluster, isResolvedDelivery, `the control copy of ${target} to be resolved`, firstControl.seq);
         const leaked = (await probe.delivered(cluster)).filter((d) => deliveryMentions(d, target));
         expect(leaked, `${target} was delivered although ${source} inhibits it`).toEqual([]);
-        const rule = inhibitingRule(config.inhibitRules, { ...c.source.labels, cluster: sourceCluster }, { ...c.target.labels, cluster });
-        if (rule) recordCoverage(ctx, { inhibitions: [rule.index] });
+        const rules = inhibitingRules(config.inhibitRules, { ...c.source.labels, cluster: sourceCluster }, { ...c.target.labels, cluster });
+        recordCoverage(ctx, { inhibitions: rules.map((r) => r.index) });
       } else {
         expect(targetAlert.status, `${target} as Alertmanager lists it`).toMatchObject({ state: 'active', inhibitedBy: [] });
         await probe.delivery(cluster, (d) => deliveryMentions(d, target), `${target} to be delivered despite ${source}`);

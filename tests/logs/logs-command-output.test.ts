@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import { repoRoot } from '../../src/config/repo-files.js';
 import { LogsEngine } from '../../src/logstash/engine/run/engine-run.js';
@@ -5,12 +7,13 @@ import { formatNdjson, formatRun } from '../../src/logstash/engine/run/format-ru
 import { TraceRecorder } from '../../src/logstash/engine/run/trace.js';
 import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
 import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
+import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
 
 let started: Promise<{ engine: LogsEngine; client: JrubyClient }> | undefined;
 function engine(ctx: TestContext) {
   started ??= (async () => {
     const { client } = await requireJruby(ctx);
-    return { engine: await LogsEngine.start({ root: repoRoot, ruby: client }), client };
+    return { engine: await LogsEngine.start({ root: repoRoot, ruby: client, variables: localRunVariables }), client };
   })();
   return started;
 }
@@ -20,6 +23,17 @@ afterAll(async () => {
   s?.client.close();
 });
 
+// Where a filter with this id starts in the canonical pipeline (the line of its `name {`), so
+// the expectations follow edits of the file instead of restating its line numbers.
+const conf = 'monitoring/logstash/pipeline/logstash.conf';
+function filterAt(id: string): string {
+  const lines = readFileSync(join(repoRoot, conf), 'utf8').split('\n');
+  const idLine = lines.findIndex((l) => l.trim() === `id => "${id}"`);
+  expect(idLine, `no filter with id ${id} in ${conf}`).toBeGreaterThan(0);
+  const opening = lines[idLine - 1]!;
+  return `${conf}:${idLine}:${opening.indexOf(opening.trim()) + 1}`;
+}
+
 const line = '{"@timestamp":"2026-11-26T08:00:00.000Z","level":"ERROR","message":"POST /api/x?token=abc123 500 3ms"}';
 
 // What `npm run logs` prints (src/cli/logs.ts formats an engine run with these).
@@ -28,8 +42,8 @@ describe('npm run logs output', () => {
     const { engine: e } = await engine(ctx);
     const trace = new TraceRecorder();
     const text = formatRun(await e.run('tcp', [line], trace.observe), trace);
-    expect(text).toContain('after grok http_request (monitoring/logstash/pipeline/logstash.conf:133:3):');
-    expect(text).toContain('after ruby redact_secrets (monitoring/logstash/pipeline/logstash.conf:261:3):');
+    expect(text).toContain(`after grok http_request (${filterAt('http_request')}):`);
+    expect(text).toContain(`after ruby redact_secrets (${filterAt('redact_secrets')}):`);
     expect(text).toMatch(/redactions:\n {4}\[message\] is now "POST \/api\/x\?token=\[REDACTED\] 500 3ms" \(by ruby redact_secrets/);
     expect(text).toContain('indices: logs-2026.11.26, errors-2026.11.26');
     expect(text).toContain('"duration_ms": 3.0');

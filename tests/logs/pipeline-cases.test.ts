@@ -7,6 +7,7 @@ import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
 import { loadPipelineCases, pipelineCasesFile, type PipelineCase } from '../../src/pipeline/log-fixtures.js';
 import { eventId } from '../../src/pipeline/run-ids.js';
 import { recordCoverage } from '../../src/reporting/coverage/coverage-facts.js';
+import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
 
 const cases = loadPipelineCases();
 const ids = cases.map((_, i) => eventId('tengine', i));
@@ -16,7 +17,7 @@ let started: Promise<{ engine: LogsEngine; client: JrubyClient }> | undefined;
 function engine(ctx: TestContext): Promise<{ engine: LogsEngine; client: JrubyClient }> {
   started ??= (async () => {
     const { client } = await requireJruby(ctx);
-    return { engine: await LogsEngine.start({ root: repoRoot, ruby: client }), client };
+    return { engine: await LogsEngine.start({ root: repoRoot, ruby: client, variables: localRunVariables }), client };
   })();
   return started;
 }

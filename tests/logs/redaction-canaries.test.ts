@@ -6,6 +6,7 @@ import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
 import { canariesFile, loadCanaries, renderCanary, type Canary } from '../../src/pipeline/log-fixtures.js';
 import { carriesId, eventId } from '../../src/pipeline/run-ids.js';
 import { recordCoverage } from '../../src/reporting/coverage/coverage-facts.js';
+import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
 
 const canaries = loadCanaries();
 const ids = canaries.map((_, i) => eventId('tcanary', i));
@@ -22,7 +23,7 @@ let outcome: Promise<Outcome> | undefined;
 function sendCanaries(ctx: TestContext): Promise<Outcome> {
   outcome ??= (async () => {
     const { client } = await requireJruby(ctx);
-    const engine = await LogsEngine.start({ root: repoRoot, ruby: client, variables: { LOGSTASH_DEBUG_STDOUT: 'true' } });
+    const engine = await LogsEngine.start({ root: repoRoot, ruby: client, variables: { ...localRunVariables, LOGSTASH_DEBUG_STDOUT: 'true' } });
     const results: EngineResult[] = [];
     for (const [i, canary] of canaries.entries()) results.push(await engine.run(canary.input, [renderCanary(canary, ids[i]!)]));
     return { results, client, engine };

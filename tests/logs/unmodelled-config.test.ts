@@ -5,6 +5,7 @@ import { repoRoot } from '../../src/config/repo-files.js';
 import { PipelineLoadError } from '../../src/logstash/engine/engine-errors.js';
 import { UnmodelledError } from '../../src/logstash/engine/filter-api.js';
 import { LogstashPipeline } from '../../src/logstash/engine/pipeline/pipeline.js';
+import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
 
 const file = 'monitoring/logstash/pipeline/logstash.conf';
 const canonical = readFileSync(join(repoRoot, file), 'utf8');
@@ -16,7 +17,7 @@ function copyWith(find: string, replace: string): { text: string; line: number }
   return { text: canonical.replace(find, replace), line: canonical.slice(0, at).split('\n').length };
 }
 
-const load = (text: string) => LogstashPipeline.load({ file: 'copy/logstash.conf', text, root: repoRoot });
+const load = (text: string) => LogstashPipeline.load({ file: 'copy/logstash.conf', text, root: repoRoot, variables: localRunVariables });
 
 // Anything the engine does not model fails the load at its file:line; it never passes silently.
 describe('a copy of the pipeline with something the engine does not model', () => {

@@ -52,10 +52,9 @@ export function templateProblems(configs: readonly PipelineConfig[], read: (path
       continue;
     }
     if (scalarText(attribute(plugin, 'template_api')?.value) === 'legacy') problems.push(problem({ ...at, message: 'template_api is legacy, but the template is composable', hint: 'set template_api => "composable"' }));
-    const prefix = index ? sprintfParts(index).find((p) => p.kind === 'text') : undefined;
-    const fixed = prefix && prefix.kind === 'text' ? prefix.text : undefined;
-    if (fixed && !patterns.some((p) => matchesWildcard(p, `${fixed}x`))) {
-      problems.push(problem({ ...at, message: `the index "${index}" is not covered by the template's index_patterns (${patterns.join(', ')})`, hint: `add "${fixed}*" to index_patterns in ${repo}` }));
+    const sample = index ? sampleIndexName(index) : undefined;
+    if (sample && !patterns.some((p) => matchesWildcard(p, sample))) {
+      problems.push(problem({ ...at, message: `the index "${index}" (e.g. ${sample}) is not covered by the template's index_patterns (${patterns.join(', ')})`, hint: `add a pattern matching ${sample} to index_patterns in ${repo}` }));
     }
     const priority = typeof template.priority === 'number' ? template.priority : 0;
     if (patterns.some((p) => p.startsWith('logs') || p === '*') && priority <= builtInLogsPriority) {
@@ -63,6 +62,13 @@ export function templateProblems(configs: readonly PipelineConfig[], read: (path
     }
   }
   return problems;
+}
+
+/** The index an event of 2026-11-26 would go to (Joda year, month, day tokens); a field reference stays "x". */
+function sampleIndexName(index: string): string {
+  return sprintfParts(index)
+    .map((p) => (p.kind === 'text' ? p.text : p.kind === 'date' ? p.format.replace(/y+|Y+/g, '2026').replace(/M+/g, '11').replace(/d+/g, '26') : p.kind === 'epoch' ? '1795651200' : 'x'))
+    .join('');
 }
 
 function matchesWildcard(pattern: string, name: string): boolean {

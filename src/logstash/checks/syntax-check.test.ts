@@ -15,4 +15,9 @@ describe('logstash/syntax: pitfalls the grammar allows', () => {
       '2:92 warning ${TOKEN} has no default: Logstash will not start where TOKEN is unset',
     ]);
   });
+
+  it('says nothing of a variable every deploy file passes: that one is required on purpose', () => {
+    const problems = environmentPitfalls(parseConfig('p.conf', 'output {\n  elasticsearch { password => "${ES_PASSWORD}" hosts => "${ES}" }\n}'), new Set(['ES_PASSWORD']));
+    expect(problems.map((p) => p.message)).toEqual(['${ES} has no default: Logstash will not start where ES is unset']);
+  });
 });

@@ -4,6 +4,7 @@ import { conditionsOf, rvaluesOf } from '../condition-walk.js';
 import type { PipelineConfig, Value } from '../parser/ast.js';
 import { loadPipelines } from '../pipeline-files.js';
 import { pluginSites } from '../walk.js';
+import { logstashDeployments } from './logstash-deployments.js';
 
 const id = 'logstash/syntax';
 
@@ -29,13 +30,18 @@ export function conditionPitfalls(config: PipelineConfig): Problem[] {
   return problems;
 }
 
-/** `${VAR}` without a default: Logstash refuses to start while VAR is unset. */
-export function environmentPitfalls(config: PipelineConfig): Problem[] {
+/**
+ * `${VAR}` without a default: Logstash refuses to start while VAR is unset. Not said of a
+ * variable every deploy file hands Logstash: that one is required on purpose (the
+ * Elasticsearch password, audit 1.2), and logstash/es-credentials holds the deploy files to it.
+ */
+export function environmentPitfalls(config: PipelineConfig, passedByEveryDeployment: ReadonlySet<string> = new Set()): Problem[] {
   const problems: Problem[] = [];
   for (const { plugin } of pluginSites([config])) {
     for (const attribute of plugin.attributes) {
       for (const { text, value } of deepStrings(attribute.value)) {
         for (const m of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+          if (passedByEveryDeployment.has(m[1]!)) continue;
           problems.push(problem({ check: id, file: config.file, line: value.pos.line, column: value.pos.column, severity: 'warning', message: `\${${m[1]}} has no default: Logstash will not start where ${m[1]} is unset`, hint: `write \${${m[1]}:default} (Logstash's syntax for a default value)` }));
         }
       }
@@ -54,6 +60,9 @@ export const logstashSyntaxCheck: Check = {
   id,
   description: 'the Logstash pipeline configs pipelines.yml names parse (a syntax error is reported at file:line:col); grammar pitfalls',
   async run() {
-    return loadPipelines().flatMap((p) => p.configs.flatMap((c) => [...conditionPitfalls(c), ...environmentPitfalls(c)]));
+    const deployments = logstashDeployments();
+    const names = new Set(deployments.flatMap((d) => [...d.env.keys()]));
+    const passed = new Set([...names].filter((name) => deployments.length > 0 && deployments.every((d) => d.env.has(name))));
+    return loadPipelines().flatMap((p) => p.configs.flatMap((c) => [...conditionPitfalls(c), ...environmentPitfalls(c, passed)]));
   },
 };

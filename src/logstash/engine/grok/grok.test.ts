@@ -57,14 +57,20 @@ describe('grok matching: Regexp.new(expanded, Regexp::MULTILINE) (grok-pure.rb:1
     expect(captures(grok, 'two words\nsecond\nthird')).toEqual([['w', 'second']]);
   });
 
-  it('the DB grok of logstash.conf misses "SQL:" and keeps only the first line of multi-line SQL (audit 3.4)', () => {
+  it('$ ends a line, not the message: the DB grok as the audit read it kept only the first line of multi-line SQL (audit 3.4)', () => {
+    const defs = new Map([['TT_SQL', '(?i:(?:select|insert|update|delete)\\b.*?)'], ['TT_NUMBER', '\\d+(?:\\.\\d+)?']]);
+    const audited = compile('^(?:query|sql|Executing \\(\\w+\\)):?\\s+%{TT_SQL:[db][statement]}(?:\\s+\\(%{TT_NUMBER:[db][duration_ms]:float} ?ms\\))?\\s*$', defs);
+    expect(audited.match('SQL: SELECT 1')).toBeNull();
+    expect(captures(audited, 'query: SELECT a,\n  b FROM t (12 ms)')).toEqual([['[db][statement]', 'SELECT a,'], ['[db][duration_ms]', null]]);
+  });
+
+  it('the DB grok of logstash.conf takes SQL:/QUERY: in any case and the whole multi-line statement (the fix of audit 3.4)', () => {
     const options = configInit(canonicalPlugin('db_query'), { ...commonFilterOptions, ...grokFilter.options }, {});
     const defs = new Map([...ecs(), ...Object.entries(options.hash('pattern_definitions') as Record<string, string>)]);
     const grok = compile(options.hash('match')['message'] as string, defs);
-    expect(grok.match('SQL: SELECT 1')).toBeNull();
-    expect(grok.match('QUERY: SELECT 1')).toBeNull();
-    expect(captures(grok, 'sql: SELECT 1 (3 ms)')).toEqual([['[db][statement]', 'SELECT 1'], ['[db][duration_ms]', 3]]);
-    expect(captures(grok, 'query: SELECT a,\n  b FROM t (12 ms)')).toEqual([['[db][statement]', 'SELECT a,'], ['[db][duration_ms]', null]]);
+    expect(captures(grok, 'SQL: SELECT 1')).toEqual([['[db][statement]', 'SELECT 1'], ['[db][duration_ms]', null]]);
+    expect(captures(grok, 'QUERY: SELECT 1 (3 ms)')).toEqual([['[db][statement]', 'SELECT 1'], ['[db][duration_ms]', 3]]);
+    expect(captures(grok, 'query: SELECT a,\n  b FROM t (12 ms)')).toEqual([['[db][statement]', 'SELECT a,\n  b FROM t'], ['[db][duration_ms]', 12]]);
   });
 });
 
