@@ -11,8 +11,8 @@ import { location, type Problem } from './problem.js';
  *   expr: up == 0  # check: ignore rules/unknown-metric -- exported by the sidecar, not the app
  *   # check: ignore-file deploy/security -- a throwaway demo stack, never deployed
  *
- * `ignore` covers its own line and the next line that is not itself a silence (so silences
- * stack above one line); `ignore-file` covers the whole file, including findings without a
+ * `ignore` after code covers that line; alone on its line, it covers the next line that is not
+ * itself a silence (so silences stack above one line). `ignore-file` covers the whole file, including findings without a
  * line. The reason after ` -- ` is required: a silence without one is an error and silences
  * nothing, so a problem can never be hidden without saying why. A silence whose check ran and
  * found nothing there is stale and reported, so silences do not outlive what they excused.
@@ -29,7 +29,7 @@ export interface Silence {
   checkId: string;
   scope: 'line' | 'file';
   reason: string;
-  /** The line the silence covers besides its own (scope 'line'). */
+  /** The line it covers (scope 'line'): its own when it follows code, else the next line of code. */
   target: number;
 }
 
@@ -81,8 +81,9 @@ export function parseSilences(file: string, text: string, knownIds?: readonly st
     if (text.slice(0, match.index).trim() === '') alone.add(line);
   });
   for (const s of found) {
-    let target = s.line + 1;
-    while (alone.has(target)) target++;
+    // A silence alone on its line is about the next line of code; one after code, about its own line.
+    let target = alone.has(s.line) ? s.line + 1 : s.line;
+    while (target !== s.line && alone.has(target)) target++;
     out.silences.push({ ...s, target });
   }
   return out;
@@ -106,7 +107,7 @@ export function applySilences(problems: readonly Problem[], silences: readonly S
   }
   for (const s of silences) {
     if (used.has(s) || !ran.has(s.checkId)) continue;
-    const where = s.scope === 'file' ? 'in this file' : `on line ${s.line}${s.target !== s.line ? ` or ${s.target}` : ''}`;
+    const where = s.scope === 'file' ? 'in this file' : `on line ${s.target}`;
     out.problems.push({ check: silenceCheckId, file: s.file, line: s.line, message: `stale silence: ${s.checkId} ran and found nothing ${where}`, hint: 'remove the comment; the finding it excused is gone', severity: 'warning' });
   }
   return out;
