@@ -4,7 +4,7 @@ import { repoRoot } from '../config/repo-files.js';
 import { prepareTools } from '../tools/tool-runner.js';
 import type { Check, CheckContext } from './check.js';
 import type { Problem } from './problem.js';
-import { applySilences, filesToScan, loadSilences, type Silenced } from './silences.js';
+import { applySilences, type CopiedLines, filesToScan, loadSilences, type Silenced } from './silences.js';
 
 export interface CheckRun {
   /** What stands: problems no silence covers, and problems with the silences themselves. */
@@ -21,6 +21,8 @@ export interface RunOptions {
   knownIds?: readonly string[];
   /** Where the files the problems name live (default: the repository, or `--root`). */
   root?: string;
+  /** Lines that copy another file, whose silences are the original's (the k8s ConfigMaps' data). */
+  copiedLines?: CopiedLines;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function runChecks(checks: readonly Check[], options: RunOptions = 
   }
   const found = (await Promise.all(pending)).flat();
   const root = options.root ?? repoRoot;
-  const loaded = loadSilences(root, filesToScan(root, found), options.knownIds);
+  const loaded = loadSilences(root, filesToScan(root, found), options.knownIds, options.copiedLines);
   const ran = new Set(checks.map((c) => c.id).filter((id) => !run.notRun.some((n) => n.check === id)));
   const applied = applySilences(found, loaded.silences, ran);
   run.problems.push(...applied.problems, ...loaded.problems);

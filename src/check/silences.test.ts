@@ -107,4 +107,16 @@ describe('silences: files on disk', () => {
     expect(loaded.silences.map((s) => s.file)).toEqual(['monitoring/a.yml']);
     expect(loaded.problems.map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual(['elsewhere/c.conf:1 silence names docs/y, which is no check']);
   });
+
+  it('leaves out silences on lines that copy another file (a ConfigMap carrying monitoring/ files)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'silences-'));
+    mkdirSync(join(root, 'k8s'));
+    const manifest = ['kind: ConfigMap', 'data:', '  rules.yml: |', '    # check: ignore docs/x -- the original says why', '    # check: ignore docs/x', '# check: ignore docs/x -- the manifest\'s own'].join('\n');
+    writeFileSync(join(root, 'k8s/m.yaml'), manifest);
+    const copied = (file: string) => (file === 'k8s/m.yaml' ? new Set([3, 4, 5]) : undefined);
+    const loaded = loadSilences(root, ['k8s/m.yaml'], known, copied);
+    expect(loaded.silences.map((s) => s.line)).toEqual([6]);
+    expect(loaded.problems).toEqual([]);
+    expect(loadSilences(root, ['k8s/m.yaml'], known).silences.map((s) => s.line)).toEqual([4, 6]);
+  });
 });

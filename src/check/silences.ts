@@ -139,14 +139,23 @@ export function filesToScan(root: string, problems: readonly Problem[]): string[
 const binary = /\.(png|jpe?g|gif|ico|svg|mmdb|gz|tgz|zip|woff2?)$/i;
 
 /** Every silence under `root`, and a problem for each malformed one. Large files are skipped: no config is 2 MB. */
-export function loadSilences(root: string, files: readonly string[], knownIds?: readonly string[]): { silences: Silence[]; problems: Problem[] } {
+export function loadSilences(root: string, files: readonly string[], knownIds?: readonly string[], copiedLines?: CopiedLines): { silences: Silence[]; problems: Problem[] } {
   const out = { silences: [] as Silence[], problems: [] as Problem[] };
   for (const file of files) {
     const abs = join(root, file);
     if (binary.test(file) || !existsSync(abs) || !statSync(abs).isFile() || statSync(abs).size > 2_000_000) continue;
     const parsed = parseSilences(file, readFileSync(abs, 'utf8'), knownIds);
-    out.silences.push(...parsed.silences);
-    out.problems.push(...parsed.problems);
+    if (parsed.silences.length + parsed.problems.length === 0) continue;
+    const copied = copiedLines?.(file);
+    out.silences.push(...parsed.silences.filter((s) => !copied?.has(s.line)));
+    out.problems.push(...parsed.problems.filter((p) => !copied?.has(p.line!)));
   }
   return out;
 }
+
+/**
+ * Lines of a file that are verbatim copies of another file (the k8s ConfigMaps carry the
+ * monitoring/ files): a silence there belongs to the original, where findings are reported,
+ * and would otherwise be stale (or malformed) twice.
+ */
+export type CopiedLines = (file: string) => ReadonlySet<number> | undefined;
