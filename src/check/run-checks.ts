@@ -43,14 +43,16 @@ export async function runChecks(checks: readonly Check[], options: RunOptions = 
   });
   await prepareTools();
   const pending: Promise<Problem[]>[] = [];
+  const stopped = new Set<string>();
   for (const check of checks) {
-    pending.push(runOne(check, ctxOf(check)));
+    pending.push(runOne(check, ctxOf(check), () => stopped.add(check.id)));
     await nextTurn();
   }
   const found = (await Promise.all(pending)).flat();
   const root = options.root ?? repoRoot;
   const loaded = loadSilences(root, filesToScan(root, found), options.knownIds, options.copiedLines);
-  const ran = new Set(checks.map((c) => c.id).filter((id) => !run.notRun.some((n) => n.check === id)));
+  // Only a check that ran to the end can say a silence of its own covers nothing.
+  const ran = new Set(checks.map((c) => c.id).filter((id) => !stopped.has(id) && !run.notRun.some((n) => n.check === id)));
   const applied = applySilences(found, loaded.silences, ran);
   run.problems.push(...applied.problems, ...loaded.problems);
   run.silenced = applied.silenced;
@@ -58,10 +60,11 @@ export async function runChecks(checks: readonly Check[], options: RunOptions = 
   return run;
 }
 
-async function runOne(check: Check, ctx: CheckContext): Promise<Problem[]> {
+async function runOne(check: Check, ctx: CheckContext, stopped: () => void): Promise<Problem[]> {
   try {
     return await check.run(ctx);
   } catch (error) {
+    stopped();
     if (error instanceof ConfigError) return [error.toProblem(check.id)];
     const message = error instanceof Error ? error.message : String(error);
     return [{ check: check.id, file: '(harness)', message: `the check crashed: ${message}`, hint: 'this is a bug in the check; please report it with the output above', severity: 'error' as const }];
