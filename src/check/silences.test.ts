@@ -60,6 +60,12 @@ describe('silences: parsing', () => {
     ]);
   });
 
+  it('skips a malformed silence between a silence and its line', () => {
+    const { silences, problems } = parseSilences('k8s/a.yaml', '# check: ignore docs/x -- r\n# check: ignore docs/x\nb: 2', known);
+    expect(silences).toMatchObject([{ line: 1, target: 3 }]);
+    expect(problems.map((p) => p.line)).toEqual([2]);
+  });
+
   it('keeps a reason that itself holds " -- "', () => {
     expect(parseSilences('a.yml', '# check: ignore docs/x -- a -- b', known).silences[0]!.reason).toBe('a -- b');
   });

@@ -12,8 +12,8 @@ import { location, type Problem } from './problem.js';
  *   # check: ignore-file deploy/security -- a throwaway demo stack, never deployed
  *
  * `ignore` after code covers that line; alone on its line, it covers the next line that is not
- * itself a silence (so silences stack above one line). `ignore-file` covers the whole file, including findings without a
- * line. The reason after ` -- ` is required: a silence without one is an error and silences
+ * itself a silence (so silences stack above one line). `ignore-file` covers the whole file,
+ * including findings without a line. The reason after ` -- ` is required: a silence without one is an error and silences
  * nothing, so a problem can never be hidden without saying why. A silence whose check ran and
  * found nothing there is stale and reported, so silences do not outlive what they excused.
  *
@@ -65,12 +65,14 @@ export function parseSilences(file: string, text: string, knownIds?: readonly st
     const match = fenced ? null : pattern.exec(text);
     if (!match) return;
     const line = i + 1;
+    // Malformed or not, a silence alone on its line is no code for the one above to cover.
+    if (text.slice(0, match.index).trim() === '') alone.add(line);
     const bad = (message: string, hint: string) => out.problems.push({ check: silenceCheckId, file, line, message, hint, severity: 'error' });
     const verb = match[1]!;
     const [idPart, ...reasonParts] = match[2]!.replace(closers, '').split(/\s--(?:\s|$)/);
     const checkId = idPart!.trim();
     const reason = reasonParts.join(' -- ').trim();
-    if (verb !== 'ignore' && verb !== 'ignore-file') return bad(`unknown silence \`check: ${verb}\``, 'write `check: ignore <check-id> -- <reason>` (this line and the next) or `check: ignore-file <check-id> -- <reason>` (the whole file)');
+    if (verb !== 'ignore' && verb !== 'ignore-file') return bad(`unknown silence \`check: ${verb}\``, 'write `check: ignore <check-id> -- <reason>` (this line, or the next when alone on its line) or `check: ignore-file <check-id> -- <reason>` (the whole file)');
     if (!/^[\w.-]+\/[\w./-]+$/.test(checkId)) return bad(`silence names no check id (\`${checkId}\`)`, `write \`check: ${verb} <check-id> -- <reason>\`; \`npm run check -- --list\` lists the ids`);
     if (knownIds && !knownIds.includes(checkId)) {
       const near = nearestName(checkId, knownIds);
@@ -78,7 +80,6 @@ export function parseSilences(file: string, text: string, knownIds?: readonly st
     }
     if (!reason) return bad(`silence of ${checkId} gives no reason, so it silences nothing`, `say why the finding is acceptable here: \`check: ${verb} ${checkId} -- <reason>\``);
     found.push({ file, line, checkId, scope: verb === 'ignore' ? 'line' : 'file', reason });
-    if (text.slice(0, match.index).trim() === '') alone.add(line);
   });
   for (const s of found) {
     // A silence alone on its line is about the next line of code; one after code, about its own line.
