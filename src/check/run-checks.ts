@@ -1,13 +1,28 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ConfigError } from '../config/config-error.js';
+import { repoRoot } from '../config/repo-files.js';
 import { prepareTools } from '../tools/tool-runner.js';
 import type { Check, CheckContext } from './check.js';
 import type { Problem } from './problem.js';
+import { applySilences, type CopiedLines, filesToScan, loadSilences, type Silenced } from './silences.js';
 
 export interface CheckRun {
+  /** What stands: problems no silence covers, and problems with the silences themselves. */
   problems: Problem[];
+  /** Problems a `check: ignore` comment covers, with its reason: listed, never counted. */
+  silenced: Silenced[];
   reports: { title: string; body: string }[];
-  notRun: { what: string; why: string }[];
+  /** `check` is the check that could not run (so its silences are not called stale). */
+  notRun: { what: string; why: string; check: string }[];
+}
+
+export interface RunOptions {
+  /** Every check id there is, so that a silence naming no check is an error (default: no such test). */
+  knownIds?: readonly string[];
+  /** Where the files the problems name live (default: the repository, or `--root`). */
+  root?: string;
+  /** Lines that copy another file, whose silences are the original's (the k8s ConfigMaps' data). */
+  copiedLines?: CopiedLines;
 }
 
 /**
@@ -20,27 +35,36 @@ export interface CheckRun {
  * and each check starts on a new turn of the event loop, after the loop has taken in what the
  * tools answered meanwhile. (Tool timeouts count free loop time only: run-process.ts.)
  */
-export async function runChecks(checks: readonly Check[]): Promise<CheckRun> {
-  const run: CheckRun = { problems: [], reports: [], notRun: [] };
-  const ctx = {
+export async function runChecks(checks: readonly Check[], options: RunOptions = {}): Promise<CheckRun> {
+  const run: CheckRun = { problems: [], silenced: [], reports: [], notRun: [] };
+  const ctxOf = (check: Check): CheckContext => ({
     report: (title: string, body: string) => run.reports.push({ title, body }),
-    notRun: (what: string, why: string) => run.notRun.push({ what, why }),
-  };
+    notRun: (what: string, why: string) => run.notRun.push({ what, why, check: check.id }),
+  });
   await prepareTools();
   const pending: Promise<Problem[]>[] = [];
+  const stopped = new Set<string>();
   for (const check of checks) {
-    pending.push(runOne(check, ctx));
+    pending.push(runOne(check, ctxOf(check), () => stopped.add(check.id)));
     await nextTurn();
   }
-  for (const problems of await Promise.all(pending)) run.problems.push(...problems);
+  const found = (await Promise.all(pending)).flat();
+  const root = options.root ?? repoRoot;
+  const loaded = loadSilences(root, filesToScan(root, found), options.knownIds, options.copiedLines);
+  // Only a check that ran to the end can say a silence of its own covers nothing.
+  const ran = new Set(checks.map((c) => c.id).filter((id) => !stopped.has(id) && !run.notRun.some((n) => n.check === id)));
+  const applied = applySilences(found, loaded.silences, ran);
+  run.problems.push(...applied.problems, ...loaded.problems);
+  run.silenced = applied.silenced;
   run.problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
   return run;
 }
 
-async function runOne(check: Check, ctx: CheckContext): Promise<Problem[]> {
+async function runOne(check: Check, ctx: CheckContext, stopped: () => void): Promise<Problem[]> {
   try {
     return await check.run(ctx);
   } catch (error) {
+    stopped();
     if (error instanceof ConfigError) return [error.toProblem(check.id)];
     const message = error instanceof Error ? error.message : String(error);
     return [{ check: check.id, file: '(harness)', message: `the check crashed: ${message}`, hint: 'this is a bug in the check; please report it with the output above', severity: 'error' as const }];

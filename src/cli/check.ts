@@ -7,30 +7,60 @@ const program = new Command('check')
   .description('Validate every config under monitoring/ and k8s/ with the real tools and position-keeping parsers.')
   .option('--only <ids...>', 'run only checks whose id starts with one of these')
   .option('--list', 'list the checks and exit')
+  .option('--explain <id>', 'print what a check finds, why it matters, how to fix and how to silence it, and exit')
   .option('--json', 'print the findings as JSON')
   .option('--strict', 'fail when a check could not run here (e.g. no promtool and no Docker)')
   .option('--root <dir>', 'check the configs of another checkout (default: this repository)')
   .parse();
 
-const opts = program.opts<{ only?: string[]; list?: boolean; json?: boolean; strict?: boolean; root?: string }>();
+const opts = program.opts<{ only?: string[]; list?: boolean; explain?: string; json?: boolean; strict?: boolean; root?: string }>();
 // The root must be set before the checks load: they resolve paths against it.
 if (opts.root) process.env.HARNESS_ROOT = resolve(opts.root);
 const { allChecks } = await import('../check/all-checks.js');
 const { formatProblem } = await import('../check/format-problem.js');
+const { location } = await import('../check/problem.js');
 const { runChecks } = await import('../check/run-checks.js');
-const { repoPath } = await import('../config/repo-files.js');
+const { repoPath, repoRoot } = await import('../config/repo-files.js');
+const { silenceCheckId } = await import('../check/silences.js');
+const { closeIds, readCheckDoc } = await import('../check/check-docs.js');
 const selected = allChecks.filter((c) => !opts.only || opts.only.some((prefix) => c.id.startsWith(prefix)));
+// Every id a finding can carry: the checks, and the silences' own findings.
+const knownIds = [...allChecks.map((c) => c.id), silenceCheckId];
 
 if (opts.list) {
   for (const c of allChecks) console.log(`${c.id.padEnd(36)} ${c.description}`);
+  console.log(`${silenceCheckId.padEnd(36)} every \`check: ignore <id> -- <reason>\` comment gives a reason, names a check, and still silences something`);
+  console.log(`\nnpm run check -- --explain <id>: what a check finds, why it matters, how to fix it and how to silence it`);
   process.exit(0);
+}
+if (opts.explain !== undefined) {
+  const doc = knownIds.includes(opts.explain) ? readCheckDoc(opts.explain) : undefined;
+  if (doc) {
+    console.log(doc.trimEnd());
+    process.exit(0);
+  }
+  const close = closeIds(opts.explain, knownIds);
+  const known = knownIds.includes(opts.explain);
+  console.error(`check: ${known ? `${opts.explain} has no doc (docs/checks/${opts.explain}.md is missing)` : `no check has the id ${opts.explain}`}${!known && close.length ? `; close ids: ${close.join(', ')}` : ''}; run with --list to see them`);
+  process.exit(2);
 }
 if (selected.length === 0) {
   console.error(`check: no check id starts with ${opts.only?.join(', ')}; run with --list to see them`);
   process.exit(2);
 }
 
-const run = await runChecks(selected);
+const { carriedLines } = await import('../deploy/security-lint-check.js');
+const { YamlFile } = await import('../config/yaml-file.js');
+// The ConfigMaps carry monitoring/ files verbatim, silences included: those are the originals'.
+const copiedLines = (file: string) => {
+  if (!/^k8s\/.*\.ya?ml$/.test(file)) return undefined;
+  try {
+    return carriedLines(YamlFile.load(file));
+  } catch {
+    return undefined; // a manifest that does not parse is config/syntax's finding
+  }
+};
+const run = await runChecks(selected, { knownIds, root: repoRoot, copiedLines });
 const errors = run.problems.filter((p) => p.severity === 'error').length;
 const failed = errors > 0 || (opts.strict === true && run.notRun.length > 0);
 
@@ -44,7 +74,9 @@ const linesOf = (file: string) => (existsSync(repoPath(file)) ? readFileSync(rep
 for (const p of run.problems) console.log(formatProblem(p, linesOf(p.file), color) + '\n');
 for (const r of run.reports) console.log(`${pc.bold(r.title)}\n${r.body}\n`);
 for (const n of run.notRun) console.log(`${pc.yellow('not run:')} ${n.what}: ${n.why}`);
+for (const s of run.silenced) console.log(`${pc.dim('silenced:')} [${s.problem.check}] ${location(s.problem)} ${s.problem.message}\n  by ${s.at}: ${s.reason}`);
 
 const warnings = run.problems.length - errors;
-console.log(`${selected.length} checks, ${errors} errors, ${warnings} warnings${run.notRun.length ? `, ${run.notRun.length} not run` : ''}`);
+const silenced = run.silenced.length ? `, ${run.silenced.length} silenced` : '';
+console.log(`${selected.length} checks, ${errors} errors, ${warnings} warnings${silenced}${run.notRun.length ? `, ${run.notRun.length} not run` : ''}`);
 process.exit(failed ? 1 : 0);
