@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EsCluster } from './cluster.js';
-import { rootFieldsCount } from './mapping/mapping-types.js';
+import { rootFieldsCount, type ObjectMapping } from './mapping/mapping-types.js';
 import { UnmodelledError } from './unmodelled-error.js';
 
 /** The pipeline's template, as its elasticsearch outputs install it (template_name timetable-logs). */
@@ -132,7 +132,7 @@ describe('keyword lengths and limits (audit 3.10)', () => {
     const c = pipelineCluster();
     for (const path of paths) expect(c.index(DAY, JSON.stringify(nested(path, big)))).toEqual({ accepted: true, index: DAY, ignored: [path] });
     const keywords: string[] = [];
-    const walk = (m: ReturnType<EsCluster['mapping']>) => {
+    const walk = (m: ObjectMapping) => {
       for (const child of m.children.values()) {
         if (child.kind === 'object') walk(child);
         else if (child.type === 'keyword' && (child.params.index || child.params.docValues)) keywords.push(child.path);
