@@ -30,6 +30,7 @@ import { logstashHealthProbeCheck } from '../logstash/checks/health-probe-check.
 import { logstashRawEventsOnDiskCheck } from '../logstash/checks/queue-check.js';
 import { logstashEsCredentialsCheck } from '../logstash/checks/es-credentials-check.js';
 import { logstashInputMarkerCheck } from '../logstash/checks/input-marker-check.js';
+import { logstashGeoipDatabaseCheck } from '../logstash/checks/geoip-database-check.js';
 import { promtoolConfigCheck } from '../rules/checks/promtool-config-check.js';
 import { promtoolRulesCheck } from '../rules/checks/promtool-rules-check.js';
 import { recordingUnusedCheck } from '../rules/checks/recording-unused-check.js';
@@ -86,6 +87,7 @@ export const allChecks: readonly Check[] = [
   logstashRawEventsOnDiskCheck,
   logstashEsCredentialsCheck,
   logstashInputMarkerCheck,
+  logstashGeoipDatabaseCheck,
   logstashReferencedFilesCheck,
   logstashPortsCheck,
   logstashGrokPatternsCheck,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EsCluster } from './cluster.js';
-import { rootFieldsCount } from './mapping/mapping-types.js';
+import { rootFieldsCount, type ObjectMapping } from './mapping/mapping-types.js';
 import { UnmodelledError } from './unmodelled-error.js';
 
 /** The pipeline's template, as its elasticsearch outputs install it (template_name timetable-logs). */
@@ -97,17 +97,50 @@ describe('object/scalar conflicts with the pipeline template (audit 2.5)', () =>
   });
 });
 
+/**
+ * The template's limits as the audit read them (commit 03c84e7): keywords without ignore_above and
+ * total_fields.limit 2000 without ignore_dynamic_beyond_limit. Kept to show what 3.10 fixed.
+ */
+function auditedLimits(): unknown {
+  const t = structuredClone(TEMPLATE) as { template: { settings: Record<string, unknown>; mappings: unknown } };
+  delete t.template.settings['index.mapping.total_fields.ignore_dynamic_beyond_limit'];
+  // every mapped keyword loses it; multi-fields (db.statement.keyword had 1024) keep theirs
+  const strip = (properties: Record<string, Record<string, unknown>>): void => {
+    for (const field of Object.values(properties)) {
+      if (field.type === 'keyword') delete field.ignore_above;
+      if (field.properties) strip(field.properties as Record<string, Record<string, unknown>>);
+    }
+  };
+  strip((t.template.mappings as { properties: Record<string, Record<string, unknown>> }).properties);
+  return t;
+}
+
 describe('keyword lengths and limits (audit 3.10)', () => {
   const big = 'x'.repeat(40000);
+  const paths = ['user_agent.original', 'url.path', 'url.query', 'http.request.referrer'];
+  const nested = (path: string, value: string) => path.split('.').reduceRight<unknown>((v, k) => ({ [k]: v }), value);
 
-  it('refuses a value over 32766 bytes in a keyword without ignore_above', () => {
-    const c = pipelineCluster();
-    for (const path of ['user_agent.original', 'url.path', 'url.query', 'http.request.referrer']) {
-      const [a, b] = path.split('.') as [string, string];
-      const nested = path === 'http.request.referrer' ? { http: { request: { referrer: big } } } : { [a]: { [b]: big } };
-      const r = c.index(DAY, JSON.stringify(nested));
+  it('3.10, as audited: refuses a value over 32766 bytes in a keyword without ignore_above', () => {
+    const c = pipelineCluster(auditedLimits());
+    for (const path of paths) {
+      const r = c.index(DAY, JSON.stringify(nested(path, big)));
       expect(r).toMatchObject({ accepted: false, type: 'document_parsing_exception', causedBy: { type: 'illegal_argument_exception', reason: expect.stringContaining(`immense term in field="${path}"`) } });
     }
+  });
+
+  it('the canonical template indexes such values, not indexed (in _ignored), on every keyword it maps', () => {
+    const c = pipelineCluster();
+    for (const path of paths) expect(c.index(DAY, JSON.stringify(nested(path, big)))).toEqual({ accepted: true, index: DAY, ignored: [path] });
+    const keywords: string[] = [];
+    const walk = (m: ObjectMapping) => {
+      for (const child of m.children.values()) {
+        if (child.kind === 'object') walk(child);
+        else if (child.type === 'keyword' && (child.params.index || child.params.docValues)) keywords.push(child.path);
+      }
+    };
+    walk(c.mapping(DAY));
+    const refused = keywords.filter((path) => !c.index(DAY, JSON.stringify(nested(path, big))).accepted);
+    expect(refused, 'keywords of the template that refuse a 40 KB value: give them ignore_above').toEqual([]);
   });
 
   it('accepts it in event.original (not indexed, no doc values) and ignores it above ignore_above (db.statement.keyword, dynamic .keyword)', () => {
@@ -115,8 +148,8 @@ describe('keyword lengths and limits (audit 3.10)', () => {
     expect(c.index(DAY, JSON.stringify({ event: { original: big }, db: { statement: big }, note: big }))).toEqual({ accepted: true, index: DAY, ignored: ['db.statement.keyword', 'note.keyword'] });
   });
 
-  it('refuses the document that takes the mapping past 2000 fields, counting what the template already maps', () => {
-    const c = pipelineCluster();
+  it('3.10, as audited: refuses the document that takes the mapping past 2000 fields, counting what the template already maps', () => {
+    const c = pipelineCluster(auditedLimits());
     c.index(DAY, doc({}));
     const remaining = 2000 - rootFieldsCount(c.mapping(DAY));
     const fields = Object.fromEntries(Array.from({ length: remaining + 1 }, (_, i) => [`f${i}`, i]));
@@ -126,6 +159,16 @@ describe('keyword lengths and limits (audit 3.10)', () => {
     expect(c.index(DAY, JSON.stringify(fields))).toMatchObject({ accepted: true });
     expect(c.index(DAY, '{"one_more":1}')).toMatchObject({ accepted: false, reason: expect.stringContaining('while adding new fields [1]') });
   }, 60_000); // ~2000-field documents: about a second cold on a loaded 2-core machine
+
+  it('the canonical template maps fields up to 2000 and keeps the rest in _source only, listed in _ignored', () => {
+    const c = pipelineCluster();
+    c.index(DAY, doc({}));
+    const remaining = 2000 - rootFieldsCount(c.mapping(DAY));
+    const fields = Object.fromEntries(Array.from({ length: remaining + 5 }, (_, i) => [`f${i}`, i]));
+    expect(c.index(DAY, JSON.stringify(fields))).toEqual({ accepted: true, index: DAY, ignored: ['f' + remaining, 'f' + (remaining + 1), 'f' + (remaining + 2), 'f' + (remaining + 3), 'f' + (remaining + 4)].sort() });
+    expect(rootFieldsCount(c.mapping(DAY))).toBe(2000);
+    expect(c.index(DAY, '{"one_more":1,"f0":2}')).toEqual({ accepted: true, index: DAY, ignored: ['one_more'] });
+  }, 60_000);
 
   it('refuses objects nested deeper than index.mapping.depth.limit (20)', () => {
     const deep = (n: number): unknown => (n === 0 ? 1 : { o: deep(n - 1) });

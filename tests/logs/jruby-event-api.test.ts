@@ -2,6 +2,9 @@ import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
 import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
 import { fixedTimestamp } from './jruby-wire-events.js';
+import { parseJackson } from '../../src/logstash/engine/json-parse.js';
+import { LsBigDecimal, type LsMap } from '../../src/logstash/engine/value.js';
+import { unwire } from '../../src/logstash/engine/wire.js';
 
 // Each case runs Ruby against the stand-in's LogStash::Event and records what happened in
 // [r] (a value, or "Class: message" of what it raised). The expected texts are logstash-core
@@ -66,6 +69,24 @@ describe("LogStash::Event on the JRuby stand-in: logstash-core 8.17.4's rules", 
     expect(out).toContain('"h":2.0');
     expect(out).toContain('"sym":"abc"');
     expect(out).toContain('"nan":{"\\u0000float":"NaN"}');
+  });
+
+  it('BigDecimal crosses the wire exactly, both ways: {"\\u0000bigdecimal": its BigDecimal.toString}', async (ctx) => {
+    // The json filter reads floats as BigDecimal (JrJackson), so ruby filters see BigDecimals:
+    // their class, digits and scale must survive the trip into JRuby and back.
+    const data = '{"p":{"\\u0000bigdecimal":"12.50"},"z":{"\\u0000bigdecimal":"0.000"},"e":{"\\u0000bigdecimal":"1.5E+3"},"big":{"\\u0000bigdecimal":"123456789012345678901234567890.123456789"}}';
+    const seen = await run(ctx, `%w[p z e big].map { |k| v = event.get(k); "#{v.class} #{v.to_java.toString}" }.inspect`, data);
+    expect(seen).toBe('["BigDecimal 12.50", "BigDecimal 0.000", "BigDecimal 1.5E+3", "BigDecimal 123456789012345678901234567890.123456789"]');
+    await client!.load('decimals', { code: `event.set('sum', event.get('p') + BigDecimal('0.25')); t = BigDecimal('1') / 8; event.set('third', t); event.set('third_text', t.to_java.toString)` });
+    const wire = `{"data":${data.replace(/}$/, `,"@timestamp":{"\\u0000timestamp":"${fixedTimestamp}"}}`)},"metadata":{}}`;
+    const out = unwire(parseJackson((await client!.filter('decimals', [wire])).outputs[0]!.event)!) as LsMap;
+    const decimals = Object.fromEntries(['p', 'z', 'e', 'big', 'sum', 'third'].map((k) => {
+      const v = (out.data as LsMap)[k];
+      return [k, v instanceof LsBigDecimal ? v.toString() : `not a BigDecimal: ${String(v)}`];
+    }));
+    // JRuby's division keeps its own scale (0.125000…): whatever Ruby made arrives as Ruby printed it
+    expect(decimals).toEqual({ p: '12.50', z: '0.000', e: '1.5E+3', big: '123456789012345678901234567890.123456789', sum: '12.75', third: (out.data as LsMap).third_text });
+    expect(decimals.third).toMatch(/^0\.1250*$/);
   });
 
   it('timestamps round-trip with nanoseconds, and Time becomes a LogStash::Timestamp', async (ctx) => {

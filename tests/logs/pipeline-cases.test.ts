@@ -41,3 +41,29 @@ describe(`the canonical pipeline on the offline engine: ${pipelineCasesFile}`, (
     expect(actual).toEqual(expected);
   });
 });
+
+/**
+ * The debug output (LOGSTASH_DEBUG_STDOUT=true, as the container tests run Logstash): its clause
+ * and stdout output are part of the pipeline's coverage, so this file alone takes every clause
+ * and output of the canonical pipeline (the coverage report's pipeline section).
+ */
+describe('the debug output of the canonical pipeline', () => {
+  it('prints each event, redacted, and indexes the same documents as without it', async (ctx) => {
+    const { engine: plain, client } = await engine(ctx);
+    const debug = await LogsEngine.start({ root: repoRoot, ruby: client, variables: { ...localRunVariables, LOGSTASH_DEBUG_STDOUT: 'true' } });
+    try {
+      const line = '{"level":"info","message":"tdebug1x a debug-printed line","password":"hunter2-not-printed"}';
+      const [withDebug, without] = [await debug.run('tcp', [line]), await plain.run('tcp', [line])];
+      recordCoverage(ctx, { pipelineBranches: withDebug.coverage.branches, pipelineOutputs: withDebug.coverage.outputs });
+      const printed = withDebug.events.flatMap((e) => e.stdout);
+      expect(printed).toHaveLength(1);
+      expect(printed[0]).toContain('tdebug1x a debug-printed line');
+      expect(printed[0]).not.toContain('hunter2-not-printed');
+      expect(without.events.flatMap((e) => e.stdout)).toEqual([]);
+      const sources = (r: typeof withDebug) => r.events.flatMap((e) => e.documents.map((d) => [d.index, { ...d.source, '@timestamp': undefined }]));
+      expect(sources(withDebug)).toEqual(sources(without));
+    } finally {
+      debug.close();
+    }
+  });
+});

@@ -32,6 +32,10 @@ export class ParseState {
    * fields (MappingLookup#checkFieldLimit, "Limit of total fields [N] has been exceeded while
    * adding new fields [M]"), or, with `ignore_dynamic_beyond_limit`, is dropped into `_ignored`
    * (returns false). The IllegalArgumentException surfaces as "failed to parse: ..." at `loc`.
+   * Read in server/src/main/java/org/elasticsearch/index/mapper/DocumentParserContext.java
+   * (#addDynamicMapper: MappingLookup#exceedsLimit, then addIgnoredField(mapper.fullPath()) and
+   * return false) and MapperService.java (INDEX_MAPPING_IGNORE_DYNAMIC_BEYOND_LIMIT_SETTING, false
+   * for standard indices: our template sets it, audit 3.10).
    */
   addDynamicMapper(mapper: Mapping, loc: Loc): boolean {
     if (mapper.kind === 'object') this.checkDepth(mapper.path, loc);

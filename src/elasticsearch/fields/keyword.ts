@@ -13,6 +13,8 @@ export const MAX_TERM_LENGTH = 32766;
  * otherwise); a value longer than `ignore_above` UTF-16 chars is not indexed and the field goes to
  * `_ignored`; a field neither indexed, stored nor with doc values writes nothing; any other value
  * over 32766 UTF-8 bytes fails the preflight check that mirrors Lucene's "immense term" error.
+ * The canonical template gives every keyword an ignore_above (8191 = 32766 / 4, so no value it
+ * indexes can reach the byte limit; 1024 elsewhere): audit 3.10, README "Template limits".
  */
 export function parseKeyword(field: FieldMapping, node: JsonNode): ValueOutcome {
   if (!isValueToken(node) && node.kind !== 'null') {

@@ -11,7 +11,7 @@ const template = JSON.parse(readFileSync(new URL('../../../monitoring/elasticsea
 
 describe('parseIndexSettings', () => {
   it("reads the pipeline template's settings and keeps the 8.17 defaults for the rest (MapperService, FieldMapper settings)", () => {
-    expect(parseIndexSettings(template.template.settings, 't')).toEqual({ ...DEFAULT_SETTINGS, ignoreMalformed: true, totalFieldsLimit: 2000 });
+    expect(parseIndexSettings(template.template.settings, 't')).toEqual({ ...DEFAULT_SETTINGS, ignoreMalformed: true, totalFieldsLimit: 2000, ignoreDynamicBeyondLimit: true });
     expect(DEFAULT_SETTINGS).toMatchObject({ totalFieldsLimit: 1000, depthLimit: 20, nestedFieldsLimit: 50, nestedObjectsLimit: 10000, ignoreDynamicBeyondLimit: false, coerce: true });
   });
 

@@ -1,7 +1,9 @@
 import { loadAlertmanagerConfig } from '../../alertmanager/alertmanager-config.js';
 import { prometheusSettings } from '../../rules/prometheus-config.js';
 import { loadRuleInventory } from '../../rules/rule-inventory.js';
+import { loadPipelines } from '../../logstash/pipeline-files.js';
 import type { CoverageFacts } from './coverage-facts.js';
+import { pipelineCoverage } from './pipeline-coverage.js';
 
 export interface CoverageItem {
   name: string;
@@ -48,9 +50,10 @@ export function coverageSections(facts: readonly CoverageFacts[], partial: Reado
     {
       id: 'pipeline',
       title: 'Pipeline branches and outputs exercised',
-      source: 'the offline Logstash engine (being built on branch logs-engine)',
-      notMeasured: fed('pipelineBranches') || fed('pipelineOutputs') ? undefined : 'not yet measured: the container tests (tests/pipeline) see only what lands in Elasticsearch, not which conditional branch an event took; the offline Logstash engine will record branches and outputs through recordCoverage({ pipelineBranches, pipelineOutputs })',
-      items: [...seen('pipelineBranches')].map((b) => ({ name: String(b), where: String(b), covered: true })),
+      source: 'the fixture cases on the offline Logstash engine (tests/logs/pipeline-cases.test.ts)',
+      // Every conditional clause and output of the canonical pipeline is counted (pipeline-coverage.ts).
+      notMeasured: !fed('pipelineBranches') && !fed('pipelineOutputs') ? 'tests/logs/pipeline-cases.test.ts did not run (or JRuby was missing): each case records the clauses it took and the outputs it reached on the offline engine' : partial.has('pipelineBranches') ? `partly measured: ${partial.get('pipelineBranches')}; run the whole project to measure it` : undefined,
+      items: pipelineCoverage(loadPipelines().flatMap((p) => p.configs), facts),
     },
   ];
 }
