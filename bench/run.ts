@@ -1,4 +1,5 @@
 import { benchAlertmanagerTiming } from './alertmanager-timing.js';
+import { benchCheck } from './check.js';
 import { benchDiff } from './diff.js';
 import { benchE2e } from './e2e.js';
 import { benchEngines } from './engines.js';
@@ -12,6 +13,7 @@ import { benchRules } from './rules.js';
 // Add yours here. Benchmarks print numbers; nothing here asserts on time.
 // The logs benches that need JRuby (jruby, logs-engine, redact-regex) print one
 // "not measured: <why>" line instead when its image is missing, and the run goes on.
+await benchCheck();
 await benchRules();
 await benchDiff();
 await benchAlertmanagerTiming();

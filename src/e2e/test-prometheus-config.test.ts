@@ -39,7 +39,7 @@ describe('testPrometheusConfig', () => {
     expect(data.storage).toBeUndefined();
     expect(copy.dropped).toEqual([{ job: 'cadvisor', reason: 'no cAdvisor image on this machine' }]);
     expect(copy.config).toContain('# Job cadvisor dropped: no cAdvisor image on this machine');
-    expect(copy.flags).toEqual(['--rules.alert.resend-delay=600ms']);
+    expect(copy.flags).toEqual(['--rules.alert.resend-delay=15s']);
   });
 
   it('carries the scaled rule files under the names prometheus.yml gives them', () => {

@@ -34,5 +34,15 @@ export const testEvaluationInterval = '250ms';
 export const testScrapeInterval = '1s';
 export const testScrapeTimeout = '1s';
 
-/** Prometheus's default --rules.alert.resend-delay (1m), scaled like `for`. */
-export const testResendDelayMs = 60_000 / ruleTimeFactor;
+/**
+ * --rules.alert.resend-delay: Prometheus's default (1m) scaled like `for`, but never under 15 s.
+ * A firing alert is re-sent every resend-delay, and each send is a lease: Alertmanager takes it
+ * as resolved 4 × max(resend-delay, evaluation interval) after the last send (rules/alerting.go,
+ * sendAlerts: "Allow for two Eval or Alertmanager send failures"). Scaled to 600 ms, the lease was
+ * 2.4 s; on a loaded 2-core machine a Prometheus stalls longer than that, its DatabaseDown or
+ * ApplicationDown lapsed in Alertmanager while still firing, and the alerts they inhibit were
+ * delivered (the incidents failed so at load ~80). Production's lease is 4 minutes; 60 s keeps a
+ * lapse out of reach of any stall we measured, and the first send of a new alert and of a resolved
+ * one is never delayed (needsSending), so no timing the tests observe depends on it.
+ */
+export const testResendDelayMs = Math.max(60_000 / ruleTimeFactor, 15_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runProcess } from './run-process.js';
+import { childProcessBusyMs, runProcess } from './run-process.js';
 
 function blockFor(ms: number): void {
   const end = performance.now() + ms;
@@ -9,6 +9,15 @@ function blockFor(ms: number): void {
 }
 
 describe('runProcess', () => {
+  it('counts the time its processes run, once for two that overlap (bench/check.ts reads it)', async () => {
+    const before = childProcessBusyMs();
+    const started = performance.now();
+    await Promise.all([runProcess('sleep', ['0.2'], { timeoutMs: 60_000 }), runProcess('sleep', ['0.2'], { timeoutMs: 60_000 }), runProcess('no-such-binary-here', [], { timeoutMs: 60_000 })]);
+    const busy = childProcessBusyMs() - before;
+    expect(busy).toBeGreaterThanOrEqual(200);
+    expect(busy).toBeLessThanOrEqual(performance.now() - started + 1);
+  });
+
   it('collects output and the exit code', async () => {
     const run = await runProcess('sh', ['-c', 'echo out; echo err >&2; exit 3'], { timeoutMs: 60_000 });
     expect(run).toMatchObject({ exitCode: 3, stdout: 'out\n', stderr: 'err\n', timedOut: false });

@@ -1,4 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, type TestContext } from 'vitest';
+import { repoRoot } from '../../src/config/repo-files.js';
+import { LogsEngine } from '../../src/logstash/engine/run/engine-run.js';
+import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
+import { harnessPeer } from '../../src/logstash/engine/pipeline/feed.js';
+import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
+import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
+import { parityDifferences } from '../../src/pipeline/document-parity.js';
+import { valueAt } from '../../src/pipeline/document-paths.js';
 import { caseFailures } from '../../src/pipeline/case-expectations.js';
 import type { ElkStackInfo } from '../../src/pipeline/elk-stack.js';
 import { loadPipelineCases, type PipelineCase } from '../../src/pipeline/log-fixtures.js';
@@ -42,6 +52,24 @@ function deliverAll(stack: ElkStackInfo): Promise<IndexedDoc[]> {
 
 const docsOf = (docs: readonly IndexedDoc[], i: number) => docs.filter((d) => carriesId(d.source.message, ids[i]!));
 
+let offline: Promise<{ engine: LogsEngine; client: JrubyClient }> | undefined;
+/** The offline engine on this run's JRuby, told the machine name the real Logstash has (the file input writes it). */
+function offlineEngine(ctx: TestContext, stack: ElkStackInfo): Promise<{ engine: LogsEngine; client: JrubyClient }> {
+  offline ??= (async () => {
+    const { client } = await requireJruby(ctx);
+    const hostname = await (await logstashContainer(stack.logstashContainer)).exec(['hostname']);
+    if (hostname.exitCode !== 0) throw new Error(`hostname in the Logstash container failed (exit ${hostname.exitCode}): ${hostname.output}`);
+    const engine = await LogsEngine.start({ root: repoRoot, ruby: client, variables: localRunVariables, hostName: hostname.output.trim() });
+    return { engine, client };
+  })();
+  return offline;
+}
+afterAll(async () => {
+  const s = await offline?.catch(() => undefined);
+  s?.engine.close();
+  s?.client.close();
+});
+
 describe('the pipeline on real Logstash and Elasticsearch: fixtures/logs/pipeline-cases.yaml', () => {
   it.for(cases.map((c, i) => [`${c.name} (${c.input}, fixtures/logs/pipeline-cases.yaml:${c.line})`, c, i] as [string, PipelineCase, number]))('%s', async ([, c, i], ctx) => {
     const stack = requireStack<ElkStackInfo>(ctx, 'elk');
@@ -63,11 +91,30 @@ describe('the pipeline on real Logstash and Elasticsearch: fixtures/logs/pipelin
     await deliverAll(stack);
     const search = new LogSearch(stack.elasticsearchUrl);
     try {
-      expect(await search.indexTemplate('timetable-logs')).toMatchObject({ index_patterns: ['logs-*', 'errors-*'] });
+      const template = JSON.parse(readFileSync(join(repoRoot, 'monitoring/elasticsearch/index-template.json'), 'utf8')) as { index_patterns: string[] };
+      expect(await search.indexTemplate('timetable-logs')).toMatchObject({ index_patterns: template.index_patterns });
       expect(await search.fieldType('logs-*', 'client.geo.location')).toBe('geo_point');
       expect(await search.fieldType('logs-*', 'client.ip')).toBe('ip');
     } finally {
       await search.close();
     }
+  });
+});
+
+// Same fixtures, two engines: the real documents are the authority over the offline engine's
+// prediction for the same lines (tests/logs runs the cases on the engine alone, everywhere).
+describe('the offline engine predicts each real document, field by field: fixtures/logs/pipeline-cases.yaml', () => {
+  it.for(cases.map((c, i) => [`${c.name} (${c.input}, fixtures/logs/pipeline-cases.yaml:${c.line})`, c, i] as [string, PipelineCase, number]))('%s', async ([, c, i], ctx) => {
+    const stack = requireStack<ElkStackInfo>(ctx, 'elk');
+    const real = docsOf(await deliverAll(stack), i);
+    const { engine } = await offlineEngine(ctx, stack);
+    // The sender as the real syslog input saw it ([host][ip]: the Docker gateway), so the engine's input sees the same.
+    const ip = real.map((d) => valueAt(d.source, 'host.ip')).find((v): v is string => typeof v === 'string');
+    const result = await engine.run(c.input, c.lines.map((l) => l.replaceAll('{{id}}', ids[i]!)), undefined, ip ? { ...harnessPeer, ip, name: ip } : undefined);
+    const predicted = result.events.flatMap((e) => e.documents).filter((d) => d.elasticsearch?.accepted && carriesId(d.source.message, ids[i]!));
+    // Without a time of its own in the line, an event is dated when it arrives: only its presence compares.
+    const arrival = c.expect.timestamp ? [] : ['@timestamp', '_index'];
+    const differences = parityDifferences(real, predicted.map((d) => ({ index: d.index, source: d.source })), { presenceOnly: [...arrival, ...(c.ignore ?? [])] });
+    expect(differences, `${c.name}: real Logstash + Elasticsearch (authority) against the offline engine`).toEqual([]);
   });
 });

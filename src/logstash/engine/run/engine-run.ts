@@ -4,6 +4,7 @@ import type { LogInput } from '../../../pipeline/log-fixture-schema.js';
 import type { Event } from '../event.js';
 import type { RubyFilterHost } from '../filters/ruby-host.js';
 import type { LogLine } from '../plugin-log.js';
+import type { Peer } from '../inputs/input-api.js';
 import { feedLines } from '../pipeline/feed.js';
 import { LogstashPipeline } from '../pipeline/pipeline.js';
 import type { StageObserver } from '../pipeline/filter-tree.js';
@@ -44,8 +45,10 @@ export interface EngineOptions {
   root: string;
   file?: string;
   ruby?: RubyFilterHost;
-  variables?: Record<string, string>;
+  variables?: Readonly<Record<string, string>>;
   now?: () => LsTimestamp;
+  /** What the file input writes to [host][name] (the machine Logstash runs on). */
+  hostName?: string;
 }
 
 /** The canonical pipeline (or another config) loaded once, fed line batches as the harness sends them. */
@@ -60,7 +63,7 @@ export class LogsEngine {
   static async start(options: EngineOptions): Promise<LogsEngine> {
     const file = options.file ?? canonicalPipeline;
     const text = readFileSync(join(options.root, file), 'utf8');
-    const pipeline = await LogstashPipeline.load({ file, text, root: options.root, ruby: options.ruby, variables: options.variables, now: options.now });
+    const pipeline = await LogstashPipeline.load({ file, text, root: options.root, ruby: options.ruby, variables: options.variables, now: options.now, hostName: options.hostName });
     const cluster = new EsCluster();
     // Each elasticsearch output installs its template when it connects; a refused PUT stops the
     // pipeline (elasticsearch.rb:326-347, 662-669 at v11.22.12: audit 1.1).
@@ -72,11 +75,12 @@ export class LogsEngine {
     return new LogsEngine(pipeline, LogstashLog.fromRepo(options.root), cluster);
   }
 
-  async run(input: LogInput, lines: readonly string[], observe?: StageObserver): Promise<EngineResult> {
+  /** `peer`: the sender's address as the tcp and syslog inputs see it (default: the harness's, feed.ts). */
+  async run(input: LogInput, lines: readonly string[], observe?: StageObserver, peer?: Peer): Promise<EngineResult> {
     const logStart = this.pipeline.log.length;
     this.pipeline.coverage.branches.clear();
     this.pipeline.coverage.outputs.clear();
-    const fed = feedLines(this.pipeline, input, lines);
+    const fed = feedLines(this.pipeline, input, lines, peer);
     const processed = await this.pipeline.process(fed.events, observe);
     const events = processed.map(({ event, deliveries }) => ({
       event,
