@@ -1,6 +1,7 @@
 import { alertmanagerAmtoolCheck } from '../alertmanager/checks/amtool-check-config.js';
 import { alertmanagerEnvPlaceholderCheck } from '../alertmanager/checks/env-placeholder-check.js';
 import { alertmanagerInhibitAlertNamesCheck } from '../alertmanager/checks/inhibit-alert-names-check.js';
+import { alertmanagerInhibitEqualIdentityCheck } from '../alertmanager/checks/inhibit-equal-identity-check.js';
 import { alertmanagerRouteLabelValuesCheck } from '../alertmanager/checks/route-label-values-check.js';
 import { alertmanagerUnusedReceiverCheck } from '../alertmanager/checks/unused-receiver-check.js';
 import { appMetricsContractCheck } from '../../app/metrics/contract/app-metrics-check.js';
@@ -62,6 +63,7 @@ export const allChecks: readonly Check[] = [
   alertmanagerUnusedReceiverCheck,
   alertmanagerRouteLabelValuesCheck,
   alertmanagerInhibitAlertNamesCheck,
+  alertmanagerInhibitEqualIdentityCheck,
   configSyntaxCheck,
   appMetricsContractCheck,
   configMapDriftCheck,
