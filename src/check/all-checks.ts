@@ -34,6 +34,7 @@ import { logstashInputMarkerCheck } from '../logstash/checks/input-marker-check.
 import { logstashGeoipDatabaseCheck } from '../logstash/checks/geoip-database-check.js';
 import { promtoolConfigCheck } from '../rules/checks/promtool-config-check.js';
 import { promtoolRulesCheck } from '../rules/checks/promtool-rules-check.js';
+import { quantileBucketsCheck } from '../rules/checks/quantile-buckets-check.js';
 import { recordingUnusedCheck } from '../rules/checks/recording-unused-check.js';
 import { requiredFieldsCheck } from '../rules/checks/required-fields-check.js';
 import { runbookCheck } from '../rules/checks/runbook-check.js';
@@ -56,6 +57,7 @@ export const allChecks: readonly Check[] = [
   runbookCheck,
   thresholdsCheck,
   unknownMetricCheck,
+  quantileBucketsCheck,
   recordingUnusedCheck,
   testCoverageCheck,
   alertmanagerAmtoolCheck,
