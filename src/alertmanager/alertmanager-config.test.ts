@@ -45,8 +45,8 @@ describe('reading alertmanager.yml with positions', () => {
 
   it('reads receivers with their integrations and whether they send resolved', () => {
     expect(read(text).receivers).toEqual([
-      { name: 'a', line: 17, slackChannels: ['#a'], pagerduty: false, sendsResolved: [] },
-      { name: 'b', line: 19, slackChannels: [], pagerduty: true, sendsResolved: [] },
+      { name: 'a', line: 17, slackChannels: ['#a'], pagerduty: false, webhook: false, sendsResolved: [] },
+      { name: 'b', line: 19, slackChannels: [], pagerduty: true, webhook: false, sendsResolved: [] },
     ]);
   });
 

@@ -34,8 +34,10 @@ export interface ReceiverEntry {
   /** Slack channels it posts to (a channel per slack_configs entry). */
   slackChannels: string[];
   pagerduty: boolean;
+  /** It has webhook_configs (a heartbeat: the Watchdog's dead man's switch). */
+  webhook: boolean;
   /** Integrations of this receiver that send resolved notifications. */
-  sendsResolved: ('slack' | 'pagerduty')[];
+  sendsResolved: ('slack' | 'pagerduty' | 'webhook')[];
 }
 
 export interface InhibitEntry {
@@ -58,7 +60,7 @@ export interface AlertmanagerConfig {
 // Alertmanager's own defaults for a root route that leaves them out.
 const defaults = { groupWaitMs: 30_000, groupIntervalMs: 300_000, repeatIntervalMs: 4 * 3600_000 };
 // Alertmanager's defaults per integration when send_resolved is not written.
-const resolvedByDefault = { slack: false, pagerduty: true };
+const resolvedByDefault = { slack: false, pagerduty: true, webhook: true };
 
 export function loadAlertmanagerConfig(path = alertmanagerConfigFile): AlertmanagerConfig {
   return readAlertmanagerConfig(YamlFile.load(path, 'the Alertmanager configuration'));
@@ -106,14 +108,16 @@ export function readAlertmanagerConfig(yaml: YamlFile): AlertmanagerConfig {
   const receivers = (Array.isArray(data.receivers) ? data.receivers : []).map((raw: Record<string, unknown>, i): ReceiverEntry => {
     const slack = Array.isArray(raw?.slack_configs) ? (raw.slack_configs as Record<string, unknown>[]) : [];
     const pagerduty = Array.isArray(raw?.pagerduty_configs) ? (raw.pagerduty_configs as Record<string, unknown>[]) : [];
-    const resolved = (configs: Record<string, unknown>[], kind: 'slack' | 'pagerduty') =>
+    const webhook = Array.isArray(raw?.webhook_configs) ? (raw.webhook_configs as Record<string, unknown>[]) : [];
+    const resolved = (configs: Record<string, unknown>[], kind: 'slack' | 'pagerduty' | 'webhook') =>
       configs.some((c) => (c?.send_resolved === undefined ? resolvedByDefault[kind] : c.send_resolved === true));
     return {
       name: String(raw?.name ?? ''),
       line: yaml.lineOf(['receivers', i, 'name']) ?? yaml.lineOf(['receivers', i]) ?? 1,
       slackChannels: slack.map((c) => String(c?.channel ?? '')),
       pagerduty: pagerduty.length > 0,
-      sendsResolved: [...(resolved(slack, 'slack') ? ['slack' as const] : []), ...(resolved(pagerduty, 'pagerduty') ? ['pagerduty' as const] : [])],
+      webhook: webhook.length > 0,
+      sendsResolved: [...(resolved(slack, 'slack') ? ['slack' as const] : []), ...(resolved(pagerduty, 'pagerduty') ? ['pagerduty' as const] : []), ...(resolved(webhook, 'webhook') ? ['webhook' as const] : [])],
     };
   });
 

@@ -40,6 +40,8 @@ describe('monitoring/alertmanager.yml as written (production timing)', () => {
 
   it('posts to its own channel per severity, and sends all-clears where someone acts on them', () => {
     expect(config.receivers.map((r) => [r.name, r.slackChannels, r.pagerduty, r.sendsResolved])).toEqual([
+      // The heartbeat is its pings: no resolved message (issue 12).
+      ['heartbeat', [], false, []],
       ['pagerduty-critical', [], true, ['pagerduty']],
       ['slack-warnings', ['#timetable-alerts'], false, ['slack']],
       ['slack-info', ['#timetable-info'], false, []],
@@ -50,6 +52,7 @@ describe('monitoring/alertmanager.yml as written (production timing)', () => {
     const text = config.yaml.text;
     expect(text).toContain('slack_api_url_file: /etc/alertmanager/secrets/slack_api_url');
     expect(text).toContain('routing_key_file: /etc/alertmanager/secrets/pagerduty_routing_key');
-    expect(text).not.toMatch(/^\s*(api_url|slack_api_url|routing_key|service_key):/m);
+    expect(text).toContain('url_file: /etc/alertmanager/secrets/heartbeat_url');
+    expect(text).not.toMatch(/^\s*(api_url|slack_api_url|routing_key|service_key|url):/m);
   });
 });

@@ -24,9 +24,21 @@ export interface PagerdutyEvent {
   links?: { href: string; text: string }[];
 }
 
+/** Alertmanager's webhook message (version 4), as a heartbeat receiver gets it. */
+export interface WebhookMessage {
+  version: string;
+  status: 'firing' | 'resolved';
+  receiver: string;
+  groupLabels: Record<string, string>;
+  commonLabels: Record<string, string>;
+  commonAnnotations: Record<string, string>;
+  alerts: { status: string; labels: Record<string, string>; annotations: Record<string, string> }[];
+}
+
 export type Delivery =
   | { kind: 'slack'; seq: number; receiver: string; channel: string; username?: string; attachment: SlackAttachment }
-  | { kind: 'pagerduty'; seq: number; receiver: string; event: PagerdutyEvent };
+  | { kind: 'pagerduty'; seq: number; receiver: string; event: PagerdutyEvent }
+  | { kind: 'webhook'; seq: number; receiver: string; message: WebhookMessage };
 
 /**
  * Reads what one Alertmanager delivered to the capture server, as Slack messages and PagerDuty
@@ -37,16 +49,17 @@ export type Delivery =
 export class DeliveryReader {
   constructor(
     private readonly capture: CaptureClient,
-    private readonly paths: { slackPath: string; pagerdutyPath: string },
+    private readonly paths: { slackPath: string; pagerdutyPath: string; webhookPath?: string },
     private readonly receivers: readonly ReceiverEntry[],
   ) {}
 
   async list(token: string, after = 0): Promise<Delivery[]> {
-    const [slack, pagerduty] = await Promise.all([
+    const [slack, pagerduty, webhook] = await Promise.all([
       this.capture.requests({ path: this.paths.slackPath, after }),
       this.capture.requests({ path: this.paths.pagerdutyPath, after }),
+      this.paths.webhookPath ? this.capture.requests({ path: this.paths.webhookPath, after }) : Promise.resolve({ requests: [] }),
     ]);
-    return [...slack.requests, ...pagerduty.requests]
+    return [...slack.requests, ...pagerduty.requests, ...webhook.requests]
       .filter((r) => r.text.includes(token))
       .sort((a, b) => a.seq - b.seq)
       .map((r) => this.classify(r));
@@ -68,6 +81,12 @@ export class DeliveryReader {
   private classify(r: CapturedRequest): Delivery {
     const body = r.json as Record<string, unknown> | undefined;
     if (!body) throw new Error(`a delivery to ${r.path} is not JSON: ${r.text.slice(0, 200)}`);
+    if (this.paths.webhookPath && r.path.startsWith(this.paths.webhookPath)) {
+      // The message names its receiver; it must be one of the config's webhook receivers.
+      const receiver = String(body.receiver ?? '');
+      if (!this.receivers.some((x) => x.webhook && x.name === receiver)) throw new Error(`webhook delivery ${r.seq} names receiver "${receiver}", which has no webhook_configs`);
+      return { kind: 'webhook', seq: r.seq, receiver, message: body as unknown as WebhookMessage };
+    }
     if (r.path.startsWith(this.paths.pagerdutyPath)) {
       const senders = this.receivers.filter((x) => x.pagerduty);
       if (senders.length !== 1) throw new Error(`cannot tell which of ${senders.length} PagerDuty receivers sent event ${r.seq}: give each its own routing key file and teach deliveries.ts to read it`);
@@ -93,5 +112,6 @@ export function deliveryMentions(delivery: Delivery, alertname: string): boolean
  * our templates begin with (monitoring/alertmanager/templates/common.tmpl).
  */
 export function isResolvedDelivery(delivery: Delivery): boolean {
+  if (delivery.kind === 'webhook') return delivery.message.status === 'resolved';
   return delivery.kind === 'pagerduty' ? delivery.event.event_action === 'resolve' : (delivery.attachment.title ?? '').startsWith('[RESOLVED]');
 }

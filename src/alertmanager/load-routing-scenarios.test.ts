@@ -5,8 +5,8 @@ import type { ReceiverEntry } from './alertmanager-config.js';
 import { loadRoutingScenario, type ScenarioContext } from './load-routing-scenarios.js';
 
 const receivers: ReceiverEntry[] = [
-  { name: 'pagerduty-critical', line: 1, slackChannels: [], pagerduty: true, sendsResolved: ['pagerduty'] },
-  { name: 'slack-warnings', line: 2, slackChannels: ['#alerts'], pagerduty: false, sendsResolved: ['slack'] },
+  { name: 'pagerduty-critical', line: 1, slackChannels: [], pagerduty: true, webhook: false, sendsResolved: ['pagerduty'] },
+  { name: 'slack-warnings', line: 2, slackChannels: ['#alerts'], pagerduty: false, webhook: false, sendsResolved: ['slack'] },
 ];
 const context: ScenarioContext = {
   alerts: new Map([['HighLatency', { labels: { severity: 'warning', service: 'app', team: 'backend' }, annotations: { runbook_url: 'https://runbooks/HighLatency.md' }, where: 'monitoring/alert_rules.yml:7' }]]),

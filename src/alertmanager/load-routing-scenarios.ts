@@ -55,7 +55,8 @@ export function loadRoutingScenario(path: string, context: ScenarioContext): Rou
     }
     if (c.slack && receiver.slackChannels.length === 0) throw new ConfigError(yaml.file, `receiver ${receiver.name} has no slack_configs, so nothing can match a \`slack:\` expectation`, 'expect what that receiver sends (pagerduty:), or name a Slack receiver', yaml.lineOf([...at, 'slack']));
     if (c.pagerduty && !receiver.pagerduty) throw new ConfigError(yaml.file, `receiver ${receiver.name} has no pagerduty_configs, so nothing can match a \`pagerduty:\` expectation`, 'expect what that receiver sends (slack:), or name a PagerDuty receiver', yaml.lineOf([...at, 'pagerduty']));
-    return { name: c.name, line: yaml.lineOf(at) ?? 1, alert: scenarioAlert(yaml, c.alert, [...at, 'alert'], context), receiver: c.receiver, slack: c.slack, pagerduty: c.pagerduty };
+    if (c.webhook && !receiver.webhook) throw new ConfigError(yaml.file, `receiver ${receiver.name} has no webhook_configs, so nothing can match a \`webhook:\` expectation`, 'expect what that receiver sends (slack: or pagerduty:), or name the heartbeat receiver', yaml.lineOf([...at, 'webhook']));
+    return { name: c.name, line: yaml.lineOf(at) ?? 1, alert: scenarioAlert(yaml, c.alert, [...at, 'alert'], context), receiver: c.receiver, slack: c.slack, pagerduty: c.pagerduty, webhook: c.webhook };
   });
 
   const inhibitions = (raw.inhibitions ?? []).map((c, i): InhibitionCase => {

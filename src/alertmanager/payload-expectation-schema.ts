@@ -1,6 +1,6 @@
 /**
- * JSON Schemas of what a test expects in a delivered notification: Slack message fields and
- * PagerDuty Events v2 fields. Shared by the routing cases (fixtures/routing) and the incidents
+ * JSON Schemas of what a test expects in a delivered notification: Slack message fields,
+ * PagerDuty Events v2 fields and webhook (heartbeat) message fields. Shared by the routing cases (fixtures/routing) and the incidents
  * (fixtures/incidents), which assert the same payloads. Closed objects: a misspelt field is an
  * error naming the nearest one, not an expectation silently never checked.
  */
@@ -30,5 +30,18 @@ export const pagerdutyExpectationSchema = {
     // `num_firing` arrives as a number.
     details: { type: 'object', additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } },
     links: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['href', 'text'], properties: { href: text, text } } },
+  },
+} as const;
+
+export const webhookExpectationSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    status: { enum: ['firing', 'resolved'] },
+    receiver: text,
+    groupLabels: stringMap,
+    commonLabels: stringMap,
+    commonAnnotations: stringMap,
   },
 } as const;

@@ -1,6 +1,6 @@
 import { engineVersion, imageFor } from '../engines/image-pins.js';
 import type { Delivery } from './deliveries.js';
-import type { PagerdutyExpectation, SlackExpectation } from './routing-scenario.js';
+import type { PagerdutyExpectation, SlackExpectation, WebhookExpectation } from './routing-scenario.js';
 
 /**
  * The fields a scenario expects next to the same fields of the delivery, ready for
@@ -8,7 +8,7 @@ import type { PagerdutyExpectation, SlackExpectation } from './routing-scenario.
  * names is compared; `fill` substitutes `{cluster}` and `{external_url}`.
  */
 export function comparablePayload(
-  expected: { slack?: SlackExpectation; pagerduty?: PagerdutyExpectation },
+  expected: { slack?: SlackExpectation; pagerduty?: PagerdutyExpectation; webhook?: WebhookExpectation },
   delivery: Delivery,
   fill: (text: string) => string,
 ): { expected: Record<string, unknown>; actual: Record<string, unknown> } {
@@ -19,6 +19,15 @@ export function comparablePayload(
       expected: Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, fill(v)])),
       // Alertmanager leaves empty optional fields out of the JSON: compare them as ''.
       actual: Object.fromEntries(Object.keys(wanted).map((k) => [k, observed[k] ?? ''])),
+    };
+  }
+  if (delivery.kind === 'webhook') {
+    const wanted = expected.webhook ?? {};
+    const message = delivery.message as unknown as Record<string, unknown>;
+    const filled = (v: unknown) => (typeof v === 'string' ? fill(v) : Object.fromEntries(Object.entries(v as Record<string, string>).map(([k, x]) => [k, fill(x)])));
+    return {
+      expected: Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, filled(v)])),
+      actual: Object.fromEntries(Object.keys(wanted).map((k) => [k, message[k] ?? ''])),
     };
   }
   const wanted = expected.pagerduty ?? {};

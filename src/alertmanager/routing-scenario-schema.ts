@@ -1,4 +1,4 @@
-import { pagerdutyExpectationSchema as pagerduty, slackExpectationSchema as slack } from './payload-expectation-schema.js';
+import { pagerdutyExpectationSchema as pagerduty, slackExpectationSchema as slack, webhookExpectationSchema as webhook } from './payload-expectation-schema.js';
 /**
  * JSON Schema of a routing scenario file (fixtures/routing/*.yaml). Every object is closed, so
  * a misspelt key is an error naming the nearest valid one instead of an expectation that is
@@ -23,7 +23,7 @@ const routeCase = {
   type: 'object',
   additionalProperties: false,
   required: ['name', 'alert', 'receiver'],
-  properties: { name: { type: 'string', minLength: 1 }, alert, receiver: { type: 'string', minLength: 1 }, slack, pagerduty },
+  properties: { name: { type: 'string', minLength: 1 }, alert, receiver: { type: 'string', minLength: 1 }, slack, pagerduty, webhook },
 } as const;
 
 const inhibitionCase = {

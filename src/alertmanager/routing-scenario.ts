@@ -24,6 +24,15 @@ export interface PagerdutyExpectation {
   links?: { href: string; text: string }[];
 }
 
+/** What a webhook message (Alertmanager's JSON, version 4) must carry; only the fields given are compared. */
+export interface WebhookExpectation {
+  status?: 'firing' | 'resolved';
+  receiver?: string;
+  groupLabels?: Record<string, string>;
+  commonLabels?: Record<string, string>;
+  commonAnnotations?: Record<string, string>;
+}
+
 /** One alert, the receiver it must reach, and what that receiver must get. */
 export interface RouteCase {
   name: string;
@@ -32,6 +41,7 @@ export interface RouteCase {
   receiver: string;
   slack?: SlackExpectation;
   pagerduty?: PagerdutyExpectation;
+  webhook?: WebhookExpectation;
 }
 
 /** A source and a target alert, and whether the target must be muted. */

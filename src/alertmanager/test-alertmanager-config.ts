@@ -14,6 +14,8 @@ export interface TestAlertmanagerConfig {
   /** Where Slack and PagerDuty deliveries land on the capture server. */
   slackPath: string;
   pagerdutyPath: string;
+  /** Where webhook deliveries (the heartbeat receiver) land. */
+  webhookPath: string;
   /** What the PagerDuty routing key file holds, so tests can see it was read. */
   routingKey: string;
 }
@@ -31,13 +33,14 @@ export interface TestConfigOptions {
 }
 
 /** Integrations the harness can point at the capture server. Anything else could reach a real service. */
-const redirectable = new Set(['name', 'slack_configs', 'pagerduty_configs']);
+const redirectable = new Set(['name', 'slack_configs', 'pagerduty_configs', 'webhook_configs']);
 
 /**
  * The canonical alertmanager.yml, made safe and fast to run in a test:
  * - the secret files it names (api_url_file, routing_key_file) are written with the capture
  *   server's URL and a test key: that is how production gets its secrets, so the config itself
  *   keeps them untouched;
+ * - a webhook's url_file gets the capture server's webhook URL the same way;
  * - global.pagerduty_url (and any pagerduty_configs url) points at the capture server: PagerDuty's
  *   endpoint is a plain URL in the config, not a secret file, so it is the one key rewritten;
  * - routing timers are divided by `timeFactor` (see time-compression.ts).
@@ -49,6 +52,7 @@ export function testAlertmanagerConfig(options: TestConfigOptions): TestAlertman
   const doc = parseDocument(readRepoFile(file, 'the Alertmanager configuration'));
   const slackPath = `${options.pathPrefix}/slack/webhook`;
   const pagerdutyPath = `${options.pathPrefix}/pagerduty/v2/enqueue`;
+  const webhookPath = `${options.pathPrefix}/webhook`;
   const routingKey = `test-routing-key-${randomBytes(4).toString('hex')}`;
   const files: Record<string, string> = {};
   const secretFile = (path: unknown, content: string, key: string) => {
@@ -72,7 +76,7 @@ export function testAlertmanagerConfig(options: TestConfigOptions): TestAlertman
     const name = String(receiver.get('name'));
     for (const pair of receiver.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!redirectable.has(key)) throw refuse(file, `receiver ${name} uses ${key}`, 'the routing harness can only redirect slack_configs and pagerduty_configs; teach src/alertmanager/test-alertmanager-config.ts the new integration');
+      if (!redirectable.has(key)) throw refuse(file, `receiver ${name} uses ${key}`, 'the routing harness can only redirect slack_configs, pagerduty_configs and webhook_configs; teach src/alertmanager/test-alertmanager-config.ts the new integration');
     }
     for (const slack of configsOf(receiver, 'slack_configs')) {
       if (slack.has('api_url')) throw refuse(file, `receiver ${name} has an inline slack api_url`, 'use api_url_file');
@@ -83,6 +87,11 @@ export function testAlertmanagerConfig(options: TestConfigOptions): TestAlertman
       if (!pd.has('routing_key_file')) throw refuse(file, `receiver ${name} has no routing_key_file`, 'use Events API v2 with routing_key_file');
       secretFile(pd.get('routing_key_file'), routingKey, `receiver ${name} routing_key_file`);
       if (pd.has('url')) pd.set('url', `${options.captureFromEngines}${pagerdutyPath}`);
+    }
+    for (const hook of configsOf(receiver, 'webhook_configs')) {
+      if (hook.has('url')) throw refuse(file, `receiver ${name} has an inline webhook url`, 'use url_file: the heartbeat URL carries its token');
+      if (!hook.has('url_file')) throw refuse(file, `receiver ${name} has no url_file`, 'use url_file under /etc/alertmanager/secrets/');
+      secretFile(hook.get('url_file'), `${options.captureFromEngines}${webhookPath}`, `receiver ${name} url_file`);
     }
   }
 
@@ -97,7 +106,7 @@ export function testAlertmanagerConfig(options: TestConfigOptions): TestAlertman
   }
 
   if (options.timeFactor !== 1) compressRouteTimers(doc, options.timeFactor);
-  return { config: doc.toString(), files, slackPath, pagerdutyPath, routingKey };
+  return { config: doc.toString(), files, slackPath, pagerdutyPath, webhookPath, routingKey };
 }
 
 function configsOf(receiver: YAMLMap, key: string): YAMLMap[] {

@@ -1,6 +1,7 @@
 import { alertmanagerAmtoolCheck } from '../alertmanager/checks/amtool-check-config.js';
 import { alertmanagerEnvPlaceholderCheck } from '../alertmanager/checks/env-placeholder-check.js';
 import { alertmanagerInhibitAlertNamesCheck } from '../alertmanager/checks/inhibit-alert-names-check.js';
+import { alertmanagerInhibitEqualIdentityCheck } from '../alertmanager/checks/inhibit-equal-identity-check.js';
 import { alertmanagerRouteLabelValuesCheck } from '../alertmanager/checks/route-label-values-check.js';
 import { alertmanagerUnusedReceiverCheck } from '../alertmanager/checks/unused-receiver-check.js';
 import { appMetricsContractCheck } from '../../app/metrics/contract/app-metrics-check.js';
@@ -33,6 +34,7 @@ import { logstashInputMarkerCheck } from '../logstash/checks/input-marker-check.
 import { logstashGeoipDatabaseCheck } from '../logstash/checks/geoip-database-check.js';
 import { promtoolConfigCheck } from '../rules/checks/promtool-config-check.js';
 import { promtoolRulesCheck } from '../rules/checks/promtool-rules-check.js';
+import { quantileBucketsCheck } from '../rules/checks/quantile-buckets-check.js';
 import { recordingUnusedCheck } from '../rules/checks/recording-unused-check.js';
 import { requiredFieldsCheck } from '../rules/checks/required-fields-check.js';
 import { runbookCheck } from '../rules/checks/runbook-check.js';
@@ -55,6 +57,7 @@ export const allChecks: readonly Check[] = [
   runbookCheck,
   thresholdsCheck,
   unknownMetricCheck,
+  quantileBucketsCheck,
   recordingUnusedCheck,
   testCoverageCheck,
   alertmanagerAmtoolCheck,
@@ -62,6 +65,7 @@ export const allChecks: readonly Check[] = [
   alertmanagerUnusedReceiverCheck,
   alertmanagerRouteLabelValuesCheck,
   alertmanagerInhibitAlertNamesCheck,
+  alertmanagerInhibitEqualIdentityCheck,
   configSyntaxCheck,
   appMetricsContractCheck,
   configMapDriftCheck,

@@ -7,24 +7,25 @@ import { scaleRuleFile } from './test-rule-files.js';
 const rules = (body: string) => YamlFile.parse('rules.yml', `groups:\n  - name: g\n    rules:\n${body}`);
 
 describe('scaleRuleFile', () => {
-  it('divides every for of the canonical alert rules and changes nothing else, byte for byte', () => {
+  it('divides every for and keep_firing_for of the canonical alert rules and changes nothing else, byte for byte', () => {
     const canonical = YamlFile.load('monitoring/alert_rules.yml');
     const { text, scaled } = scaleRuleFile(canonical, 100);
     const before = canonical.text.split('\n');
     const after = text.split('\n');
     expect(after).toHaveLength(before.length);
     const changed = before.map((line, i) => [line, after[i]!] as const).filter(([a, b]) => a !== b);
-    // Only `for:` lines differ, and only in their value.
+    // Only `for:` and `keep_firing_for:` lines differ, and only in their value.
     expect(changed.length).toBe(scaled.length);
     for (const [was, is] of changed) {
-      expect(is).toMatch(/^\s+for: \S+$/);
+      expect(is).toMatch(/^\s+(keep_firing_)?for: \S+$/);
       expect(is.replace(/for: \S+$/, '')).toBe(was.replace(/for: \S+$/, ''));
     }
     // Same rules, with the same expressions, labels and annotations.
-    const withoutFor = (file: YamlFile) => plainRules(file).map((r) => ({ ...r, for: undefined }));
+    const withoutFor = (file: YamlFile) => plainRules(file).map((r) => ({ ...r, for: undefined, keep_firing_for: undefined }));
     expect(withoutFor(YamlFile.parse('monitoring/alert_rules.yml', text))).toEqual(withoutFor(canonical));
     const inventory = loadRuleInventory(['monitoring/alert_rules.yml']);
-    expect(scaled.map((s) => s.owner)).toEqual(inventory.alerts().filter((a) => a.for).map((a) => a.name));
+    const keepFiring = new Set(plainRules(canonical).filter((r) => r.keep_firing_for).map((r) => r.alert));
+    expect(scaled.map((s) => s.owner)).toEqual(inventory.alerts().flatMap((a) => [...(a.for ? [a.name] : []), ...(keepFiring.has(a.name) ? [a.name] : [])]));
   });
 
   it('writes the shortest spelling of the scaled duration', () => {

@@ -45,8 +45,8 @@ export class AlertWatch {
       if (this.seen.has(d.seq) || !deliveryMentions(d, this.rule.name)) continue;
       this.seen.add(d.seq);
       const resolved = isResolvedDelivery(d);
-      const target = d.kind === 'slack' ? d.channel : 'PagerDuty (Events API v2)';
-      const record: DeliveryRecord = { atMs, receiver: d.receiver, integration: d.kind, target, summary: payloadSummary(d), resolved, observed: true, payload: d.kind === 'slack' ? { channel: d.channel, username: d.username, attachments: [d.attachment] } : d.event };
+      const target = d.kind === 'slack' ? d.channel : d.kind === 'webhook' ? 'webhook (heartbeat)' : 'PagerDuty (Events API v2)';
+      const record: DeliveryRecord = { atMs, receiver: d.receiver, integration: d.kind, target, summary: payloadSummary(d), resolved, observed: true, payload: d.kind === 'slack' ? { channel: d.channel, username: d.username, attachments: [d.attachment] } : d.kind === 'webhook' ? d.message : d.event };
       this.deliveries.push(record);
       this.record({ kind: resolved ? 'resolve-delivered' : 'delivered', atMs, text: `${resolved ? 'resolved notification' : 'delivered'}: ${d.receiver} → ${target}: ${record.summary}` });
     }

@@ -51,7 +51,7 @@ export interface TimelineEvent {
 export interface DeliveryRecord {
   atMs: number;
   receiver: string;
-  integration: 'slack' | 'pagerduty';
+  integration: 'slack' | 'pagerduty' | 'webhook';
   /** `#timetable-alerts`, or the PagerDuty service's routing key file. */
   target: string;
   /** One line: title or summary. */

@@ -1,3 +1,4 @@
+import { isAlwaysFiring } from './always-firing.js';
 import { problem, type Problem } from '../check/problem.js';
 import { parseDuration } from './duration.js';
 import { nearestName } from '../config/nearest-name.js';
@@ -51,7 +52,8 @@ function untestedAlerts(inventory: RuleInventory, scenarios: readonly ScenarioFi
     if (!cases.some((x) => x.expectations.some((e) => e.alerts.length > 0))) {
       out.push(problem({ ...where, message: `no test makes alert ${rule.name} fire`, hint: `in ${file}, expect firing: true (with the exact labels and annotations) once the condition has held for its \`for\`` }));
     }
-    if (!cases.some((x) => x.expectations.every((e) => e.alerts.length === 0))) {
+    // An always-firing alert (the Watchdog, `vector(1)`) has no input that keeps it silent.
+    if (!isAlwaysFiring(rule) && !cases.some((x) => x.expectations.every((e) => e.alerts.length === 0))) {
       out.push(problem({ ...where, message: `no case keeps alert ${rule.name} silent`, hint: `in ${file}, add a case just below the threshold whose expectations are all firing: false` }));
     }
     const forMs = rule.for ? parseDuration(rule.for) ?? 0 : 0;

@@ -33,8 +33,12 @@ export interface RuleInventory {
  * would trip over are reported here with their line; promtool judges the rest.
  */
 export function loadRuleInventory(files: readonly string[]): RuleInventory {
+  return readRuleInventory(files.map((f) => YamlFile.load(f, 'a Prometheus rule file')));
+}
+
+/** The same, from rule files already parsed (tests give synthetic ones). */
+export function readRuleInventory(loaded: YamlFile[]): RuleInventory {
   const rules: RuleEntry[] = [];
-  const loaded = files.map((f) => YamlFile.load(f, 'a Prometheus rule file'));
   for (const yaml of loaded) rules.push(...rulesOf(yaml));
   return {
     rules,

@@ -9,6 +9,7 @@ export interface AlertingStackInfo {
   /** Capture-server paths this Alertmanager delivers to (its own, so stacks never mix). */
   slackPath: string;
   pagerdutyPath: string;
+  webhookPath: string;
   /** The content of the PagerDuty routing key file it was given. */
   routingKey: string;
   /** Routing timers run this many times faster than monitoring/alertmanager.yml says. */
@@ -63,6 +64,7 @@ export function alertingStackWith(
           captureUrl: capture.url,
           slackPath: prepared.slackPath,
           pagerdutyPath: prepared.pagerdutyPath,
+          webhookPath: prepared.webhookPath,
           routingKey: prepared.routingKey,
           timeFactor,
           // alertmanagerSpec sets --web.external-url from the name, so no host name leaks into links.

@@ -64,7 +64,8 @@ describe('npm run diff, end to end on a throwaway repository', () => {
   it('reports exactly what the threshold and the route change do, and exits 1', async (ctx) => {
     const run = await runDiffCli(['HEAD~1']);
     skipWithoutTools(ctx, run);
-    const expr = (threshold: string) => `monitoring/alert_rules.yml:${exprLine}  expr: job:http_request_errors:ratio_rate5m{job="timetable-app"} > ${threshold}`;
+    // HighErrorRate carries a minimum-traffic guard (issue 12): the boundary has two conditions.
+    const expr = (threshold: string) => `monitoring/alert_rules.yml:${exprLine}  expr: job:http_request_errors:ratio_rate5m{job="timetable-app"} > ${threshold} and on(job) job:http_requests:rate5m{job="timetable-app"} >= 0.1`;
     const ruleDifference = (at: string) => [
       `  HighErrorRate · "4.9% of requests fail, just below the threshold" (fixtures/rules/alerts/HighErrorRate.yaml:${caseLine}) at ${at}: base silent → head FIRING`,
       `      base ${expr('0.05')}`,
@@ -81,13 +82,14 @@ describe('npm run diff, end to end on a throwaway repository', () => {
       '  modified monitoring/alertmanager.yml',
       '',
       'Thresholds: 1 alert whose boundary moved',
-      '  HighErrorRate: pages from > 4% (was > 5%), after 5m (unchanged)',
+      '  HighErrorRate: pages when job:http_request_errors:ratio_rate5m{job="timetable-app"} > 4% (was > 5%) and job:http_requests:rate5m{job="timetable-app"} >= 0.1, after 5m (unchanged)',
       `      base ${expr('0.05')}  for: 5m`,
       `      head ${expr('0.04')}  for: 5m`,
       // Generated from each side's rule: no hand-written case sits at 4.004%, yet the edit shows there.
       '    boundary cases generated from the rules, where the sides differ:',
-      "      4.995%, just below base's > 5% at 5m: base silent → head FIRING",
-      "      4.004%, just above head's > 4% at 5m: base silent → head FIRING",
+      `      job:http_request_errors:ratio_rate5m{job="timetable-app"} 4.995%, just below base's > 5% at 5m: base silent → head FIRING`,
+      `      job:http_request_errors:ratio_rate5m{job="timetable-app"} 4.004%, just above head's > 4% at 5m: base silent → head FIRING`,
+      `      job:http_requests:rate5m{job="timetable-app"} 0.1001, just above head's >= 0.1 at 5m: base silent → head FIRING`,
       '      every condition clearly met (head) at 5m: base silent → head FIRING',
       '',
       'Rules: 2 expectations differ',

@@ -52,16 +52,17 @@ describe('npm run diff on a threshold edit (HighErrorRate 5% → 10%), on a thro
     const lines = run.stdout.split('\n');
     const at = lines.indexOf('Thresholds: 1 alert whose boundary moved');
     expect(at, run.output).toBeGreaterThan(0);
-    const expr = (t: string) => `monitoring/alert_rules.yml:${exprLine}  expr: job:http_request_errors:ratio_rate5m{job="timetable-app"} > ${t}  for: 5m`;
+    // HighErrorRate carries a minimum-traffic guard (issue 12): the boundary has two conditions.
+    const expr = (t: string) => `monitoring/alert_rules.yml:${exprLine}  expr: job:http_request_errors:ratio_rate5m{job="timetable-app"} > ${t} and on(job) job:http_requests:rate5m{job="timetable-app"} >= 0.1  for: 5m`;
     expect(lines.slice(at + 1, at + 9)).toEqual([
-      '  HighErrorRate: pages from > 10% (was > 5%), after 5m (unchanged)',
+      '  HighErrorRate: pages when job:http_request_errors:ratio_rate5m{job="timetable-app"} > 10% (was > 5%) and job:http_requests:rate5m{job="timetable-app"} >= 0.1, after 5m (unchanged)',
       `      base ${expr('0.05')}`,
       `      head ${expr('0.10')}`,
       '    boundary cases generated from the rules, where the sides differ:',
-      "      5.005%, just above base's > 5% at 5m: base FIRING → head silent",
+      `      job:http_request_errors:ratio_rate5m{job="timetable-app"} 5.005%, just above base's > 5% at 5m: base FIRING → head silent`,
+      `      job:http_requests:rate5m{job="timetable-app"} 0.1001, just above base's >= 0.1 at 5m: base FIRING → head silent`,
       '      every condition clearly met (base) at 5m: base FIRING → head silent',
-      "      9.99%, just below head's > 10% at 5m: base FIRING → head silent",
-      '',
+      `      job:http_request_errors:ratio_rate5m{job="timetable-app"} 9.99%, just below head's > 10% at 5m: base FIRING → head silent`,
     ]);
     // alertmanager.yml is the same on both sides: no routing case needed asking.
     expect(lines.at(-2)).toMatch(/^Behaviour changed: 1 threshold, 2 rule expectations, 1 rule definition\. Wall time \d+\.\d s/);
@@ -72,17 +73,18 @@ describe('npm run diff on a threshold edit (HighErrorRate 5% → 10%), on a thro
     const run = await runDiffCli(['HEAD', '--markdown']);
     skipWithoutTools(ctx, run);
     expect(run.stdout).toContain('**Behaviour changed**: 1 threshold, 2 rule expectations, 1 rule definition.');
-    expect(run.stdout).toContain('**HighErrorRate: pages from > 10% (was > 5%), after 5m (unchanged)**');
+    expect(run.stdout).toContain('**HighErrorRate: pages when job:http_request_errors:ratio_rate5m{job="timetable-app"} > 10% (was > 5%) and job:http_requests:rate5m{job="timetable-app"} >= 0.1, after 5m (unchanged)**');
     const chart = /```mermaid\n([\s\S]*?)\n```/.exec(run.stdout)?.[1]?.split('\n');
     expect(chart).toEqual([
       'xychart-beta',
       '  title "HighErrorRate: fires at for? bars base, line head"',
-      '  x-axis ["4.995%", "5.005%", "5.5%", "9.99%", "10.01%", "11%"]',
+      // Each condition's cases in turn (the ratio's, then the traffic guard's at a clearly met ratio).
+      '  x-axis ["4.995%", "5.005%", "5.5%", "5.5%", "5.5%", "9.99%", "10.01%", "11%", "11%", "11%"]',
       '  y-axis "fires (1) or not (0)" 0 --> 1',
-      '  bar [0, 1, 1, 1, 1, 1]',
-      '  line [0, 0, 0, 0, 1, 1]',
+      '  bar [0, 1, 1, 0, 1, 1, 1, 1, 0, 1]',
+      '  line [0, 0, 0, 0, 0, 0, 1, 1, 0, 1]',
     ]);
-    expect(run.stdout).toContain("| 9.99%, just below head's > 10% | 5m | **FIRING** | silent |");
+    expect(run.stdout).toContain(`| job:http_request_errors:ratio_rate5m{job="timetable-app"} 9.99%, just below head's > 10% | 5m | **FIRING** | silent |`);
     expect(run.code).toBe(1);
   });
 
@@ -90,7 +92,7 @@ describe('npm run diff on a threshold edit (HighErrorRate 5% → 10%), on a thro
     const run = await runDiffCli(['HEAD', '--json']);
     skipWithoutTools(ctx, run);
     const report = JSON.parse(run.stdout) as DiffReport;
-    expect(report.thresholds.map((t) => t.words)).toEqual(['HighErrorRate: pages from > 10% (was > 5%), after 5m (unchanged)']);
+    expect(report.thresholds.map((t) => t.words)).toEqual(['HighErrorRate: pages when job:http_request_errors:ratio_rate5m{job="timetable-app"} > 10% (was > 5%) and job:http_requests:rate5m{job="timetable-app"} >= 0.1, after 5m (unchanged)']);
     expect(report.thresholds[0]!.notes).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { pagerdutyExpectationSchema as pagerduty, slackExpectationSchema as slack } from '../../alertmanager/payload-expectation-schema.js';
+import { pagerdutyExpectationSchema as pagerduty, slackExpectationSchema as slack, webhookExpectationSchema as webhook } from '../../alertmanager/payload-expectation-schema.js';
 /**
  * JSON Schema of an incident file (fixtures/incidents/README.md). Every object is closed, so a
  * misspelt key is an error naming its line and the nearest valid key. What a schema cannot say
@@ -26,7 +26,7 @@ const firing = {
   type: 'object',
   additionalProperties: false,
   required: ['alert', 'receiver'],
-  properties: { alert: text, receiver: text, labels: stringMap, slack, pagerduty },
+  properties: { alert: text, receiver: text, labels: stringMap, slack, pagerduty, webhook },
 } as const;
 
 const inhibited = {

@@ -1,4 +1,4 @@
-import type { PagerdutyExpectation, SlackExpectation } from '../../alertmanager/routing-scenario.js';
+import type { PagerdutyExpectation, SlackExpectation, WebhookExpectation } from '../../alertmanager/routing-scenario.js';
 import type { HistorySample } from './history-notation.js';
 
 /** One series of an incident's history, with its samples relative to the moment of injection. */
@@ -20,6 +20,7 @@ export interface FiringExpectation {
   labels: Record<string, string>;
   slack?: SlackExpectation;
   pagerduty?: PagerdutyExpectation;
+  webhook?: WebhookExpectation;
 }
 
 /** An alert that fires in Prometheus but must be muted by Alertmanager, by one of `by`. */

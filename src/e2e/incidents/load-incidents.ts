@@ -70,7 +70,8 @@ export function loadIncident(path: string, context: IncidentContext): Incident {
     }
     if (f.slack && receiver.slackChannels.length === 0) throw fail(`receiver ${receiver.name} has no slack_configs, so nothing can match a \`slack:\` expectation`, 'expect what that receiver sends (pagerduty:)', [...at, 'slack']);
     if (f.pagerduty && !receiver.pagerduty) throw fail(`receiver ${receiver.name} has no pagerduty_configs, so nothing can match a \`pagerduty:\` expectation`, 'expect what that receiver sends (slack:)', [...at, 'pagerduty']);
-    return { alert: f.alert, line: yaml.lineOf(at) ?? 1, receiver: f.receiver, labels: f.labels ?? {}, slack: f.slack, pagerduty: f.pagerduty };
+    if (f.webhook && !receiver.webhook) throw fail(`receiver ${receiver.name} has no webhook_configs, so nothing can match a \`webhook:\` expectation`, 'expect what that receiver sends (slack: or pagerduty:)', [...at, 'webhook']);
+    return { alert: f.alert, line: yaml.lineOf(at) ?? 1, receiver: f.receiver, labels: f.labels ?? {}, slack: f.slack, pagerduty: f.pagerduty, webhook: f.webhook };
   });
   const twice = fires.find((f, i) => fires.findIndex((g) => g.alert === f.alert) !== i);
   if (twice) throw fail(`${twice.alert} is expected to fire twice`, 'list each alert once under fires:', ['fires', fires.indexOf(twice)]);
