@@ -51,6 +51,8 @@ export const liveStack: StackDefinition<LiveStackInfo> = {
         'mysqld-exporter': [`${liveEngineNames.mysqldExporter}:9104`],
         // Prometheus scrapes itself at its canonical target.
         prometheus: ['localhost:9090'],
+        // The shared e2e Alertmanager: AlertmanagerNotificationsFailing reads its counters.
+        alertmanager: [e2eAlertmanagerAddress],
       };
       const jobs: Record<string, JobTargets> = { ...targets, cadvisor: 'engine' in cadvisor ? [`${liveEngineNames.cadvisor}:8080`] : { drop: `cAdvisor is not running in this test run: ${cadvisor.reason}` } };
       if ('engine' in cadvisor) targets.cadvisor = [`${liveEngineNames.cadvisor}:8080`];

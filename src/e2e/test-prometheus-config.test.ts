@@ -15,6 +15,7 @@ const jobs: TestPrometheusOptions['jobs'] = {
   cadvisor: { drop: 'no cAdvisor image on this machine' },
   'mysqld-exporter': ['e2e-mysqld-exporter:9104'],
   prometheus: ['localhost:9090'],
+  alertmanager: ['e2e-alertmanager:9093'],
 };
 const options: TestPrometheusOptions = { cluster: 'e2e-abc', alertmanagers: ['e2e-alertmanager:9093'], jobs };
 

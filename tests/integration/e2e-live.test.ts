@@ -48,10 +48,10 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
     expect(Object.fromEntries(targets.map((t) => [t.labels.job, t.labels.instance]))).toEqual(Object.fromEntries(Object.entries(stack.targets).map(([job, [target]]) => [job, target])));
   });
 
-  it('finds every contract metric of the app, node_exporter, mysqld_exporter and Prometheus in the live data', { timeout: 180_000 }, async (ctx) => {
+  it('finds every contract metric of the app, node_exporter, mysqld_exporter, Prometheus and Alertmanager in the live data', { timeout: 180_000 }, async (ctx) => {
     const { stack, observer } = live(ctx);
     await exerciseEveryEndpoint(stack.appUrl);
-    const contract = loadMetricsContract().filter((m) => ['app', 'node-exporter', 'mysqld-exporter', 'prometheus'].includes(m.source));
+    const contract = loadMetricsContract().filter((m) => ['app', 'node-exporter', 'mysqld-exporter', 'prometheus', 'alertmanager'].includes(m.source));
     // The app's new series appear with its next successful scrape, and a scrape may time out on a
     // loaded machine: so wait for a successful scrape of every target that began after the
     // exercise (bounded), then look once. A metric missing then is missing, not late.
