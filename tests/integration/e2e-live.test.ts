@@ -83,12 +83,18 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
     expect(broken).toEqual([]);
   });
 
-  it('is quiet while healthy, but for host alerts that tell the truth about this machine', async (ctx) => {
+  // Firing, not pending: a pending alert is `for` doing its job. Under the CPU hog at load ~70 one
+  // scrape timed out and TargetDown went pending; it pages only if 20 scrapes in a row fail (5m of
+  // 15s scrapes, as in production), which is what this test holds the stack to.
+  it('pages nothing while healthy, but for host alerts that tell the truth about this machine', async (ctx) => {
     const { observer } = live(ctx);
-    const active = await observer.activeAlertNames();
-    const unexplained = active.filter((name) => !(name in healthyExceptions));
-    expect(unexplained, `alerts active on the healthy stack; explained ones: ${JSON.stringify(healthyExceptions)}`).toEqual([]);
-    if (active.length) console.log(`healthy stack: active alerts explained by src/e2e/healthy-exceptions.ts: ${active.join(', ')}`);
+    const alerts = await observer.prometheus.alerts();
+    const firing = [...new Set(alerts.filter((a) => a.state === 'firing').map((a) => a.labels.alertname!))].sort();
+    const unexplained = firing.filter((name) => !(name in healthyExceptions));
+    expect(unexplained, `alerts firing on the healthy stack; explained ones: ${JSON.stringify(healthyExceptions)}`).toEqual([]);
+    const pending = alerts.filter((a) => a.state === 'pending').map((a) => `${a.labels.alertname} ${a.labels.job ?? ''}`.trim());
+    if (firing.length) console.log(`healthy stack: firing alerts explained by src/e2e/healthy-exceptions.ts: ${firing.join(', ')}`);
+    if (pending.length) console.log(`healthy stack: pending (held by their for): ${pending.join(', ')}`);
   });
 
   // Before the database tests: their outage makes 5xx too, and this scenario needs a 5m window
