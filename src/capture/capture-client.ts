@@ -33,9 +33,10 @@ export class CaptureClient {
     );
   }
 
-  /** Makes requests under `path` fail with `status` (0 restores normal answers). */
-  async failPath(path: string, status: number): Promise<void> {
-    const res = await fetch(`${this.baseUrl}${captureApi}/fail`, { method: 'POST', body: JSON.stringify({ path, status }) });
+  /** Makes requests under `path` fail with `status` (0 restores normal answers), or hang: held unanswered, as a receiver that times out. */
+  async failPath(path: string, status: number | 'hang'): Promise<void> {
+    const body = status === 'hang' ? { path, hang: true } : { path, status };
+    const res = await fetch(`${this.baseUrl}${captureApi}/fail`, { method: 'POST', body: JSON.stringify(body) });
     if (res.status !== 204) throw new Error(`capture server refused the failure setting: ${res.status} ${await res.text()}`);
   }
 }

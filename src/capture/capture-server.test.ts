@@ -42,6 +42,21 @@ describe('capture server', () => {
     expect((await fetch(`${server.url}/slack/x`, { method: 'POST', body: '{}' })).status).toBe(200);
   });
 
+  it('holds a hanging path unanswered until the sender gives up, and records each answer', async () => {
+    const after = await client.mark();
+    await client.failPath('/pagerduty-held', 'hang');
+    const gaveUp = await fetch(`${server.url}/pagerduty-held/v2/enqueue`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(300) }).catch((e: unknown) => e);
+    expect(String(gaveUp)).toMatch(/TimeoutError|aborted/);
+    const abandoned = await client.waitFor((r) => r.path === '/pagerduty-held/v2/enqueue' && r.answer === 'abandoned', { after, timeoutMs: 2000 });
+    // A request still held when the failure is cleared is released with 504.
+    const pending = fetch(`${server.url}/pagerduty-held/v2/enqueue`, { method: 'POST', body: '{}' });
+    await client.waitFor((r) => r.seq > abandoned.seq && r.answer === 'held', { after, timeoutMs: 2000 });
+    await client.failPath('/pagerduty-held', 0);
+    expect((await pending).status).toBe(504);
+    expect((await fetch(`${server.url}/pagerduty-held/v2/enqueue`, { method: 'POST', body: '{}' })).status).toBe(202);
+    expect((await client.requests({ path: '/pagerduty-held', after })).requests.map((r) => r.answer)).toEqual(['abandoned', 504, 202]);
+  });
+
   it('times out naming what it waited for and what did arrive', async () => {
     const after = await client.mark();
     await fetch(`${server.url}/slack/other`, { method: 'POST', body: '{"text":"unrelated"}' });

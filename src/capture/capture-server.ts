@@ -13,17 +13,22 @@ export interface StartedCaptureServer extends AsyncDisposable {
 /** Bounded so a runaway sender can't exhaust memory: oldest requests are dropped first. */
 const maxKept = 5000;
 const maxBodyBytes = 5 * 1024 * 1024;
+/** A held request is answered 504 after this long at the latest, so no test can hang on it. */
+const maxHoldMs = 120_000;
 
 /**
  * Stands in for the Slack and PagerDuty endpoints (and any webhook): records every request
  * with its path, headers and body, and answers as the real service would (Slack: 200 "ok";
  * PagerDuty Events v2: 202 with a JSON status). Tests, in this or another process, read the
  * record through GET /__capture/requests (see capture-client.ts). A path can be told to fail
- * (POST /__capture/fail {"path": "/slack", "status": 500}) to test delivery failures.
+ * (POST /__capture/fail {"path": "/slack", "status": 500}) to test delivery failures, or to
+ * time out ({"path": "/slack", "hang": true}: held open until the sender gives up, the failure
+ * is cleared, or maxHoldMs passes). Every request records how it was answered.
  */
 export async function startCaptureServer(port = 0): Promise<StartedCaptureServer> {
   const requests: CapturedRequest[] = [];
-  const failures = new Map<string, number>();
+  const failures = new Map<string, number | 'hang'>();
+  const held = new Set<() => void>();
   let seq = 0;
 
   const server: Server = createServer(async (req, res) => {
@@ -45,13 +50,32 @@ export async function startCaptureServer(port = 0): Promise<StartedCaptureServer
     if (requests.length > maxKept) requests.shift();
 
     const failing = [...failures].find(([prefix]) => entry.path.startsWith(prefix));
-    if (failing) {
-      res.writeHead(failing[1], { 'content-type': 'text/plain' }).end('failing on purpose (capture server)');
+    const answer = (status: number) => {
+      entry.answer = status;
+      return res.writeHead(status, { 'content-type': 'text/plain' });
+    };
+    if (failing?.[1] === 'hang') {
+      entry.answer = 'held';
+      const release = () => {
+        clearTimeout(timer);
+        held.delete(release);
+        if (!res.writableEnded && !res.destroyed) answer(504).end('held on purpose, now released (capture server)');
+      };
+      const timer = setTimeout(release, maxHoldMs);
+      held.add(release);
+      res.on('close', () => {
+        if (!res.writableEnded) entry.answer = 'abandoned';
+        clearTimeout(timer);
+        held.delete(release);
+      });
+    } else if (failing) {
+      answer(failing[1]).end('failing on purpose (capture server)');
     } else if (entry.path.includes('pagerduty') || entry.path.startsWith('/v2/enqueue')) {
       const dedupKey = (entry.json as { dedup_key?: string } | undefined)?.dedup_key ?? `capture-${entry.seq}`;
+      entry.answer = 202;
       res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'success', message: 'Event processed', dedup_key: dedupKey }));
     } else {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      answer(200).end('ok');
     }
   });
 
@@ -63,10 +87,13 @@ export async function startCaptureServer(port = 0): Promise<StartedCaptureServer
       const list = requests.filter((r) => r.seq > after && r.path.startsWith(prefix));
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ latest: seq, requests: list }));
     } else if (route === '/fail') {
-      const { path, status } = (parseJson(body) ?? {}) as { path?: string; status?: number };
-      if (!path) return void res.writeHead(400).end('body must be {"path": "/prefix", "status": 500}; status 0 clears it');
-      if (!status) failures.delete(path);
+      const { path, status, hang } = (parseJson(body) ?? {}) as { path?: string; status?: number; hang?: boolean };
+      if (!path) return void res.writeHead(400).end('body must be {"path": "/prefix", "status": 500} or {"path": "/prefix", "hang": true}; status 0 clears it');
+      if (hang) failures.set(path, 'hang');
+      else if (!status) failures.delete(path);
       else failures.set(path, status);
+      // A cleared or changed failure releases what was held (with 504, as a gateway timing out would).
+      if (!hang) for (const release of [...held]) release();
       res.writeHead(204).end();
     } else {
       res.writeHead(404).end(`unknown capture API ${route}; use ${captureApi}/requests or ${captureApi}/fail`);
@@ -78,7 +105,7 @@ export async function startCaptureServer(port = 0): Promise<StartedCaptureServer
     server.listen(port, '0.0.0.0', () => resolve());
   });
   const bound = (server.address() as AddressInfo).port;
-  const stop = () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  const stop = () => new Promise<void>((resolve) => { for (const release of [...held]) release(); server.closeAllConnections(); server.close(() => resolve()); });
   return { port: bound, url: `http://127.0.0.1:${bound}`, stop, [Symbol.asyncDispose]: stop };
 }
 

@@ -11,6 +11,11 @@ export interface CapturedRequest {
   /** The parsed JSON body; undefined when the body was not JSON (see `text`). */
   json?: unknown;
   text: string;
+  /**
+   * How the capture server answered: the status, or `held` while it holds the request open
+   * (a receiver that times out), `abandoned` when the sender gave up on a held request.
+   */
+  answer?: number | 'held' | 'abandoned';
 }
 
 /** Path prefix of the capture server's own API; every other path is captured. */

@@ -70,9 +70,11 @@ export class E2eObserver {
    * Proves `alertname` is inhibited rather than merely quiet: Prometheus fires it, Alertmanager
    * lists it as suppressed by alerts of this cluster, and no receiver gets it while its route
    * flushes its group (group_wait, then one group_interval, at the stack's speed). A delivery
-   * during that time comes back in `leaks` at once.
+   * after capture seq `after` (the scenario's start: an earlier test's deliveries are not this
+   * scenario's leaks) comes back in `leaks` at once.
    */
-  async inhibited(alertname: string, timeoutMs: number): Promise<InhibitionSeen> {
+  async inhibited(alertname: string, options: { after: number; timeoutMs: number }): Promise<InhibitionSeen> {
+    const { after, timeoutMs } = options;
     await this.firingInPrometheus(alertname, timeoutMs);
     let listed: GettableAlert[] = [];
     const target = await pollUntil(
@@ -90,7 +92,7 @@ export class E2eObserver {
     const settled = Date.now() + settleMs;
     const leaks = await pollUntil(
       async () => {
-        const found = (await this.deliveries.list(this.cluster)).filter((d) => deliveryMentions(d, alertname));
+        const found = (await this.deliveries.list(this.cluster, after)).filter((d) => deliveryMentions(d, alertname));
         return found.length || Date.now() >= settled ? found : undefined;
       },
       { timeoutMs: settleMs + 10_000, intervalMs: 200, what: `${alertname}'s group to be flushed (muted) in cluster ${this.cluster}` },

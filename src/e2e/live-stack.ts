@@ -6,12 +6,16 @@ import { e2eAlertmanagerAddress } from './e2e-alertmanager-stack.js';
 import { hostExampleApp } from './example-app-host.js';
 import { cadvisorSpec, databaseSpec, liveEngineNames, mysqldExporterSpec, nodeExporterSpec } from './exporter-specs.js';
 import { startStackControl } from './stack-control.js';
+import { prometheusSettings } from '../rules/prometheus-config.js';
 import { testPrometheusConfig, type JobTargets } from './test-prometheus-config.js';
+import { scrapeFaithfulTiming, type PrometheusTiming } from './test-timing.js';
 
 export interface LiveStackInfo {
   prometheusUrl: string;
   /** The `cluster` label of this Prometheus's alerts. */
   cluster: string;
+  /** Its scrape cadence and how its rules' `for` were compressed (test-timing.ts). */
+  timing: PrometheusTiming;
   /** The example app, from the harness (localhost). */
   appUrl: string;
   /** The stack control server (stack-control.ts). */
@@ -47,11 +51,15 @@ export const liveStack: StackDefinition<LiveStackInfo> = {
         'mysqld-exporter': [`${liveEngineNames.mysqldExporter}:9104`],
         // Prometheus scrapes itself at its canonical target.
         prometheus: ['localhost:9090'],
+        // The shared e2e Alertmanager: AlertmanagerNotificationsFailing reads its counters.
+        alertmanager: [e2eAlertmanagerAddress],
       };
       const jobs: Record<string, JobTargets> = { ...targets, cadvisor: 'engine' in cadvisor ? [`${liveEngineNames.cadvisor}:8080`] : { drop: `cAdvisor is not running in this test run: ${cadvisor.reason}` } };
       if ('engine' in cadvisor) targets.cadvisor = [`${liveEngineNames.cadvisor}:8080`];
       const cluster = `e2e-live-${randomBytes(3).toString('hex')}`;
-      const copy = testPrometheusConfig({ cluster, alertmanagers: [e2eAlertmanagerAddress], jobs });
+      // Alerts here come from live scrapes, so `for` keeps its production number of scrapes.
+      const timing = scrapeFaithfulTiming(prometheusSettings());
+      const copy = testPrometheusConfig({ cluster, alertmanagers: [e2eAlertmanagerAddress], jobs, timing });
       // Last, so its first scrapes find every target up.
       const prometheus = await network.start(prometheusSpec({ name: liveEngineNames.prometheus, config: copy.config, files: copy.ruleFiles, flags: copy.flags }));
       const control = await startStackControl({ app, engines: { database, 'mysqld-exporter': mysqldExporter, 'node-exporter': nodeExporter } });
@@ -59,6 +67,7 @@ export const liveStack: StackDefinition<LiveStackInfo> = {
         info: {
           prometheusUrl: prometheus.url(9090),
           cluster,
+          timing,
           appUrl: app.url,
           controlUrl: control.url,
           targets,

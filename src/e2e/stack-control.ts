@@ -8,14 +8,17 @@ import type { HostedExampleApp } from './example-app-host.js';
  * back; the engines and the app belong to the globalSetup process. Listens on localhost only.
  *   POST /engines/<name>/pause | /engines/<name>/resume   (docker stop / start)
  *   POST /app/stop | /app/start
+ *   GET /engines/<name>/port/<container port>   the host port now (Docker maps new ones on start)
  */
-export async function startStackControl(parts: { engines: Record<string, RunningEngine>; app: HostedExampleApp }): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startStackControl(parts: { engines: Record<string, RunningEngine>; app?: HostedExampleApp }): Promise<{ url: string; stop(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const answer = (status: number, text = '') => res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
-    const [, area, name, action] = /^\/(engines|app)\/([\w-]+)(?:\/(\w+))?$/.exec(req.url ?? '') ?? [];
+    const [, area, name, action, containerPort] = /^\/(engines|app)\/([\w-]+)(?:\/(\w+))?(?:\/(\d+))?$/.exec(req.url ?? '') ?? [];
     let work: (() => Promise<void>) | undefined;
-    if (req.method === 'POST' && area === 'app' && (name === 'stop' || name === 'start')) work = () => parts.app[name]();
+    const app = parts.app;
+    if (req.method === 'POST' && app && area === 'app' && (name === 'stop' || name === 'start')) work = () => app[name]();
     const engine = area === 'engines' && name ? parts.engines[name] : undefined;
+    if (req.method === 'GET' && engine && action === 'port' && containerPort) return answer(200, String(engine.port(Number(containerPort))));
     if (req.method === 'POST' && engine && (action === 'pause' || action === 'resume')) work = () => engine[action]();
     if (!work) return answer(404, `unknown control ${req.method} ${req.url}; engines: ${Object.keys(parts.engines).join(', ')}`);
     work().then(
@@ -49,6 +52,15 @@ export class StackControl {
 
   startApp(): Promise<void> {
     return this.post('/app/start');
+  }
+
+  /** `url` (of the engine's `containerPort`, as first started) with the host port Docker maps now. */
+  async currentUrl(engine: string, containerPort: number, url: string): Promise<string> {
+    const res = await fetch(`${this.url}/engines/${engine}/port/${containerPort}`, { signal: AbortSignal.timeout(60_000) });
+    if (res.status !== 200) throw new Error(`stack control could not tell ${engine}'s port ${containerPort}: ${res.status} ${await res.text()}`);
+    const now = new URL(url);
+    now.port = await res.text();
+    return now.toString().replace(/\/$/, '');
   }
 
   private async post(path: string): Promise<void> {

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { configErrorOf } from '../config/config-error-of.js';
 import { YamlFile } from '../config/yaml-file.js';
+import { prometheusSettings } from '../rules/prometheus-config.js';
 import { testPrometheusConfig, type TestPrometheusOptions } from './test-prometheus-config.js';
+import { scrapeFaithfulTiming } from './test-timing.js';
 
 const jobs: TestPrometheusOptions['jobs'] = {
   'timetable-app': ['host.docker.internal:41234'],
@@ -13,6 +15,7 @@ const jobs: TestPrometheusOptions['jobs'] = {
   cadvisor: { drop: 'no cAdvisor image on this machine' },
   'mysqld-exporter': ['e2e-mysqld-exporter:9104'],
   prometheus: ['localhost:9090'],
+  alertmanager: ['e2e-alertmanager:9093'],
 };
 const options: TestPrometheusOptions = { cluster: 'e2e-abc', alertmanagers: ['e2e-alertmanager:9093'], jobs };
 
@@ -79,5 +82,23 @@ describe('testPrometheusConfig', () => {
     const file = configFile('alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [am:9093]\nrule_files:\n  - rules/*.yml\nscrape_configs: []\n');
     const error = configErrorOf(() => testPrometheusConfig({ ...options, file, jobs: {} }));
     expect([error.line, error.reason]).toEqual([6, 'rule file rules/*.yml is not a plain file name beside prometheus.yml']);
+  });
+});
+
+describe('testPrometheusConfig with the scrape-faithful timing of the live stack', () => {
+  it('compresses scrapes, evaluations and every for by one factor, so a for spans as many scrapes as in production', () => {
+    const timing = scrapeFaithfulTiming(prometheusSettings());
+    expect(timing).toEqual({ scrapeIntervalMs: 2500, ruleFactor: 6, evaluationInterval: '2s500ms' });
+    const copy = testPrometheusConfig({ ...options, timing });
+    const data = parse(copy.config) as Record<string, any>;
+    expect([data.global.scrape_interval, data.global.scrape_timeout, data.global.evaluation_interval]).toEqual(['2s500ms', '2s500ms', '2s500ms']);
+    // 1m ÷ 6 is 10s, but never under 15s (testResendDelayMs).
+    expect(copy.flags).toContain('--rules.alert.resend-delay=15s');
+    // ApplicationDown's for: 1m over 15s scrapes is four scrapes; here 10s over 2.5s scrapes.
+    expect(copy.ruleFiles['alert_rules.yml']).toMatch(/alert: ApplicationDown\n\s+expr: [^\n]+\n\s+for: 10s\n/);
+  });
+
+  it('refuses a test scrape interval that does not divide production\'s', () => {
+    expect(() => scrapeFaithfulTiming({ scrapeIntervalMs: 15_000, evaluationIntervalMs: 15_000 }, 2000)).toThrow('must be a whole multiple of the test\'s (2000 ms)');
   });
 });

@@ -5,7 +5,7 @@ import { YamlFile } from '../config/yaml-file.js';
 import { formatDuration } from '../rules/duration.js';
 import { prometheusConfigFile, prometheusSettings } from '../rules/prometheus-config.js';
 import { scaleRuleFile } from './test-rule-files.js';
-import { ruleTimeFactor, testEvaluationInterval, testResendDelayMs, testScrapeInterval, testScrapeTimeout } from './test-timing.js';
+import { compressedTiming, testResendDelayMs, type PrometheusTiming } from './test-timing.js';
 
 /** A scrape job's targets in this run, or why the test copy leaves the job out. */
 export type JobTargets = readonly string[] | { drop: string };
@@ -17,6 +17,8 @@ export interface TestPrometheusOptions {
   alertmanagers: readonly string[];
   /** Every scrape job of prometheus.yml, and no other: its targets here, or the reason to drop it. */
   jobs: Readonly<Record<string, JobTargets>>;
+  /** Scrape cadence and rule compression; by default compressedTiming (test-timing.ts). */
+  timing?: PrometheusTiming;
   /** Accept remote-written samples this old (history injection), e.g. `31d`. */
   acceptHistory?: string;
   file?: string;
@@ -45,10 +47,12 @@ export function testPrometheusConfig(options: TestPrometheusOptions): TestPromet
   const yaml = YamlFile.parse(shown, readRepoFile(file, 'the Prometheus configuration'));
   const doc = parseDocument(yaml.text);
   const fail = (message: string, hint: string, path: (string | number)[]) => new ConfigError(shown, message, hint, yaml.lineOf(path));
+  const timing = options.timing ?? compressedTiming;
+  const scrape = formatDuration(timing.scrapeIntervalMs);
 
-  doc.setIn(['global', 'scrape_interval'], testScrapeInterval);
-  doc.setIn(['global', 'scrape_timeout'], testScrapeTimeout);
-  doc.setIn(['global', 'evaluation_interval'], testEvaluationInterval);
+  doc.setIn(['global', 'scrape_interval'], scrape);
+  doc.setIn(['global', 'scrape_timeout'], scrape);
+  doc.setIn(['global', 'evaluation_interval'], timing.evaluationInterval);
   doc.setIn(['global', 'external_labels', 'cluster'], options.cluster);
   if (options.acceptHistory) doc.setIn(['storage', 'tsdb', 'out_of_order_time_window'], options.acceptHistory);
 
@@ -72,8 +76,8 @@ export function testPrometheusConfig(options: TestPrometheusOptions): TestPromet
         return false;
       }
       pointAt(entry, [...targets], () => fail(`scrape job ${job} does not have exactly one static_configs entry`, 'the test copy can only repoint static_configs targets', ['scrape_configs', i]));
-      if (isMap(entry) && entry.has('scrape_interval')) entry.set('scrape_interval', testScrapeInterval);
-      if (isMap(entry) && entry.has('scrape_timeout')) entry.set('scrape_timeout', testScrapeTimeout);
+      if (isMap(entry) && entry.has('scrape_interval')) entry.set('scrape_interval', scrape);
+      if (isMap(entry) && entry.has('scrape_timeout')) entry.set('scrape_timeout', scrape);
       return true;
     });
   }
@@ -84,11 +88,11 @@ export function testPrometheusConfig(options: TestPrometheusOptions): TestPromet
   const resolved = prometheusSettings(file).ruleFiles;
   ((yaml.data as { rule_files: string[] }).rule_files ?? []).forEach((name, i) => {
     if (name.includes('/') || /[*?[]/.test(name)) throw fail(`rule file ${name} is not a plain file name beside prometheus.yml`, 'the test copy writes rule files next to the config; name them without directories or globs', ['rule_files', i]);
-    ruleFiles[name] = scaleRuleFile(YamlFile.load(resolved[i]!, 'a Prometheus rule file')).text;
+    ruleFiles[name] = scaleRuleFile(YamlFile.load(resolved[i]!, 'a Prometheus rule file'), timing.ruleFactor).text;
   });
 
-  describeChanges(doc, shown, options, dropped);
-  const flags = [`--rules.alert.resend-delay=${formatDuration(testResendDelayMs)}`];
+  describeChanges(doc, shown, options, timing, dropped);
+  const flags = [`--rules.alert.resend-delay=${formatDuration(testResendDelayMs(timing))}`];
   if (options.acceptHistory) flags.push('--web.enable-remote-write-receiver');
   return { config: doc.toString(), ruleFiles, flags, dropped };
 }
@@ -102,11 +106,11 @@ function pointAt(entry: unknown, targets: string[], refuse: () => Error): void {
   (statics.items[0] as YAMLMap).set('targets', targets);
 }
 
-function describeChanges(doc: Document, file: string, options: TestPrometheusOptions, dropped: { job: string; reason: string }[]): void {
+function describeChanges(doc: Document, file: string, options: TestPrometheusOptions, timing: PrometheusTiming, dropped: { job: string; reason: string }[]): void {
   doc.commentBefore = [
-    ` Test copy of ${file} (src/e2e/test-prometheus-config.ts). Changed: intervals (scrape ${testScrapeInterval},`,
-    ` evaluation ${testEvaluationInterval}), cluster=${options.cluster}, Alertmanager and scrape targets of this run,`,
-    ` every rule's for / keep_firing_for divided by ${ruleTimeFactor}${options.acceptHistory ? `, out-of-order window ${options.acceptHistory} for injected history` : ''}.`,
+    ` Test copy of ${file} (src/e2e/test-prometheus-config.ts). Changed: intervals (scrape ${formatDuration(timing.scrapeIntervalMs)},`,
+    ` evaluation ${timing.evaluationInterval}), cluster=${options.cluster}, Alertmanager and scrape targets of this run,`,
+    ` every rule's for / keep_firing_for divided by ${timing.ruleFactor}${options.acceptHistory ? `, out-of-order window ${options.acceptHistory} for injected history` : ''}.`,
     ...dropped.map((d) => ` Job ${d.job} dropped: ${d.reason}`),
   ].join('\n');
 }

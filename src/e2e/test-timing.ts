@@ -1,3 +1,4 @@
+import { formatDuration } from '../rules/duration.js';
 import { routingTimeFactor } from '../alertmanager/time-compression.js';
 
 /**
@@ -24,15 +25,14 @@ export const ruleTimeFactor = routingTimeFactor;
  */
 export const testEvaluationInterval = '250ms';
 
-/**
- * Scrapes every second, not every 150 ms: a target that stops answering is seen within a second,
- * well inside ApplicationDown's scaled `for` (600 ms + a scrape), while node_exporter and
- * mysqld_exporter are not asked to collect seven times a second. The timeout equals the interval
- * (Prometheus refuses a longer one); the canonical 10s scaled would be 100 ms, too short for an
- * exporter on a busy machine, and a timed-out scrape reads as a target down.
- */
-export const testScrapeInterval = '1s';
-export const testScrapeTimeout = '1s';
+/** How one end-to-end Prometheus keeps time: its scrape cadence and how much its `for`s shrink. */
+export interface PrometheusTiming {
+  /** scrape_interval and scrape_timeout of the test copy, in ms (Prometheus refuses a timeout longer than the interval). */
+  scrapeIntervalMs: number;
+  /** Every `for`, `keep_firing_for` and group `interval` of the rule files is divided by this. */
+  ruleFactor: number;
+  evaluationInterval: string;
+}
 
 /**
  * --rules.alert.resend-delay: Prometheus's default (1m) scaled like `for`, but never under 15 s.
@@ -45,4 +45,35 @@ export const testScrapeTimeout = '1s';
  * lapse out of reach of any stall we measured, and the first send of a new alert and of a resolved
  * one is never delayed (needsSending), so no timing the tests observe depends on it.
  */
-export const testResendDelayMs = Math.max(60_000 / ruleTimeFactor, 15_000);
+export function testResendDelayMs(timing: PrometheusTiming): number {
+  return Math.max(60_000 / timing.ruleFactor, 15_000);
+}
+
+/**
+ * The incidents' timing: rules ÷ the routing factor (their signal is injected history, not
+ * scrapes). Scrapes every second, not every 150 ms (15s ÷ 100): node_exporter and mysqld_exporter
+ * are not asked to collect seven times a second. The timeout equals the interval (Prometheus
+ * refuses a longer one); the canonical 10s scaled would be 100 ms, too short for an exporter on a
+ * busy machine, and a timed-out scrape reads as a target down.
+ */
+export const compressedTiming: PrometheusTiming = { scrapeIntervalMs: 1000, ruleFactor: ruleTimeFactor, evaluationInterval: testEvaluationInterval };
+
+/**
+ * The timing of a Prometheus whose alerts are driven by live scrapes (the live end to end):
+ * production's, compressed by one factor for scrapes, evaluations and `for` alike, so every `for`
+ * spans as many scrapes as in production. Measured under scripts/cpu-hog.sh with the ÷100
+ * timing: every scrape (even Prometheus's own) timed out at 1s for the whole run, and
+ * ApplicationDown's `for: 1m`, compressed to 600 ms, was shorter than one 1s scrape, so one slow
+ * scrape paged; rules evaluated every 250 ms took the CPU the scrapes needed. Here monitoring/
+ * prometheus.yml's 15s scrape and evaluation become 2.5s (factor 6): `for: 1m` → 10s still needs
+ * four failed scrapes in a row, as in production, and a scrape may take 2.5s (Prometheus refuses a
+ * timeout longer than the interval). The routing timers of the shared Alertmanager stay ÷100:
+ * they only get relatively shorter, so a group still flushes long before the next `for` ends.
+ */
+export function scrapeFaithfulTiming(production: { scrapeIntervalMs: number; evaluationIntervalMs: number }, scrapeIntervalMs = 2500): PrometheusTiming {
+  const ruleFactor = production.scrapeIntervalMs / scrapeIntervalMs;
+  if (!Number.isInteger(ruleFactor) || ruleFactor < 1) {
+    throw new Error(`the production scrape interval (${production.scrapeIntervalMs} ms) must be a whole multiple of the test's (${scrapeIntervalMs} ms), so that every rule's for keeps its number of scrapes`);
+  }
+  return { scrapeIntervalMs, ruleFactor, evaluationInterval: formatDuration(production.evaluationIntervalMs / ruleFactor) };
+}

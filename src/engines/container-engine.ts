@@ -39,6 +39,7 @@ export async function startContainerEngine(spec: EngineSpec, network: StartedNet
   if (spec.env) container = container.withEnvironment(spec.env);
   if (spec.user) container = container.withUser(spec.user);
   if (spec.memoryGiB) container = container.withResourcesQuota({ memory: spec.memoryGiB });
+  if (spec.tmpfs?.length) container = container.withTmpFs(Object.fromEntries(spec.tmpfs.map((path) => [path, 'rw,mode=1777'])));
   if (spec.files?.length) container = container.withCopyContentToContainer(spec.files.map((f) => ({ content: f.content, target: f.target, mode: f.mode ?? 0o644 })));
   const ready = spec.ready;
   if ('http' in ready) container = container.withWaitStrategy(new HttpReadyWait(ready.http.path, ready.http.port));
@@ -106,7 +107,7 @@ class ContainerEngine implements RunningEngine {
 
   async pause(): Promise<void> {
     const docker = (await containerRuntime()).container.dockerode;
-    await docker.getContainer(this.container.getId()).stop({ t: 2 });
+    await docker.getContainer(this.container.getId()).stop({ t: this.spec.stopGraceSeconds ?? 2 });
   }
 
   /** Starts it again and waits, as at its first start, until the spec's ready check passes. */

@@ -24,6 +24,10 @@ export interface EngineSpec {
   user?: string;
   /** Memory limit in GiB, for heavy engines (Elasticsearch, Logstash). */
   memoryGiB?: number;
+  /** Directories held in memory (tmpfs): lost when the engine stops, as a directory without a volume is when its container is recreated. */
+  tmpfs?: string[];
+  /** Seconds between SIGTERM and SIGKILL when paused (default 2); give it the grace its deployment gives (compose: 10). */
+  stopGraceSeconds?: number;
 }
 
 /** An engine that is up. Tests reach it only through `url()`/`port()` on localhost. */

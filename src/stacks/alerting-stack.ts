@@ -1,7 +1,8 @@
 import { testAlertmanagerConfig } from '../alertmanager/test-alertmanager-config.js';
 import { routingTimeFactor } from '../alertmanager/time-compression.js';
 import { alertmanagerSpec } from './alertmanager-spec.js';
-import type { StackDefinition } from './stack.js';
+import type { RunningEngine } from '../engines/engine.js';
+import type { SharedServices, StackDefinition } from './stack.js';
 
 export interface AlertingStackInfo {
   alertmanagerUrl: string;
@@ -46,33 +47,47 @@ export const brokenTemplateAlertingStack: StackDefinition<AlertingStackInfo> = a
  * name Prometheus servers send to) is `options.name`, by default `<key>-alertmanager`. Other
  * stacks (the end-to-end one) build theirs with it too.
  */
-export function alertingStackWith(
-  key: string,
-  pathPrefix: string,
-  options: { extraTemplates?: Record<string, string>; timeFactor?: number; name?: string } = {},
-): StackDefinition<AlertingStackInfo> {
-  const timeFactor = options.timeFactor ?? routingTimeFactor;
-  const name = options.name ?? `${key}-alertmanager`;
+export function alertingStackWith(key: string, pathPrefix: string, options: AlertingOptions = {}): StackDefinition<AlertingStackInfo> {
   return {
     key,
-    async start({ network, capture, captureFromEngines }) {
-      const prepared = testAlertmanagerConfig({ captureFromEngines, pathPrefix, timeFactor, extraTemplates: options.extraTemplates });
-      const alertmanager = await network.start(alertmanagerSpec({ name, config: prepared.config, files: prepared.files }));
-      return {
-        info: {
-          alertmanagerUrl: alertmanager.url(9093),
-          captureUrl: capture.url,
-          slackPath: prepared.slackPath,
-          pagerdutyPath: prepared.pagerdutyPath,
-          webhookPath: prepared.webhookPath,
-          routingKey: prepared.routingKey,
-          timeFactor,
-          // alertmanagerSpec sets --web.external-url from the name, so no host name leaks into links.
-          externalUrl: `http://${name}:9093`,
-        },
-        // The network stops its engines; nothing else was started here.
-        stop: async () => undefined,
-      };
+    async start(shared) {
+      const { info } = await startAlertmanager(shared, key, pathPrefix, options);
+      // The network stops its engines; nothing else was started here.
+      return { info, stop: async () => undefined };
+    },
+  };
+}
+
+export interface AlertingOptions {
+  extraTemplates?: Record<string, string>;
+  timeFactor?: number;
+  name?: string;
+  storageInMemory?: boolean;
+}
+
+/** Starts one such Alertmanager; the engine comes back too, for tests that restart it. */
+export async function startAlertmanager(
+  { network, capture, captureFromEngines }: SharedServices,
+  key: string,
+  pathPrefix: string,
+  options: AlertingOptions = {},
+): Promise<{ info: AlertingStackInfo; engine: RunningEngine }> {
+  const timeFactor = options.timeFactor ?? routingTimeFactor;
+  const name = options.name ?? `${key}-alertmanager`;
+  const prepared = testAlertmanagerConfig({ captureFromEngines, pathPrefix, timeFactor, extraTemplates: options.extraTemplates });
+  const engine = await network.start(alertmanagerSpec({ name, config: prepared.config, files: prepared.files, storageInMemory: options.storageInMemory }));
+  return {
+    engine,
+    info: {
+      alertmanagerUrl: engine.url(9093),
+      captureUrl: capture.url,
+      slackPath: prepared.slackPath,
+      pagerdutyPath: prepared.pagerdutyPath,
+      webhookPath: prepared.webhookPath,
+      routingKey: prepared.routingKey,
+      timeFactor,
+      // alertmanagerSpec sets --web.external-url from the name, so no host name leaks into links.
+      externalUrl: `http://${name}:9093`,
     },
   };
 }

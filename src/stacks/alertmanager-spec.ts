@@ -7,6 +7,8 @@ export interface AlertmanagerOptions {
   files?: Record<string, string>;
   flags?: string[];
   name?: string;
+  /** Hold /alertmanager (silences, notification log) in memory: what a deployment without a volume keeps across a restart, i.e. nothing. */
+  storageInMemory?: boolean;
 }
 
 /**
@@ -31,5 +33,10 @@ export function alertmanagerSpec(options: AlertmanagerOptions): EngineSpec {
       ...Object.entries(options.files ?? {}).map(([file, content]) => ({ target: `/etc/alertmanager/${file}`, content })),
     ],
     ready: { http: { port: 9093, path: '/-/ready' } },
+    // docker compose's default stop_grace_period: on SIGTERM Alertmanager writes a last snapshot of
+    // its notification log (prometheus/alertmanager nflog/nflog.go, Maintenance: the final run after
+    // stop); a SIGKILL before it loses what changed since the last periodic one.
+    stopGraceSeconds: 10,
+    ...(options.storageInMemory ? { tmpfs: ['/alertmanager'] } : {}),
   };
 }

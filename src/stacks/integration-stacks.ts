@@ -2,6 +2,7 @@ import type { StackDefinition } from './stack.js';
 import { smokeStack } from './smoke-stack.js';
 import { alertingStack, brokenTemplateAlertingStack } from './alerting-stack.js';
 import { e2eStacks } from '../e2e/e2e-stacks.js';
+import { faultsStack } from '../faults/faults-stack.js';
 
 /** Every stack the integration project starts, once per run. Add new ones here. */
 export const integrationStacks: readonly StackDefinition<unknown>[] = [
@@ -9,4 +10,5 @@ export const integrationStacks: readonly StackDefinition<unknown>[] = [
   alertingStack as StackDefinition<unknown>,
   brokenTemplateAlertingStack as StackDefinition<unknown>,
   ...e2eStacks,
+  faultsStack as StackDefinition<unknown>,
 ];

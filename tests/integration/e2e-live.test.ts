@@ -4,10 +4,12 @@ import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-conf
 import { comparablePayload } from '../../src/alertmanager/payload-expectations.js';
 import { steadyTraffic, exerciseEveryEndpoint } from '../../src/e2e/app-traffic.js';
 import { contractGaps } from '../../src/e2e/contract-in-live-data.js';
+import { errorBurst } from '../../src/e2e/error-burst.js';
 import { E2eObserver } from '../../src/e2e/e2e-observer.js';
 import { healthyExceptions } from '../../src/e2e/healthy-exceptions.js';
 import type { LiveStackInfo } from '../../src/e2e/live-stack.js';
 import { StackControl } from '../../src/e2e/stack-control.js';
+import { parseDuration } from '../../src/rules/duration.js';
 import { prometheusSettings } from '../../src/rules/prometheus-config.js';
 import { loadRuleInventory } from '../../src/rules/rule-inventory.js';
 import type { AlertingStackInfo } from '../../src/stacks/alerting-stack.js';
@@ -17,6 +19,8 @@ import { pollUntil } from '../../src/waiting/poll-until.js';
 const config = loadAlertmanagerConfig();
 const rules = loadRuleInventory(prometheusSettings().ruleFiles);
 const runbook = (alert: string) => rules.find('alert', alert)!.annotations.runbook_url!;
+/** A bound on an alert's first notification: its `for` as the live stack runs it, plus evaluation, routing and a busy machine. */
+const patience = (stack: LiveStackInfo, alert: string) => (parseDuration(rules.find('alert', alert)!.for ?? '0s') ?? 0) / stack.timing.ruleFactor + 120_000;
 
 function live(ctx: TestContext) {
   const stack = requireStack<LiveStackInfo>(ctx, 'e2e-live');
@@ -26,27 +30,43 @@ function live(ctx: TestContext) {
 
 // One stack, one story: these run in order, and the faults come after the healthy checks.
 describe.sequential('end to end on real engines: exporters, the database, the example app, canonical rules and routing', () => {
-  it('scrapes every target of the test copy of prometheus.yml', async (ctx) => {
+  // Each target answered at least once: on a loaded machine a scrape can time out now and then
+  // (the alerts' `for` spans several scrapes for that reason, see test-timing.ts), so "all up at
+  // the same instant" would test the machine's load, not the configuration.
+  it('scrapes every target of the test copy of prometheus.yml', { timeout: 180_000 }, async (ctx) => {
     const { stack, observer } = live(ctx);
-    let targets: Awaited<ReturnType<typeof observer.prometheus.targets>> = [];
+    let answered: string[] = [];
     await pollUntil(
       async () => {
-        targets = await observer.prometheus.targets();
-        return targets.length > 0 && targets.every((t) => t.health === 'up') ? true : undefined;
+        answered = (await observer.prometheus.query('max_over_time(up[5m]) == 1')).map((s) => s.metric.job!);
+        return Object.keys(stack.targets).every((job) => answered.includes(job)) ? true : undefined;
       },
-      { timeoutMs: 30_000, what: 'every scrape target to be up' },
-      () => targets.map((t) => ({ job: t.labels.job, health: t.health, lastError: t.lastError })),
+      { timeoutMs: 120_000, intervalMs: 500, what: 'every scrape target to answer one scrape' },
+      async () => ({ answered, targets: (await observer.prometheus.targets()).map((t) => ({ job: t.labels.job, health: t.health, lastError: t.lastError })) }),
     );
+    const targets = await observer.prometheus.targets();
     expect(Object.fromEntries(targets.map((t) => [t.labels.job, t.labels.instance]))).toEqual(Object.fromEntries(Object.entries(stack.targets).map(([job, [target]]) => [job, target])));
   });
 
-  it('finds every contract metric of the app, node_exporter, mysqld_exporter and Prometheus in the live data', async (ctx) => {
+  it('finds every contract metric of the app, node_exporter, mysqld_exporter, Prometheus and Alertmanager in the live data', { timeout: 180_000 }, async (ctx) => {
     const { stack, observer } = live(ctx);
     await exerciseEveryEndpoint(stack.appUrl);
-    const contract = loadMetricsContract().filter((m) => ['app', 'node-exporter', 'mysqld-exporter', 'prometheus'].includes(m.source));
-    let gaps: Awaited<ReturnType<typeof contractGaps>> = [];
-    // Scrapes come every second; the app's new series appear with the next one.
-    await pollUntil(async () => ((gaps = await contractGaps(observer.prometheus, contract)).length === 0 ? true : undefined), { timeoutMs: 15_000, what: 'every contract metric in the live data' }, () => gaps).catch(() => undefined);
+    const contract = loadMetricsContract().filter((m) => ['app', 'node-exporter', 'mysqld-exporter', 'prometheus', 'alertmanager'].includes(m.source));
+    // The app's new series appear with its next successful scrape, and a scrape may time out on a
+    // loaded machine: so wait for a successful scrape of every target that began after the
+    // exercise (bounded), then look once. A metric missing then is missing, not late.
+    const exercisedAt = Date.now() / 1000;
+    let fresh: string[] = [];
+    await pollUntil(
+      async () => {
+        // timestamp() of a bare selector is the scrape's time (of `up == 1` it would be now).
+        fresh = (await observer.prometheus.query('timestamp(up) and up == 1')).filter((s) => Number(s.value[1]) > exercisedAt).map((s) => s.metric.job!);
+        return Object.keys(stack.targets).every((job) => fresh.includes(job)) ? true : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 500, what: 'a successful scrape of every target after the app was exercised' },
+      () => ({ scrapedSince: fresh }),
+    );
+    const gaps = await contractGaps(observer.prometheus, contract);
     expect(gaps.map((g) => `${g.where} ${g.metric} (${g.source}): ${g.problem}`)).toEqual([]);
   });
 
@@ -63,22 +83,46 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
     expect(broken).toEqual([]);
   });
 
-  it('is quiet while healthy, but for host alerts that tell the truth about this machine', async (ctx) => {
+  // Firing, not pending: a pending alert is `for` doing its job. Under the CPU hog at load ~70 one
+  // scrape timed out and TargetDown went pending; it pages only if 20 scrapes in a row fail (5m of
+  // 15s scrapes, as in production), which is what this test holds the stack to.
+  it('pages nothing while healthy, but for host alerts that tell the truth about this machine', async (ctx) => {
     const { observer } = live(ctx);
-    const active = await observer.activeAlertNames();
-    const unexplained = active.filter((name) => !(name in healthyExceptions));
-    expect(unexplained, `alerts active on the healthy stack; explained ones: ${JSON.stringify(healthyExceptions)}`).toEqual([]);
-    if (active.length) console.log(`healthy stack: active alerts explained by src/e2e/healthy-exceptions.ts: ${active.join(', ')}`);
+    const alerts = await observer.prometheus.alerts();
+    const firing = [...new Set(alerts.filter((a) => a.state === 'firing').map((a) => a.labels.alertname!))].sort();
+    const unexplained = firing.filter((name) => !(name in healthyExceptions));
+    expect(unexplained, `alerts firing on the healthy stack; explained ones: ${JSON.stringify(healthyExceptions)}`).toEqual([]);
+    const pending = alerts.filter((a) => a.state === 'pending').map((a) => `${a.labels.alertname} ${a.labels.job ?? ''}`.trim());
+    if (firing.length) console.log(`healthy stack: firing alerts explained by src/e2e/healthy-exceptions.ts: ${firing.join(', ')}`);
+    if (pending.length) console.log(`healthy stack: pending (held by their for): ${pending.join(', ')}`);
   });
 
-  it('pages DatabaseDown with its Events v2 payload when the database stops, and resolves it when it is back', async (ctx) => {
+  // Before the database tests: their outage makes 5xx too, and this scenario needs a 5m window
+  // without errors. On a stack minutes old every error window (5m ... 30d) holds the same minutes
+  // of traffic, so the budget alerts fire too: true to the data, and not what this test is about.
+  it('pages HighErrorRate when a sudden outage answers 5xx, and ElevatedErrorRate, which fires later, is inhibited and never reaches Slack', { timeout: 420_000 }, async (ctx) => {
+    const { stack, observer } = live(ctx);
+    const early = (await observer.activeAlertNames()).filter((name) => name === 'HighErrorRate' || name === 'ElevatedErrorRate');
+    expect(early, 'error-rate alerts active before the burst: an earlier test made 5xx, so the scenario cannot start from a clean window').toEqual([]);
+    const after = await observer.capture.mark();
+    const burst = await errorBurst(stack.appUrl, observer.prometheus, 'timetable-app');
+    expect(burst.statuses, `the burst of ${burst.sent} requests (window held ${burst.inWindow})`).toEqual({ 500: burst.sent + 1 });
+    const page = await observer.firing('HighErrorRate', { after, timeoutMs: patience(stack, 'HighErrorRate') });
+    expect(page.kind === 'pagerduty' && page.event.payload.summary).toBe(`[FIRING:1] HighErrorRate · timetable-app · ${stack.cluster}: More than 5% of requests fail with a 5xx`);
+    const seen = await observer.inhibited('ElevatedErrorRate', { after, timeoutMs: patience(stack, 'ElevatedErrorRate') });
+    expect(seen.leaks, 'ElevatedErrorRate reached a receiver although a critical alert of its service mutes it').toEqual([]);
+    expect(seen.target.status.state).toBe('suppressed');
+    expect(seen.sources.map((s) => s.labels.severity)).toContain('critical');
+  });
+
+  it('pages DatabaseDown with its Events v2 payload when the database stops, and resolves it when it is back', { timeout: 420_000 }, async (ctx) => {
     const { stack, observer, control, routingKey } = live(ctx);
     const instance = stack.targets['mysqld-exporter']![0]!;
     const after = await observer.capture.mark();
     await control.pause('database');
     let page;
     try {
-      page = await observer.firing('DatabaseDown', { after, timeoutMs: 60_000 });
+      page = await observer.firing('DatabaseDown', { after, timeoutMs: patience(stack, 'DatabaseDown') });
     } finally {
       await control.resume('database');
     }
@@ -99,7 +143,7 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
       (text) => text,
     );
     expect(actual).toEqual(expected);
-    const resolved = await observer.resolved('DatabaseDown', page, 60_000);
+    const resolved = await observer.resolved('DatabaseDown', page, patience(stack, 'DatabaseDown'));
     expect(resolved.kind === 'pagerduty' && page.kind === 'pagerduty' && resolved.event.dedup_key).toBe(page.kind === 'pagerduty' && page.event.dedup_key);
   });
 
@@ -131,14 +175,14 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
     expect(statuses[500], 'requests that failed while the database was down').toBeGreaterThan(0);
   });
 
-  it('pages ApplicationDown when the example app stops answering, and resolves it when it is back', async (ctx) => {
+  it('pages ApplicationDown when the example app stops answering, and resolves it when it is back', { timeout: 420_000 }, async (ctx) => {
     const { stack, observer, control } = live(ctx);
     const instance = stack.targets['timetable-app']![0]!;
     const after = await observer.capture.mark();
     await control.stopApp();
     let page;
     try {
-      page = await observer.firing('ApplicationDown', { after, timeoutMs: 60_000 });
+      page = await observer.firing('ApplicationDown', { after, timeoutMs: patience(stack, 'ApplicationDown') });
     } finally {
       await control.startApp();
     }
@@ -148,30 +192,8 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
       (text) => text,
     );
     expect(actual).toEqual(expected);
-    const resolved = await observer.resolved('ApplicationDown', page, 60_000);
+    const resolved = await observer.resolved('ApplicationDown', page, patience(stack, 'ApplicationDown'));
     expect(resolved.kind).toBe('pagerduty');
   });
 
-  // On a stack minutes old every error window (5m ... 30d) holds the same minute of traffic, so
-  // the budget alerts fire too (ErrorBudgetSlowBurn at once, ErrorBudgetExhausted after its
-  // `for`): true to the data, and not what this test is about. The incidents cover them.
-  it('pages HighErrorRate from real 5xx traffic; ElevatedErrorRate is inhibited and never reaches Slack', async (ctx) => {
-    const { stack, observer } = live(ctx);
-    const after = await observer.capture.mark();
-    const fault = await fetch(`${stack.appUrl}/fault/error-rate?ratio=0.1`, { method: 'POST' });
-    expect(fault.status).toBe(200);
-    const traffic = steadyTraffic(stack.appUrl, { path: '/api/timelines', perSecond: 20, maxMs: 90_000 });
-    try {
-      const page = await observer.firing('HighErrorRate', { after, timeoutMs: 60_000 });
-      expect(page.kind === 'pagerduty' && page.event.payload.summary).toBe(`[FIRING:1] HighErrorRate · timetable-app · ${stack.cluster}: More than 5% of requests fail with a 5xx`);
-      const seen = await observer.inhibited('ElevatedErrorRate', 60_000);
-      expect(seen.leaks, 'ElevatedErrorRate reached a receiver although a critical alert of its service mutes it').toEqual([]);
-      expect(seen.target.status.state).toBe('suppressed');
-      expect(seen.sources.map((s) => s.labels.severity)).toContain('critical');
-    } finally {
-      const statuses = await traffic.stop();
-      await fetch(`${stack.appUrl}/fault/reset`, { method: 'POST' });
-      expect(statuses[500]).toBeGreaterThan(0);
-    }
-  });
 });

@@ -41,9 +41,10 @@ export async function observeIncident(incident: Incident, observer: E2eObserver,
     const prometheusLabels = (await observer.prometheus.alerts()).filter((a) => a.labels.alertname === expectation.alert).map((a) => a.labels);
     deliveries.push({ expectation, delivery, afterMs: request ? Date.parse(request.receivedAt) - injectedAt : Number.NaN, prometheusLabels });
   }
+  // An incident has a Prometheus (a cluster) of its own: every delivery of its cluster is its own.
   const inhibitions = [];
   for (const expectation of incident.inhibited) {
-    inhibitions.push({ expectation, seen: await observer.inhibited(expectation.alert, patienceFor(rules.get(expectation.alert))) });
+    inhibitions.push({ expectation, seen: await observer.inhibited(expectation.alert, { after: 0, timeoutMs: patienceFor(rules.get(expectation.alert)) }) });
   }
   return { deliveries, inhibitions, active: await observer.activeAlertNames() };
 }
