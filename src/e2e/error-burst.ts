@@ -1,4 +1,5 @@
 import type { PrometheusApi } from '../prometheus/prometheus-api.js';
+import { canonicalRules } from '../rules/checks/canonical-rules.js';
 import { pollUntil } from '../waiting/poll-until.js';
 
 export interface ErrorBurst {
@@ -29,6 +30,9 @@ const api = '/api/timelines';
  *   request of the burst is an increase;
  * - a burst as large as the whole window (at least 20 requests), all failing: once it is
  *   scraped the error share is 50% or more, whatever the window held;
+ * - and twice the minimum traffic the error alerts ask of the 5m window (their guard
+ *   `job:http_requests:rate5m >= x`, read from HighErrorRate's expression), so that guard holds
+ *   on a stack whose window held little else;
  * - nothing follows the burst, so the share stays there for the 5 minutes the window keeps it.
  */
 export async function errorBurst(appUrl: string, prometheus: PrometheusApi, job: string): Promise<ErrorBurst> {
@@ -48,7 +52,7 @@ export async function errorBurst(appUrl: string, prometheus: PrometheusApi, job:
       what: `Prometheus to scrape the app's first 5xx of ${api} (the series the burst will increase)`,
     });
     const inWindow = (await prometheus.query(`sum(increase(http_requests_total{job="${job}"}[5m]))`)).reduce((sum, s) => sum + Number(s.value[1]), 0);
-    const sent = Math.max(20, Math.ceil(inWindow));
+    const sent = Math.max(20, Math.ceil(inWindow), Math.ceil(2 * minimumRate() * 300));
     const startedAt = Date.now();
     // Ten at a time: quick, and no more sockets than a busy machine serves without refusing.
     for (let done = 0; done < sent; done += 10) await Promise.all(Array.from({ length: Math.min(10, sent - done) }, get));
@@ -56,6 +60,13 @@ export async function errorBurst(appUrl: string, prometheus: PrometheusApi, job:
   } finally {
     await switchFault(appUrl, '/fault/reset');
   }
+}
+
+/** The request rate (per second) HighErrorRate's traffic guard asks for, 0 without a guard. */
+function minimumRate(): number {
+  const rule = canonicalRules().alerts().find((a) => a.name === 'HighErrorRate');
+  const guard = /job:http_requests:rate5m\{[^}]*\}\s*>=?\s*([\d.]+)/.exec(rule?.expr ?? '');
+  return guard ? Number(guard[1]) : 0;
 }
 
 async function switchFault(appUrl: string, path: string): Promise<void> {

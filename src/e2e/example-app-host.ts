@@ -19,6 +19,7 @@ export interface HostedExampleApp {
 export async function hostExampleApp(database?: ExampleServerOptions['database']): Promise<HostedExampleApp> {
   let server: ExampleServer | undefined = await startExampleServer({ host: '0.0.0.0', port: 0, database });
   const port = server.port;
+  await probeHealth(port);
   const stop = async () => {
     const running = server;
     server = undefined;
@@ -35,7 +36,19 @@ export async function hostExampleApp(database?: ExampleServerOptions['database']
       } catch (error) {
         throw new Error(`the example app could not listen on port ${port} again (${(error as NodeJS.ErrnoException).code ?? String(error)}): another process took it while the app was down`);
       }
+      await probeHealth(port);
     },
     close: stop,
   };
+}
+
+/**
+ * One GET /health as soon as the app listens, as the readiness probe of compose and k8s makes
+ * from a pod's start: health_checks_total exists only once /health has answered, and without it
+ * CriticalSignalAbsent rightly reports the app as exporting no health checks (it fired on the
+ * healthy live stack when nothing had asked yet). The answer itself does not matter here.
+ */
+async function probeHealth(port: number): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(60_000) });
+  await res.arrayBuffer();
 }
