@@ -1,27 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, type TestContext } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
-import { LogsEngine } from '../../src/logstash/engine/run/engine-run.js';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { formatNdjson, formatRun } from '../../src/logstash/engine/run/format-run.js';
 import { TraceRecorder } from '../../src/logstash/engine/run/trace.js';
-import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
-import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
-import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
+import { repoRoot } from '../../src/config/repo-files.js';
+import { canonicalLogsEngine } from '../support/canonical-logs-engine.js';
 
-let started: Promise<{ engine: LogsEngine; client: JrubyClient }> | undefined;
-function engine(ctx: TestContext) {
-  started ??= (async () => {
-    const { client } = await requireJruby(ctx);
-    return { engine: await LogsEngine.start({ root: repoRoot, ruby: client, variables: localRunVariables }), client };
-  })();
-  return started;
-}
-afterAll(async () => {
-  const s = await started?.catch(() => undefined);
-  s?.engine.close();
-  s?.client.close();
-});
+const engine = canonicalLogsEngine();
 
 // Where a filter with this id starts in the canonical pipeline (the line of its `name {`), so
 // the expectations follow edits of the file instead of restating its line numbers.

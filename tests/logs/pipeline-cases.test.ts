@@ -1,31 +1,18 @@
-import { afterAll, describe, expect, it, type TestContext } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { caseViews } from '../../src/logstash/engine/run/case-view.js';
-import { LogsEngine } from '../../src/logstash/engine/run/engine-run.js';
-import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
-import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
 import { loadPipelineCases, pipelineCasesFile, type PipelineCase } from '../../src/pipeline/log-fixtures.js';
 import { eventId } from '../../src/pipeline/run-ids.js';
 import { recordCoverage } from '../../src/reporting/coverage/coverage-facts.js';
+import { repoRoot } from '../../src/config/repo-files.js';
+import { LogsEngine } from '../../src/logstash/engine/run/engine-run.js';
 import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
+import { canonicalLogsEngine } from '../support/canonical-logs-engine.js';
 
 const cases = loadPipelineCases();
 const ids = cases.map((_, i) => eventId('tengine', i));
 
-let started: Promise<{ engine: LogsEngine; client: JrubyClient }> | undefined;
 /** One engine for the file (the canonical pipeline, its ruby filters on the run's JRuby). */
-function engine(ctx: TestContext): Promise<{ engine: LogsEngine; client: JrubyClient }> {
-  started ??= (async () => {
-    const { client } = await requireJruby(ctx);
-    return { engine: await LogsEngine.start({ root: repoRoot, ruby: client, variables: localRunVariables }), client };
-  })();
-  return started;
-}
-afterAll(async () => {
-  const s = await started?.catch(() => undefined);
-  s?.engine.close();
-  s?.client.close();
-});
+const engine = canonicalLogsEngine();
 
 describe(`the canonical pipeline on the offline engine: ${pipelineCasesFile}`, () => {
   it.for(cases.map((c, i) => [`${c.name} (${c.input}, ${pipelineCasesFile}:${c.line})`, c, i] as [string, PipelineCase, number]))('%s', async ([, c, i], ctx) => {

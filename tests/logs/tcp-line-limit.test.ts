@@ -1,10 +1,6 @@
-import { afterAll, describe, expect, it, type TestContext } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
-import { LogsEngine } from '../../src/logstash/engine/run/engine-run.js';
-import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
-import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { carriesId } from '../../src/pipeline/run-ids.js';
-import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
+import { canonicalLogsEngine } from '../support/canonical-logs-engine.js';
 
 /**
  * Audit 2.6: a JSON line over the tcp input's decode_size_limit_bytes makes logstash-core's
@@ -13,18 +9,8 @@ import { localRunVariables } from '../../src/logstash/engine/run/local-variables
  * payload) followed by an ordinary one, on one connection: both must be indexed. (Too long
  * for a case of fixtures/logs/pipeline-cases.yaml, so it is made here.)
  */
-let started: { engine: LogsEngine; client: JrubyClient } | undefined;
-async function engine(ctx: TestContext): Promise<LogsEngine> {
-  if (!started) {
-    const { client } = await requireJruby(ctx);
-    started = { engine: await LogsEngine.start({ root: repoRoot, ruby: client, variables: localRunVariables }), client };
-  }
-  return started.engine;
-}
-afterAll(() => {
-  started?.engine.close();
-  started?.client.close();
-});
+const canonical = canonicalLogsEngine();
+const engine = async (ctx: TestContext) => (await canonical(ctx)).engine;
 
 describe('the tcp input and a long line (audit 2.6)', () => {
   it('a 2 MiB JSON line and the line after it on the same connection are both indexed', async (ctx) => {

@@ -1,10 +1,7 @@
-import { afterAll, describe, expect, it, type TestContext } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
-import { LogsEngine, type EngineDocument } from '../../src/logstash/engine/run/engine-run.js';
-import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
-import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
-import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
+import { describe, expect, it, type TestContext } from 'vitest';
+import type { EngineDocument } from '../../src/logstash/engine/run/engine-run.js';
 import { carriesId } from '../../src/pipeline/run-ids.js';
+import { canonicalLogsEngine } from '../support/canonical-logs-engine.js';
 
 /**
  * Audit 3.10, the template's limits, through the canonical pipeline and its index template
@@ -17,18 +14,8 @@ import { carriesId } from '../../src/pipeline/run-ids.js';
  *  - An access line with a 40 KB path, query, referrer and user agent: a keyword field without
  *    ignore_above refuses a value over Lucene's 32766-byte term (src/elasticsearch/fields/keyword.ts).
  */
-let started: { engine: LogsEngine; client: JrubyClient } | undefined;
-async function engine(ctx: TestContext): Promise<LogsEngine> {
-  if (!started) {
-    const { client } = await requireJruby(ctx);
-    started = { engine: await LogsEngine.start({ root: repoRoot, ruby: client, variables: localRunVariables }), client };
-  }
-  return started.engine;
-}
-afterAll(() => {
-  started?.engine.close();
-  started?.client.close();
-});
+const canonical = canonicalLogsEngine();
+const engine = async (ctx: TestContext) => (await canonical(ctx)).engine;
 
 /** The case's documents in the daily logs index, with what Elasticsearch answered for each. */
 function logsDocuments(docs: EngineDocument[], id: string): EngineDocument[] {
