@@ -61,7 +61,7 @@ export const liveStack: StackDefinition<LiveStackInfo> = {
       const timing = scrapeFaithfulTiming(prometheusSettings());
       const copy = testPrometheusConfig({ cluster, alertmanagers: [e2eAlertmanagerAddress], jobs, timing });
       // Last, so its first scrapes find every target up.
-      const prometheus = await network.start(prometheusSpec({ name: liveEngineNames.prometheus, config: copy.config, files: copy.ruleFiles, flags: copy.flags }));
+      const prometheus = await network.start(prometheusSpec({ name: liveEngineNames.prometheus, config: copy.config, files: copy.ruleFiles, flags: copy.flags, alertmanagers: copy.alertmanagers }));
       const control = await startStackControl({ app, engines: { database, 'mysqld-exporter': mysqldExporter, 'node-exporter': nodeExporter } });
       return {
         info: {

@@ -30,6 +30,8 @@ export interface TestPrometheusConfig {
   ruleFiles: Record<string, string>;
   flags: string[];
   dropped: { job: string; reason: string }[];
+  /** How many Alertmanagers it sends to: start it with prometheusSpec's `alertmanagers` so that none of its first alerts is lost. */
+  alertmanagers: number;
 }
 
 const sdKey = /_sd_configs$/;
@@ -94,7 +96,7 @@ export function testPrometheusConfig(options: TestPrometheusOptions): TestPromet
   describeChanges(doc, shown, options, timing, dropped);
   const flags = [`--rules.alert.resend-delay=${formatDuration(testResendDelayMs(timing))}`];
   if (options.acceptHistory) flags.push('--web.enable-remote-write-receiver');
-  return { config: doc.toString(), ruleFiles, flags, dropped };
+  return { config: doc.toString(), ruleFiles, flags, dropped, alertmanagers: new Set(options.alertmanagers).size };
 }
 
 /** Replaces the targets of the single static_configs entry of a job or Alertmanager entry. */

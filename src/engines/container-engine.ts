@@ -42,7 +42,7 @@ export async function startContainerEngine(spec: EngineSpec, network: StartedNet
   if (spec.tmpfs?.length) container = container.withTmpFs(Object.fromEntries(spec.tmpfs.map((path) => [path, 'rw,mode=1777'])));
   if (spec.files?.length) container = container.withCopyContentToContainer(spec.files.map((f) => ({ content: f.content, target: f.target, mode: f.mode ?? 0o644 })));
   const ready = spec.ready;
-  if ('http' in ready) container = container.withWaitStrategy(new HttpReadyWait(ready.http.path, ready.http.port));
+  if ('http' in ready) container = container.withWaitStrategy(new HttpReadyWait(ready.http));
   else if ('log' in ready) container = container.withWaitStrategy(Wait.forLogMessage(ready.log));
   else container = container.withWaitStrategy(Wait.forListeningPorts());
 

@@ -1,5 +1,6 @@
 import { pollUntil } from '../waiting/poll-until.js';
 import type { EngineSpec, RunningEngine } from './engine.js';
+import { httpReadyAwaiting, httpReadyProbe } from './http-ready-probe.js';
 
 type Ready = EngineSpec['ready'];
 type Probed = Pick<RunningEngine, 'name' | 'url' | 'logs' | 'exec'>;
@@ -10,7 +11,7 @@ export async function readyLinesSoFar(engine: Probed, ready: Ready): Promise<num
 }
 
 /**
- * The spec's ready check again, after a restart: the HTTP path answers 200, the ready log line
+ * The spec's ready check again, after a restart: the HTTP check passes, the ready log line
  * is printed once more than `linesBefore` (the log of a restarted container keeps the earlier
  * runs' lines), or the ports listen inside the container (a connection through Docker's port
  * proxy is accepted even when nothing listens behind it). A bounded poll, never a sleep.
@@ -19,11 +20,7 @@ export async function waitUntilReadyAgain(engine: Probed, spec: Pick<EngineSpec,
   const ready = spec.ready;
   const options = { timeoutMs, intervalMs: 200 };
   if ('http' in ready) {
-    await pollUntil(async () => {
-      const response = await fetch(engine.url(ready.http.port, ready.http.path), { signal: AbortSignal.timeout(30_000) });
-      await response.body?.cancel();
-      return response.status === 200 ? true : undefined;
-    }, { ...options, what: `${engine.name} to answer ${ready.http.path} with 200 after its restart` });
+    await pollUntil(() => httpReadyProbe(engine.url(ready.http.port, ready.http.path), ready.http), { ...options, what: `${engine.name}: ${httpReadyAwaiting(ready.http)}, after its restart` });
   } else if ('log' in ready) {
     let seen = linesBefore;
     await pollUntil(async () => ((seen = countMatches(await engine.logs(), ready.log)) > linesBefore ? true : undefined), { ...options, what: `${engine.name} to print ${ready.log} after its restart` }, () => `printed ${seen} times, as often as before the restart`);

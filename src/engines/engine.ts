@@ -4,6 +4,13 @@ import type { EngineName } from './image-pins.js';
  * What a test needs to know to start an engine. Nothing here says "container": a spec could
  * equally be started as a local process. The image comes from the engine's pin (image-pins.ts).
  */
+export interface HttpReadyCheck {
+  port: number;
+  path: string;
+  accepts?: (body: string) => boolean;
+  awaiting?: string;
+}
+
 export interface EngineSpec {
   engine: EngineName;
   /** A name for messages and network aliases, when a run starts two of the same engine. */
@@ -15,8 +22,11 @@ export interface EngineSpec {
   env?: Record<string, string>;
   /** Files written into the engine before it starts. */
   files?: { target: string; content: string; mode?: number }[];
-  /** When is it ready: an HTTP path answering 200, a log line, or a listening port. */
-  ready: { http: { port: number; path: string } } | { log: RegExp } | { listening: true };
+  /**
+   * When is it ready: an HTTP path answering 200 (and, where given, with a body `accepts`
+   * takes: `awaiting` says what for), a log line, or a listening port.
+   */
+  ready: { http: HttpReadyCheck } | { log: RegExp } | { listening: true };
   /** Bounds the start, and each restart's wait for readiness (default 300 s). */
   startupTimeoutMs?: number;
   /** Names other engines on the same network use to reach this one. */

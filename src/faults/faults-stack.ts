@@ -48,7 +48,7 @@ export const faultsStack: StackDefinition<FaultsStackInfo> = {
       prometheusSettings().scrapeJobs.map((job) => [job, job === 'alertmanager' ? [`${alertmanagerName}:9093`] : { drop: 'the fault tests watch only their Alertmanager' }]),
     );
     const copy = testPrometheusConfig({ cluster, alertmanagers: [`${alertmanagerName}:9093`], jobs, timing });
-    const prometheus = await shared.network.start(prometheusSpec({ name: 'faults-prometheus', config: copy.config, files: copy.ruleFiles, flags: copy.flags }));
+    const prometheus = await shared.network.start(prometheusSpec({ name: 'faults-prometheus', config: copy.config, files: copy.ruleFiles, flags: copy.flags, alertmanagers: copy.alertmanagers }));
     return {
       info: { alerting: alerting.info, prometheusUrl: prometheus.url(9090), cluster, timing, restart: { onVolume: onVolume.info, inMemory: inMemory.info, controlUrl: control.url } },
       // The network stops the engines.

@@ -46,7 +46,7 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
     const cluster = `reproduce-${incident.name}-${randomBytes(3).toString('hex')}`;
     const jobs = Object.fromEntries(context.jobs.map((job) => [job, { drop: 'the incident Prometheus holds only the injected history' }]));
     const copy = testPrometheusConfig({ cluster, alertmanagers: [engines.alertmanagerAddress], jobs, acceptHistory: historyWindow });
-    const spec = prometheusSpec({ name: `reproduce-${incident.name}`, config: copy.config, files: copy.ruleFiles, flags: [...copy.flags, '--web.enable-admin-api'] });
+    const spec = prometheusSpec({ name: `reproduce-${incident.name}`, config: copy.config, files: copy.ruleFiles, flags: [...copy.flags, '--web.enable-admin-api'], alertmanagers: copy.alertmanagers });
     const engine = await withProgress(write, `starting Prometheus with the canonical rules (for ÷${ruleTimeFactor}, evaluation every ${testEvaluationInterval})`, () => engines.network.start(spec));
     const api = new PrometheusApi(engine.url(9090));
     const reader = new DeliveryReader(new CaptureClient(engines.alerting.captureUrl), engines.alerting, config.receivers);

@@ -35,7 +35,7 @@ export const incidentsStack: StackDefinition<IncidentsStackInfo> = {
       incidents.map(async (incident): Promise<[string, IncidentEngine]> => {
         const cluster = `incident-${incident.name}-${randomBytes(3).toString('hex')}`;
         const copy = testPrometheusConfig({ cluster, alertmanagers: [e2eAlertmanagerAddress], jobs, acceptHistory: historyWindow });
-        const engine = await network.start(prometheusSpec({ name: `incident-${incident.name}`, config: copy.config, files: copy.ruleFiles, flags: copy.flags }));
+        const engine = await network.start(prometheusSpec({ name: `incident-${incident.name}`, config: copy.config, files: copy.ruleFiles, flags: copy.flags, alertmanagers: copy.alertmanagers }));
         return [incident.name, { prometheusUrl: engine.url(9090), cluster }];
       }),
     );
