@@ -5,6 +5,7 @@
  * --shard), and compares the lists, counting each test.
  *
  *   npm run check:shards                      # 2 shards, every project
+ *   npm run check:shards -- 2,4               # 2 shards, then 4 (one unsharded list for both)
  *   npm run check:shards -- 4 --project unit  # 4 shards of one project (extra args go to vitest list)
  *
  * HARNESS_NO_STACKS=1 keeps the globalSetups from starting engines: listing imports the test
@@ -18,10 +19,10 @@ import { repoRoot } from '../src/config/repo-files.js';
 import { compareShardLists, type ListedTest } from '../src/sharding/compare-test-lists.js';
 import { runProcess } from '../src/tools/run-process.js';
 
-const [countArg, ...vitestArgs] = process.argv.slice(2);
-const count = Number(countArg ?? 2);
-if (!Number.isInteger(count) || count < 2) {
-  console.error(`check-shards: the first argument is the number of shards (2 or more), got "${countArg}"`);
+const [countArg = '2', ...vitestArgs] = process.argv.slice(2);
+const counts = countArg.split(',').map(Number);
+if (!counts.every((n) => Number.isInteger(n) && n >= 2)) {
+  console.error(`check-shards: the first argument is the number of shards (2 or more; several comma-separated), got "${countArg}"`);
   process.exit(2);
 }
 process.env.HARNESS_NO_STACKS = '1';
@@ -47,16 +48,20 @@ const files = (tests: readonly ListedTest[]) => new Set(tests.map((t) => t.file)
 try {
   const all = await list();
   if (all.length === 0) throw new Error('vitest list found no test: nothing to compare');
-  const shards: ListedTest[][] = [];
-  for (let i = 1; i <= count; i++) shards.push(await list(`${i}/${count}`));
   console.log(`unsharded: ${all.length} tests in ${files(all)} files`);
-  shards.forEach((s, i) => console.log(`shard ${i + 1}/${count}: ${s.length} tests in ${files(s)} files`));
-  const { missing, duplicated, unknown } = compareShardLists(all, shards, repoRoot);
-  for (const [title, keys] of [['run by no shard', missing], ['run more than once', duplicated], ['listed by a shard, not by the whole run', unknown]] as const) {
-    if (keys.length) console.log(`\n${keys.length} test(s) ${title}:\n${keys.map((k) => `  - ${k}`).join('\n')}`);
+  let ok = true;
+  for (const count of counts) {
+    const shards: ListedTest[][] = [];
+    for (let i = 1; i <= count; i++) shards.push(await list(`${i}/${count}`));
+    shards.forEach((s, i) => console.log(`shard ${i + 1}/${count}: ${s.length} tests in ${files(s)} files`));
+    const { missing, duplicated, unknown } = compareShardLists(all, shards, repoRoot);
+    for (const [title, keys] of [['run by no shard', missing], ['run more than once', duplicated], ['listed by a shard, not by the whole run', unknown]] as const) {
+      if (keys.length) console.log(`\n${keys.length} test(s) ${title}:\n${keys.map((k) => `  - ${k}`).join('\n')}`);
+    }
+    const once = missing.length + duplicated.length + unknown.length === 0;
+    console.log(once ? `the ${count} shards run every one of the ${all.length} tests exactly once\n` : `the ${count} shards do not run every test exactly once\n`);
+    ok &&= once;
   }
-  const ok = missing.length + duplicated.length + unknown.length === 0;
-  console.log(ok ? `\nthe ${count} shards run every one of the ${all.length} tests exactly once` : `\nthe ${count} shards do not run every test exactly once`);
   process.exitCode = ok ? 0 : 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
