@@ -2,7 +2,8 @@
  * Proves that `vitest run --shard=i/n` for i = 1..n together run every test of the unsharded
  * run exactly once: lists the tests with `vitest list --json` unsharded and per shard (vitest 4.1
  * shards `list` as it shards `run`: both go through the pool's executeTests, which applies
- * --shard), and compares the lists, counting each test.
+ * --shard), and compares the lists, counting each test by its position (file:line:column, from
+ * --includeTaskLocation; a name may differ between processes: a property test names its seed).
  *
  *   npm run check:shards                      # 2 shards, every project
  *   npm run check:shards -- 2,4               # 2 shards, then 4 (one unsharded list for both)
@@ -31,7 +32,7 @@ const dir = mkdtempSync(join(tmpdir(), 'check-shards-'));
 /** The tests `vitest list` collects, with --shard=`shard` when given. */
 async function list(shard?: string): Promise<ListedTest[]> {
   const out = join(dir, `${shard?.replace('/', '-of-') ?? 'all'}.json`);
-  const args = [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'list', `--json=${out}`, ...(shard ? [`--shard=${shard}`] : []), ...vitestArgs];
+  const args = [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'list', `--json=${out}`, '--includeTaskLocation', ...(shard ? [`--shard=${shard}`] : []), ...vitestArgs];
   // A bound against a hang, not a speed claim: collecting every project's files takes a minute on a loaded machine.
   const result = await runProcess(process.execPath, args, { cwd: repoRoot, timeoutMs: 20 * 60_000 });
   const what = `vitest list${shard ? ` --shard=${shard}` : ''}`;
