@@ -10,7 +10,8 @@
  *
  * Prints figures only: nothing asserts on time.
  */
-import { loadavg } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../src/config/repo-files.js';
 import { runProcess } from '../src/tools/run-process.js';
@@ -33,13 +34,17 @@ async function runShard(index: number, count: number, filters: readonly string[]
   const result = await runProcess(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', ...shard, ...filters, '--reporter=./src/reporting/summary-reporter.ts'], { cwd: repoRoot, timeoutMs: 60 * 60_000 });
   const seconds = (performance.now() - started) / 1000;
   const lines = (result.stdout + result.stderr).split('\n');
+  // A shard that failed keeps its whole output, so the failures can be read afterwards.
+  const failed = result.exitCode !== 0;
+  const log = join(tmpdir(), `bench-shards-${count}-${index}-${Date.now()}.log`);
+  if (failed) writeFileSync(log, result.stdout + result.stderr);
   return {
     shard: count === 1 ? 'unsharded' : `${index}/${count}`,
     seconds,
     load,
     // start-run-stacks.ts prints one line per project with a globalSetup.
     stacks: lines.filter((l) => /^\[[\w-]+\] .*stacks started:/.test(l)).map((l) => l.replace(/ \(left out:.*\)$/, '')),
-    summary: lines.filter((l) => /^\d+ passed, \d+ failed/.test(l)).at(-1) ?? `no summary line (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''})`,
+    summary: `${lines.filter((l) => /^\d+ passed, \d+ failed/.test(l)).at(-1) ?? `no summary line (exit ${result.exitCode}${result.timedOut ? ', timed out' : ''})`}${failed ? `; output in ${log}` : ''}`,
   };
 }
 
