@@ -47,9 +47,10 @@ describe('boundary cases generated from the canonical rules', () => {
       }
     }
     expect(wrong).toEqual([]);
-    // Most alerts compare one series with a number: at least half must get cases (the others
-    // read averages over time, absences or a constant: the Watchdog, CriticalSignalAbsent).
-    expect(generated.length).toBeGreaterThanOrEqual(inventory.alerts().length / 2);
+    // Many alerts compare one series with a number: at least two in five must get cases. The
+    // others read averages over time, absences or a constant (the Watchdog, CriticalSignalAbsent),
+    // or carry a guard over a range, which issue 12 asks of every budget alert.
+    expect(generated.length).toBeGreaterThanOrEqual(inventory.alerts().length * 0.4);
     expect(checked).toBeGreaterThan(generated.length * 4);
   });
 

@@ -40,6 +40,19 @@ describe('expandSegment', () => {
     expect(values(expandSegment(segment, '95e9-1e8', undefined)).at(-1)).toBe(95e9 - 7e8);
   });
 
+  // A gauge that flaps (issue 12, behaviour 5) repeats a short pattern for minutes.
+  it('repeats a group: (a b c)xn is the group n+1 times, as axn is n+1 samples', () => {
+    expect(values(expandSegment(segment, '(10 10 5)x1 7 7', undefined))).toEqual([10, 10, 5, 10, 10, 5, 7, 7]);
+    expect(values(expandSegment(segment, '(1 _)x3', undefined))).toEqual([1, 1, 1, 1]);
+    expect(values(expandSegment(segment, '(0+1x1 9)x1 8x1', undefined))).toEqual([0, 1, 9, 0, 1, 9, 8, 8]);
+  });
+
+  it('refuses a group without its count, or with unbalanced parentheses', () => {
+    expect(notationError(() => expandSegment(segment, '(10 5) 7', undefined)).hint).toMatch(/\(a b\)xn/);
+    expect(notationError(() => expandSegment(segment, '(10 5x3', undefined)).message).toMatch(/parenthes/);
+    expect(notationError(() => expandSegment(segment, '10 5)x3', undefined)).message).toMatch(/parenthes/);
+  });
+
   it('reads promtool counts: a+bxn is n+1 samples, _xn is n gaps', () => {
     const samples = expandSegment(segment, '1x2 _x2 5+1x2', undefined);
     expect(samples.map((s) => [s.offsetMs, s.value])).toEqual([

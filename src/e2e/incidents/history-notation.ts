@@ -46,7 +46,9 @@ export function parseOffset(text: string | number): number | undefined {
  * - `last` stands for the last value before it (in a later segment: where the series' previous
  *   segment ended), so a counter continues across a change of step without anyone computing
  *   where it got to;
- * - the last token may leave out its count (`0`, `last+150`): it then runs to the segment's end.
+ * - the last token may leave out its count (`0`, `last+150`): it then runs to the segment's end;
+ * - a group repeats: `(10 10 5)x2` is the group 3 times, as `10x2` is 3 samples (a gauge that
+ *   flaps for minutes, one low reading in three, without a line of 600 numbers).
  * When every token has a count, together they must fill the segment exactly.
  */
 export function expandSegment(times: SegmentTimes, values: string, previous: number | undefined): HistorySample[] {
@@ -55,7 +57,7 @@ export function expandSegment(times: SegmentTimes, values: string, previous: num
   if (slots > maxSamplesPerSegment) {
     throw new NotationError('step', `from ${fromMs} ms to ${toMs} ms every ${stepMs} ms is ${slots} samples, more than ${maxSamplesPerSegment}`, 'use a longer step for the distant past (rates over long windows need few samples) and a short one only near now');
   }
-  const tokens = values.trim().split(/\s+/).filter(Boolean);
+  const tokens = expandGroups(values).trim().split(/\s+/).filter(Boolean);
   if (tokens.length === 0) throw new NotationError('values', 'values are empty', 'write promtool notation, e.g. 0+150 or 1x40');
   const out: (number | undefined)[] = [];
   tokens.forEach((token, i) => {
@@ -88,4 +90,16 @@ export function expandSegment(times: SegmentTimes, values: string, previous: num
     throw new NotationError('values', `the values give ${out.length} samples, but from..to every step holds ${slots}`, 'leave out the last token\'s count (xn) to fill the segment, or fix the counts');
   }
   return out.flatMap((value, k) => (value === undefined ? [] : [{ offsetMs: fromMs + k * stepMs, value }]));
+}
+
+const group = /\(([^()]*)\)(x(\d+))?/g;
+
+/** `(a b)xn` written out: the tokens a b, n+1 times. Groups do not nest. */
+function expandGroups(values: string): string {
+  const expanded = values.replace(group, (whole, inner: string, counted: string | undefined, count: string | undefined) => {
+    if (counted === undefined) throw new NotationError('values', `"${whole}" has no count`, 'write (a b)xn for the group n+1 times');
+    return ` ${Array<string>(Number(count) + 1).fill(inner.trim()).join(' ')} `;
+  });
+  if (/[()]/.test(expanded)) throw new NotationError('values', `"${values}" has unbalanced parentheses (or a group inside a group)`, 'write a group as (a b c)xn, one level deep');
+  return expanded;
 }
