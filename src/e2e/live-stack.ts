@@ -36,6 +36,8 @@ export interface LiveStackInfo {
  */
 export const liveStack: StackDefinition<LiveStackInfo> = {
   key: 'e2e-live',
+  // Its Prometheus sends to (and scrapes) the shared e2e Alertmanager.
+  needs: ['e2e-alertmanager'],
   async start({ network }) {
     const exporterPassword = randomBytes(12).toString('hex');
     const [database, nodeExporter, cadvisor] = await Promise.all([network.start(databaseSpec(exporterPassword)), network.start(nodeExporterSpec()), startCadvisor(network)]);

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import { repoRoot } from '../config/repo-files.js';
 import type { CoverageFacts } from './coverage/coverage-facts.js';
 import { writeCoverage } from './coverage/write-coverage.js';
@@ -10,8 +10,16 @@ import { engineVersionLines } from '../engines/engine-versions.js';
  * each skip's reason, so a skipped test always says what was missing and how to get it, and
  * by the engine versions under test (stand-ins of another patch than the pin said so).
  * A file that failed to load (a crash in setup) counts as a failure, never as nothing.
+ * Under --shard it judges no coverage: a shard runs part of the files, so coverage is the
+ * merged report's (`vitest run --merge-reports`, which runs this reporter on every shard's tests).
  */
 export default class SummaryReporter implements Reporter {
+  private shard?: { index: number; count: number };
+
+  onInit(vitest: Vitest): void {
+    this.shard = vitest.config.shard;
+  }
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0;
     let failed = unhandledErrors.length;
@@ -50,7 +58,9 @@ export default class SummaryReporter implements Reporter {
       for (const [s] of byReason) lines.push(`  - ${s}`);
     }
     // Coverage below its threshold fails the run like a failed test, and counts as one.
-    const coverage = coverageOrError(facts, partial);
+    const coverage = this.shard
+      ? { failures: [], written: [], note: `this is shard ${this.shard.index}/${this.shard.count}; coverage is judged once on the merged shards (npx vitest run --merge-reports)` }
+      : coverageOrError(facts, partial);
     if (coverage.written.length) lines.push('', `Coverage report: ${coverage.written.map((f) => relative(repoRoot, f)).join(', ')}`);
     if (coverage.note) lines.push('', `Coverage report not written: ${coverage.note}`);
     for (const failure of coverage.failures) lines.push(`  ✗ ${failure}`);

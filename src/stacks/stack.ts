@@ -15,6 +15,8 @@ export interface SharedServices {
  */
 export interface StackDefinition<Info> {
   key: string;
+  /** Keys of stacks this one sends to or reads from: a run that starts it starts them too. */
+  needs?: readonly string[];
   start(shared: SharedServices): Promise<{ info: Info; stop(): Promise<void> }>;
 }
 

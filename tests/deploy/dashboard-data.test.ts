@@ -1,3 +1,4 @@
+// @stacks grafana
 import { describe, expect, it } from 'vitest';
 import type { GrafanaStackInfo } from '../../src/deploy/grafana-stack.js';
 import { alertingFiles, loadDashboards, loadProvisioning, queriesOf } from '../../src/deploy/grafana-files.js';

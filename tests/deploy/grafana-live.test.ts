@@ -1,3 +1,4 @@
+// @stacks grafana
 import { describe, expect, it, type TestContext } from 'vitest';
 import type { GrafanaStackInfo } from '../../src/deploy/grafana-stack.js';
 import { alertingFiles, loadDashboards, loadProvisioning, panelsOf, queriesOf } from '../../src/deploy/grafana-files.js';

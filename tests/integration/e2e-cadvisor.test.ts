@@ -1,3 +1,4 @@
+// @stacks e2e-live
 import { describe, expect, it } from 'vitest';
 import { loadMetricsContract } from '../../app/metrics/contract/metrics-contract.js';
 import { contractGaps } from '../../src/e2e/contract-in-live-data.js';

@@ -1,3 +1,4 @@
+// @stacks e2e-incidents, e2e-alertmanager
 import { describe, expect, it, type TestContext } from 'vitest';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
 import { inhibitingRules } from '../../src/diff/inhibition-effect.js';

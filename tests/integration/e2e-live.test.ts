@@ -1,3 +1,4 @@
+// @stacks e2e-live, e2e-alertmanager
 import { describe, expect, it, type TestContext } from 'vitest';
 import { loadMetricsContract } from '../../app/metrics/contract/metrics-contract.js';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';

@@ -1,3 +1,4 @@
+// @stacks faults-storm
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';

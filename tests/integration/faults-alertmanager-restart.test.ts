@@ -1,3 +1,4 @@
+// @stacks faults
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { AlertmanagerApi, type PostableAlert } from '../../src/alertmanager/alertmanager-api.js';

@@ -1,3 +1,4 @@
+// @stacks faults
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { AlertmanagerApi, type PostableAlert } from '../../src/alertmanager/alertmanager-api.js';
 import { CaptureClient } from '../../src/capture/capture-client.js';

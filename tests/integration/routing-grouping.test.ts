@@ -1,3 +1,4 @@
+// @stacks alerting
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';

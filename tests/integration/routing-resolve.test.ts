@@ -1,3 +1,4 @@
+// @stacks alerting
 import { describe, expect, it } from 'vitest';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
 import { deliveryMentions, isResolvedDelivery, type Delivery } from '../../src/alertmanager/deliveries.js';

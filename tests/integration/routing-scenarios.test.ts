@@ -1,3 +1,4 @@
+// @stacks alerting
 import { describe, expect, it } from 'vitest';
 import { loadAlertmanagerConfig, type RouteEntry } from '../../src/alertmanager/alertmanager-config.js';
 import { amtoolRoutesTest, routeOfChain } from '../../src/alertmanager/amtool-routes.js';

@@ -1,3 +1,4 @@
+// @stacks alerting-broken-template, alerting
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

@@ -1,3 +1,4 @@
+// @stacks smoke
 import { describe, expect, it } from 'vitest';
 import { CaptureClient } from '../../src/capture/capture-client.js';
 import { PrometheusApi } from '../../src/prometheus/prometheus-api.js';

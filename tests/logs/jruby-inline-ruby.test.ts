@@ -1,3 +1,4 @@
+// @stacks jruby
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoPath } from '../../src/config/repo-files.js';

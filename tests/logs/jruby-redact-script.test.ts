@@ -1,3 +1,4 @@
+// @stacks jruby
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import { loadCanaries, renderCanary } from '../../src/pipeline/log-fixtures.js';
 import { carriesId, eventId, runPrefix } from '../../src/pipeline/run-ids.js';

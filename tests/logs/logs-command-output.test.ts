@@ -1,3 +1,4 @@
+// @stacks jruby
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';

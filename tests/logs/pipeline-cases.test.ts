@@ -1,3 +1,4 @@
+// @stacks jruby
 import { describe, expect, it, type TestContext } from 'vitest';
 import { caseViews } from '../../src/logstash/engine/run/case-view.js';
 import { loadPipelineCases, pipelineCasesFile, type PipelineCase } from '../../src/pipeline/log-fixtures.js';

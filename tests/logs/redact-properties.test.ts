@@ -1,3 +1,4 @@
+// @stacks jruby
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';

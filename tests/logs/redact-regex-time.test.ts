@@ -1,3 +1,4 @@
+// @stacks jruby
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
 import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';

@@ -1,3 +1,4 @@
+// @stacks jruby
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import { repoRoot } from '../../src/config/repo-files.js';
 import { LogsEngine, type EngineResult } from '../../src/logstash/engine/run/engine-run.js';

@@ -1,3 +1,4 @@
+// @stacks jruby
 import { describe, expect, it, type TestContext } from 'vitest';
 import { carriesId } from '../../src/pipeline/run-ids.js';
 import { canonicalLogsEngine } from '../support/canonical-logs-engine.js';

@@ -1,3 +1,4 @@
+// @stacks jruby
 import { describe, expect, it, type TestContext } from 'vitest';
 import type { EngineDocument } from '../../src/logstash/engine/run/engine-run.js';
 import { carriesId } from '../../src/pipeline/run-ids.js';

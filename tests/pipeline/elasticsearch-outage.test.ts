@@ -1,3 +1,4 @@
+// @stacks elk
 import { describe, expect, it } from 'vitest';
 import { loadPipelines } from '../../src/logstash/pipeline-files.js';
 import { partitionElasticsearch } from '../../src/pipeline/elasticsearch-partition.js';

@@ -1,3 +1,4 @@
+// @stacks elk
 import { describe, expect, it } from 'vitest';
 import type { ElkStackInfo } from '../../src/pipeline/elk-stack.js';
 import { loadCanaries, renderCanary, type Canary } from '../../src/pipeline/log-fixtures.js';

@@ -27,6 +27,8 @@ const dropReason = "an incident's Prometheus holds only the incident's injected 
  */
 export const incidentsStack: StackDefinition<IncidentsStackInfo> = {
   key: 'e2e-incidents',
+  // Its Prometheus servers send to the shared e2e Alertmanager.
+  needs: ['e2e-alertmanager'],
   async start({ network }) {
     const context = canonicalIncidentContext();
     const incidents = loadIncidents(context);
