@@ -1,0 +1,10 @@
+import { runRuleSuite } from '../../src/rules/rule-suite.js';
+import { reportStage } from './stage-result.js';
+
+// The rule suite on HARNESS_ROOT's tree (bench/scale.ts runs this as a child process): every
+// scenario of fixtures/rules compiled and run in one promtool invocation.
+const started = performance.now();
+const suite = await runRuleSuite();
+const cases = suite.scenarios.reduce((n, s) => n + s.cases.length, 0);
+const problems = suite.loadErrors.length + suite.coverage.length;
+reportStage({ units: cases, workMs: performance.now() - started, failed: suite.run.failures.length + problems, note: `${suite.run.files.length} promtool files, promtool via ${suite.run.via}` });
