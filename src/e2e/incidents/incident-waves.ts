@@ -46,15 +46,24 @@ export async function playIncidentsInWaves(incidents: readonly Incident[], optio
     options.onWave?.(wave, members);
     const engines: RunningEngine[] = [];
     try {
+      // Every engine of the wave is up before any history goes in, as incidents-stack.ts has them
+      // up before the test injects: a Prometheus starting beside a playing incident takes the CPU
+      // its rules need, and a source alert (ApplicationDown) late by a second lets the alert it
+      // mutes (HighErrorRate) reach a receiver first. Seen at load 87 when injection followed
+      // each start at once.
+      const started = await Promise.all(
+        members.map(async (incident) => {
+          const cluster = `incident-${incident.name}-${randomBytes(3).toString('hex')}`;
+          const copy = testPrometheusConfig({ cluster, alertmanagers: [e2eAlertmanagerAddress], jobs, acceptHistory: historyWindow });
+          const files = options.ruleFiles ? options.ruleFiles(incident, copy.ruleFiles) : copy.ruleFiles;
+          const engine = await options.network.start(prometheusSpec({ name: `incident-${incident.name}`, config: copy.config, files, flags: copy.flags }));
+          engines.push(engine);
+          return { incident, cluster, url: engine.url(9090) };
+        }),
+      );
       played.push(
         ...(await Promise.all(
-          members.map(async (incident) => {
-            const cluster = `incident-${incident.name}-${randomBytes(3).toString('hex')}`;
-            const copy = testPrometheusConfig({ cluster, alertmanagers: [e2eAlertmanagerAddress], jobs, acceptHistory: historyWindow });
-            const files = options.ruleFiles ? options.ruleFiles(incident, copy.ruleFiles) : copy.ruleFiles;
-            const engine = await options.network.start(prometheusSpec({ name: `incident-${incident.name}`, config: copy.config, files, flags: copy.flags }));
-            engines.push(engine);
-            const url = engine.url(9090);
+          started.map(async ({ incident, cluster, url }) => {
             const at = Date.now();
             await injectHistory(url, incident.history, at);
             const outcome = await observeIncident(incident, new E2eObserver(options.alertmanager, options.config, url, cluster), at, options.context.alerts);
