@@ -17,6 +17,7 @@ interface Row {
   treeRss: number;
   containers: number;
   failed: number | string;
+  note?: string;
 }
 
 /**
@@ -44,7 +45,7 @@ export async function benchScale(factors = (process.env.SCALE_FACTORS ?? '1,3,10
         const units = reported?.units ?? stage.units?.(tree) ?? 0;
         const failed = reported ? reported.failed : stage.name === 'diff' ? (m.exitCode > 1 ? `exit ${m.exitCode}` : 0) : m.exitCode === 0 ? 0 : `exit ${m.exitCode}`;
         if (failed !== 0) console.log(`    ${stage.name} at ${factor}x: ${failed} failed\n${(m.stderr + m.stdout).split('\n').slice(-15).join('\n')}`);
-        rows.push({ stage: stage.name, factor, units, unit: stage.unit, wallMs: m.wallMs, workMs: reported?.workMs, treeRss: m.peakTreeRss, containers: m.peakContainers, failed });
+        rows.push({ stage: stage.name, factor, units, unit: stage.unit, wallMs: m.wallMs, workMs: reported?.workMs, treeRss: m.peakTreeRss, containers: m.peakContainers, failed, note: reported?.note });
         console.log(`    ${stage.name}: ${seconds(m.wallMs)}, ${units} ${stage.unit}s; load average ${loads()}`);
       }
     } finally {
@@ -73,6 +74,7 @@ function printTable(rows: Row[]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   console.log(`\nScale table (${new Date().toISOString().slice(0, 16)}Z, load average now ${loads()}); ratio per unit = work per unit / the smallest size's`);
   for (const line of [header, ...body]) console.log(`| ${line.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`);
+  for (const r of rows.filter((x) => x.note)) console.log(`  ${r.stage} ${r.factor}x: ${r.note}`);
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
