@@ -8,6 +8,7 @@ import { benchLogsEngine } from './logs-engine.js';
 import { benchLogstashFilters } from './logstash-filters.js';
 import { benchRedactRegex } from './redact-regex.js';
 import { benchRules } from './rules.js';
+import { benchScale } from './scale.js';
 
 // Every benchmark of the harness, one after another; each prints its own figures.
 // Add yours here. Benchmarks print numbers; nothing here asserts on time.
@@ -23,3 +24,5 @@ await benchLogstashFilters();
 await benchJruby();
 await benchLogsEngine();
 await benchRedactRegex();
+// The 1x/3x/10x scale table (issue 15); SCALE_FACTORS=1,3 for a shorter run.
+await benchScale();
