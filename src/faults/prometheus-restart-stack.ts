@@ -19,6 +19,8 @@ export interface RestartablePrometheus {
   url: string;
   /** Its `cluster` external label: the receiver timeline's token. */
   cluster: string;
+  /** Its --rules.alert.resend-delay; Alertmanager holds a sent alert 4 × this (the lease). */
+  resendDelayMs: number;
 }
 
 export interface PrometheusRestartStackInfo {
@@ -74,13 +76,16 @@ async function startPair(shared: SharedServices, name: string, options: { timing
     prometheusSettings().scrapeJobs.map((job) => [job, job === 'node-exporter' ? [`${targetName}:9100`] : { drop: 'the restart tests watch only TargetDown of their own node exporter' }]),
   );
   const copy = testPrometheusConfig({ cluster, alertmanagers: [options.alertmanager], jobs, timing: options.timing });
+  // Alertmanager holds a sent alert for the lease of its last send, 4 × max(resend-delay,
+  // evaluation interval) (rules/alerting.go:593-603). What each test weighs it against decides
+  // its scale. With the volume, a firing alert survives the restart while the lease outlasts the
+  // restart, a real process start that no factor shortens: production's delay, undivided.
+  // Without it, the alert is pending again for its whole `for`, a rule time: the delay ÷ the
+  // factor like `for`, so lease and `for` keep production's ratio (4 × 1m against TargetDown's 5m).
+  const resendDelayMs = options.inMemory ? options.deployed.resendDelayMs / options.timing.ruleFactor : options.deployed.resendDelayMs;
   const flags = [
     ...compressedRestoreFlags(options.deployed, options.timing.ruleFactor),
-    // Production's resend delay, not divided: a firing alert survives a restart in Alertmanager
-    // only while the lease of its last send, 4 × max(resend-delay, evaluation interval)
-    // (rules/alerting.go:593-603), outlasts the restart, and a restart's duration (a real process
-    // start on this machine) does not shrink with the factor. Replaces the test copy's own.
-    `--rules.alert.resend-delay=${formatDuration(options.deployed.resendDelayMs)}`,
+    `--rules.alert.resend-delay=${formatDuration(resendDelayMs)}`,
   ];
   const spec = prometheusSpec({ name, config: copy.config, files: copy.ruleFiles, flags: [...copy.flags.filter((f) => !f.startsWith('--rules.alert.resend-delay=')), ...flags] });
   const prometheus = await shared.network.start({
@@ -95,6 +100,6 @@ async function startPair(shared: SharedServices, name: string, options: { timing
   });
   return {
     engines: { [name]: prometheus, [targetName]: target },
-    info: { engine: name, target: targetName, url: prometheus.url(9090), cluster },
+    info: { engine: name, target: targetName, url: prometheus.url(9090), cluster, resendDelayMs },
   };
 }
