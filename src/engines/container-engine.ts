@@ -39,7 +39,8 @@ export async function startContainerEngine(spec: EngineSpec, network: StartedNet
   if (spec.env) container = container.withEnvironment(spec.env);
   if (spec.user) container = container.withUser(spec.user);
   if (spec.memoryGiB) container = container.withResourcesQuota({ memory: spec.memoryGiB });
-  if (spec.tmpfs?.length) container = container.withTmpFs(Object.fromEntries(spec.tmpfs.map((path) => [path, 'rw,mode=1777'])));
+  const tmpfsOptions = spec.tmpfsOwner ? `rw,uid=${spec.tmpfsOwner.uid},gid=${spec.tmpfsOwner.gid},mode=0755` : 'rw,mode=1777';
+  if (spec.tmpfs?.length) container = container.withTmpFs(Object.fromEntries(spec.tmpfs.map((path) => [path, tmpfsOptions])));
   if (spec.files?.length) container = container.withCopyContentToContainer(spec.files.map((f) => ({ content: f.content, target: f.target, mode: f.mode ?? 0o644 })));
   const ready = spec.ready;
   if ('http' in ready) container = container.withWaitStrategy(new HttpReadyWait(ready.http));

@@ -36,6 +36,12 @@ export interface EngineSpec {
   memoryGiB?: number;
   /** Directories held in memory (tmpfs): lost when the engine stops, as a directory without a volume is when its container is recreated. */
   tmpfs?: string[];
+  /**
+   * Owner of those tmpfs mounts, for an engine that runs as a user other than root. Measured on
+   * Docker 20.10: a restarted container gets its tmpfs back as root 0755 whatever `mode` said, but
+   * keeps `uid`/`gid`; an engine running as nobody then cannot write its data directory.
+   */
+  tmpfsOwner?: { uid: number; gid: number };
   /** Seconds between SIGTERM and SIGKILL when paused (default 2); give it the grace its deployment gives (compose: 10). */
   stopGraceSeconds?: number;
 }

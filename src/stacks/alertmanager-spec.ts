@@ -37,6 +37,9 @@ export function alertmanagerSpec(options: AlertmanagerOptions): EngineSpec {
     // its notification log (prometheus/alertmanager nflog/nflog.go, Maintenance: the final run after
     // stop); a SIGKILL before it loses what changed since the last periodic one.
     stopGraceSeconds: 10,
-    ...(options.storageInMemory ? { tmpfs: ['/alertmanager'] } : {}),
+    // Owned by nobody (65534, the image's user): on the image's declared volume path Docker
+    // ignores a tmpfs's mode (measured: root 0755), and Alertmanager could not write its
+    // notification log at all, rather than losing it at the restart.
+    ...(options.storageInMemory ? { tmpfs: ['/alertmanager'], tmpfsOwner: { uid: 65534, gid: 65534 } } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { alertingStack, brokenTemplateAlertingStack } from './alerting-stack.js'
 import { e2eStacks } from '../e2e/e2e-stacks.js';
 import { faultsStack } from '../faults/faults-stack.js';
 import { stormStack } from '../faults/storm-stack.js';
+import { prometheusRestartStack } from '../faults/prometheus-restart-stack.js';
 
 /** Every stack the integration project starts, once per run. Add new ones here. */
 export const integrationStacks: readonly StackDefinition<unknown>[] = [
@@ -13,4 +14,5 @@ export const integrationStacks: readonly StackDefinition<unknown>[] = [
   ...e2eStacks,
   faultsStack as StackDefinition<unknown>,
   stormStack as StackDefinition<unknown>,
+  prometheusRestartStack as StackDefinition<unknown>,
 ];
