@@ -87,7 +87,7 @@ async function startPair(shared: SharedServices, name: string, options: { timing
     ...compressedRestoreFlags(options.deployed, options.timing.ruleFactor),
     `--rules.alert.resend-delay=${formatDuration(resendDelayMs)}`,
   ];
-  const spec = prometheusSpec({ name, config: copy.config, files: copy.ruleFiles, flags: [...copy.flags.filter((f) => !f.startsWith('--rules.alert.resend-delay=')), ...flags] });
+  const spec = prometheusSpec({ name, config: copy.config, files: copy.ruleFiles, flags: [...copy.flags.filter((f) => !f.startsWith('--rules.alert.resend-delay=')), ...flags], alertmanagers: copy.alertmanagers });
   const prometheus = await shared.network.start({
     ...spec,
     // /prometheus is the image's declared volume: kept across docker stop/start, as compose's named

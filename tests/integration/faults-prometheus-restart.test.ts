@@ -1,3 +1,4 @@
+// @stacks faults-prometheus
 import { describe, expect, it, onTestFailed } from 'vitest';
 import type { PrometheusRestartStackInfo, RestartablePrometheus } from '../../src/faults/prometheus-restart-stack.js';
 import { PrometheusRestartScenario } from '../../src/faults/prometheus-restart-scenario.js';

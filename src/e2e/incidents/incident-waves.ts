@@ -56,7 +56,7 @@ export async function playIncidentsInWaves(incidents: readonly Incident[], optio
           const cluster = `incident-${incident.name}-${randomBytes(3).toString('hex')}`;
           const copy = testPrometheusConfig({ cluster, alertmanagers: [e2eAlertmanagerAddress], jobs, acceptHistory: historyWindow });
           const files = options.ruleFiles ? options.ruleFiles(incident, copy.ruleFiles) : copy.ruleFiles;
-          const engine = await options.network.start(prometheusSpec({ name: `incident-${incident.name}`, config: copy.config, files, flags: copy.flags }));
+          const engine = await options.network.start(prometheusSpec({ name: `incident-${incident.name}`, config: copy.config, files, flags: copy.flags, alertmanagers: copy.alertmanagers }));
           engines.push(engine);
           return { incident, cluster, url: engine.url(9090) };
         }),
