@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExampleServer, type ExampleServer } from '../example-server.js';
 import { processMetricPrefixes } from './registry.js';
-import { contractDifferences } from './contract/contract-differences.js';
-import { appMetricsOf, loadMetricsContract, type ContractMetric } from './contract/metrics-contract.js';
+import { contractDifferences } from '../../src/metrics-contract/contract-differences.js';
+import { appMetricsOf, loadMetricsContract, type ContractMetric } from '../../src/metrics-contract/metrics-contract.js';
 import { scrape } from './testing/scrape.js';
 
 /**

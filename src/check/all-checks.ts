@@ -4,7 +4,7 @@ import { alertmanagerInhibitAlertNamesCheck } from '../alertmanager/checks/inhib
 import { alertmanagerInhibitEqualIdentityCheck } from '../alertmanager/checks/inhibit-equal-identity-check.js';
 import { alertmanagerRouteLabelValuesCheck } from '../alertmanager/checks/route-label-values-check.js';
 import { alertmanagerUnusedReceiverCheck } from '../alertmanager/checks/unused-receiver-check.js';
-import { appMetricsContractCheck } from '../../app/metrics/contract/app-metrics-check.js';
+import { appMetricsContractCheck } from '../metrics-contract/app-metrics-check.js';
 import { composePathsCheck } from '../deploy/compose-paths-check.js';
 import { composePolicyCheck } from '../deploy/compose-policy-check.js';
 import { composeSchemaCheck } from '../deploy/compose-schema-check.js';
