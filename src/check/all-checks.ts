@@ -17,6 +17,7 @@ import { k8sSchemaCheck } from '../deploy/k8s-schema-check.js';
 import { portsAgreeCheck } from '../deploy/ports-agree-check.js';
 import { secretFilesCheck } from '../deploy/secret-files-check.js';
 import { securityLintCheck } from '../deploy/security-lint-check.js';
+import { workflowSchemaCheck } from '../deploy/workflow-schema-check.js';
 import { logstashGrokPatternsCheck } from '../logstash/checks/grok-patterns-check.js';
 import { logstashIndexRoutingCheck } from '../logstash/checks/index-routing-check.js';
 import { logstashIndexTemplateCheck } from '../logstash/checks/index-template-check.js';
@@ -74,6 +75,7 @@ export const allChecks: readonly Check[] = [
   portsAgreeCheck,
   k8sSchemaCheck,
   composeSchemaCheck,
+  workflowSchemaCheck,
   composePolicyCheck,
   composePathsCheck,
   dashboardsCheck,
