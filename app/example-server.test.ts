@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config/repo-files.js';
 import { startExampleServer, type ExampleServer } from './example-server.js';
-import { scrape, sampleValue } from './metrics/testing/scrape.js';
+import { scrape, sampleValue } from '../tests/support/scrape.js';
 
 let server: ExampleServer;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppMetrics } from './app-metrics.js';
-import { rawRequest, serveLocally, type LocalServer } from './testing/local-server.js';
-import { readRegistry, sampleValue } from './testing/scrape.js';
+import { rawRequest, serveLocally, type LocalServer } from '../../tests/support/local-server.js';
+import { readRegistry, sampleValue } from '../../tests/support/scrape.js';
 import { ValidationError } from './validation-error.js';
 
 let server: LocalServer | undefined;

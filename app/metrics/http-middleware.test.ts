@@ -2,8 +2,8 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pollUntil } from '../../src/waiting/poll-until.js';
 import { createAppMetrics, type AppMetrics } from './app-metrics.js';
-import { serveLocally, rawRequest, type LocalServer } from './testing/local-server.js';
-import { readRegistry, sampleValue } from './testing/scrape.js';
+import { serveLocally, rawRequest, type LocalServer } from '../../tests/support/local-server.js';
+import { readRegistry, sampleValue } from '../../tests/support/scrape.js';
 
 let server: LocalServer | undefined;
 afterEach(async () => {

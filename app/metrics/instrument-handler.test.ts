@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pollUntil } from '../../src/waiting/poll-until.js';
 import { createAppMetrics } from './app-metrics.js';
 import type { RequestHandler } from './instrument-handler.js';
-import { rawRequest, serveLocally, type LocalServer } from './testing/local-server.js';
-import { readRegistry, sampleValue } from './testing/scrape.js';
+import { rawRequest, serveLocally, type LocalServer } from '../../tests/support/local-server.js';
+import { readRegistry, sampleValue } from '../../tests/support/scrape.js';
 import { ValidationError } from './validation-error.js';
 
 let server: LocalServer | undefined;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../config/yaml-file.js';
 import { contractDifferences } from './contract-differences.js';
 import { parseMetricsContract } from './metrics-contract.js';
-import { parseExposition } from '../../app/metrics/testing/parse-exposition.js';
+import { parseExposition } from './parse-exposition.js';
 
 const contract = parseMetricsContract(
   YamlFile.parse(

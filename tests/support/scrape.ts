@@ -1,4 +1,4 @@
-import { parseExposition, type MetricFamily } from './parse-exposition.js';
+import { parseExposition, type MetricFamily } from '../../src/metrics-contract/parse-exposition.js';
 
 export interface Scrape {
   status: number;
