@@ -1,6 +1,6 @@
 /**
- * The layers of src/ and app/, enforced: `npm run layers` (run by CI through the unit test
- * src/check/layers.test.ts). CONTRIBUTING.md ("Layers") says why each tier sits where it does.
+ * The layers of src/ and app/, enforced: `npm run layers` (part of `npm run lint`, a gate of
+ * .ci/run). CONTRIBUTING.md ("Layers") says why each tier sits where it does.
  * A file may import its own tier and the tiers below it, never a tier above.
  */
 // The lists of every check and every integration stack: they sit in a lower tier's folder but
@@ -46,7 +46,6 @@ const tiers = [
   // 7: the command lines.
   { name: 'cli', paths: ['^src/cli/'] },
 ];
-
 
 const either = (paths) => `(${paths.join('|')})`;
 
