@@ -41,6 +41,9 @@ export default defineConfig({
           // Elasticsearch and Logstash take one to two minutes to start on 2 cores.
           testTimeout: 300_000,
           hookTimeout: 600_000,
+          // One file at a time: the outage test takes Elasticsearch off the network, and no
+          // other file may be waiting for its documents meanwhile.
+          fileParallelism: false,
         },
       },
       {

@@ -49,6 +49,12 @@ describe('loading routing scenarios', () => {
     expect(errorOf(route(latency).replace('    alert:\n', '    alert:\n      synthetic: true\n')).reason).toContain('yet marked synthetic');
   });
 
+  it('rejects an empty label value, which Prometheus and Alertmanager read as no label', () => {
+    const error = errorOf(route(`${latency}, instance: ''`));
+    expect(error.line).toBe(4);
+    expect(error.reason).toContain('routes[0].alert.labels.instance');
+  });
+
   it('leaves the cluster to the test', () => {
     const error = errorOf(route(`${latency}, cluster: prod`));
     expect(error.reason).toBe('the alert sets `cluster`');

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { Ajv } from 'ajv';
+import type { FromSchema } from 'json-schema-to-ts';
 import { ConfigError } from '../config/config-error.js';
 import { repoPath } from '../config/repo-files.js';
 import { YamlFile, type YamlPath } from '../config/yaml-file.js';
@@ -20,12 +21,9 @@ export interface ScenarioContext {
   receivers: readonly ReceiverEntry[];
 }
 
-type RawAlert = { labels: Record<string, string>; annotations?: Record<string, string>; synthetic?: boolean };
-type RawScenario = {
-  description?: string;
-  routes?: (Omit<RouteCase, 'line' | 'alert'> & { alert: RawAlert })[];
-  inhibitions?: { name: string; source: RawAlert; target: RawAlert; same_cluster?: boolean; inhibited: boolean }[];
-};
+/** The file as written, typed from its schema. */
+type RawScenario = FromSchema<typeof routingScenarioSchema>;
+type RawAlert = NonNullable<RawScenario['routes']>[number]['alert'];
 
 /** Every scenario file of fixtures/routing/, in name order. */
 export function loadRoutingScenarios(context: ScenarioContext, dir = routingScenarioDir): RoutingScenario[] {
@@ -78,14 +76,17 @@ export function loadRoutingScenario(path: string, context: ScenarioContext): Rou
 }
 
 function scenarioAlert(yaml: YamlFile, raw: RawAlert, at: YamlPath, context: ScenarioContext): ScenarioAlert {
+  // Every label is a string (the schema says so); json-schema-to-ts types the index of an object
+  // with both `properties` and `additionalProperties` as unknown, so it is narrowed here, once.
+  const labels = raw.labels as Record<string, string>;
   const line = yaml.lineOf(at) ?? 1;
   const labelLine = (name: string) => yaml.lineOf([...at, 'labels', name]) ?? line;
-  if ('cluster' in raw.labels) throw new ConfigError(yaml.file, 'the alert sets `cluster`', 'leave it out: each test gives its alerts a cluster of their own, so tests sharing one Alertmanager never see each other\'s notifications', labelLine('cluster'));
-  const name = raw.labels.alertname!;
+  if ('cluster' in labels) throw new ConfigError(yaml.file, 'the alert sets `cluster`', 'leave it out: each test gives its alerts a cluster of their own, so tests sharing one Alertmanager never see each other\'s notifications', labelLine('cluster'));
+  const name = labels.alertname!;
   const rule = context.alerts.get(name);
   if (raw.synthetic) {
     if (rule) throw new ConfigError(yaml.file, `${name} is an alert of ${rule.where}, yet marked synthetic`, 'remove `synthetic: true` so its labels are checked against the rule', yaml.lineOf([...at, 'synthetic']));
-    return { labels: raw.labels, annotations: raw.annotations ?? {}, synthetic: true, line };
+    return { labels, annotations: raw.annotations ?? {}, synthetic: true, line };
   }
   if (!rule) {
     const guess = nearestName(name, [...context.alerts.keys()]);
@@ -93,11 +94,11 @@ function scenarioAlert(yaml: YamlFile, raw: RawAlert, at: YamlPath, context: Sce
   }
   for (const label of ['severity', 'service', 'team']) {
     const expected = rule.labels[label];
-    if (expected !== undefined && raw.labels[label] !== expected) {
-      throw new ConfigError(yaml.file, `${name} has ${label}="${expected}" in ${rule.where}, the scenario gives ${label}=${JSON.stringify(raw.labels[label] ?? null)}`, `write ${label}: ${expected}, as Prometheus would send it`, labelLine(label));
+    if (expected !== undefined && labels[label] !== expected) {
+      throw new ConfigError(yaml.file, `${name} has ${label}="${expected}" in ${rule.where}, the scenario gives ${label}=${JSON.stringify(labels[label] ?? null)}`, `write ${label}: ${expected}, as Prometheus would send it`, labelLine(label));
     }
   }
   // A runbook link is static text in the rule; scenarios need not repeat it.
   const annotations = { ...(rule.annotations.runbook_url ? { runbook_url: rule.annotations.runbook_url } : {}), ...(raw.annotations ?? {}) };
-  return { labels: raw.labels, annotations, synthetic: false, line };
+  return { labels, annotations, synthetic: false, line };
 }

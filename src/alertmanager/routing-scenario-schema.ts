@@ -12,7 +12,8 @@ const alert = {
   additionalProperties: false,
   required: ['labels'],
   properties: {
-    labels: { ...stringMap, required: ['alertname'], properties: { alertname: { type: 'string', minLength: 1 } } },
+    // Every value non-empty: to Prometheus and Alertmanager an empty label is no label at all.
+    labels: { type: 'object', required: ['alertname'], properties: { alertname: { type: 'string', minLength: 1 } }, additionalProperties: { type: 'string', minLength: 1 } },
     annotations: stringMap,
     /** The alert is not one of alert_rules.yml (e.g. Grafana's, or deliberately malformed). */
     synthetic: { type: 'boolean' },

@@ -1,3 +1,6 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import type { pagerdutyExpectationSchema, slackExpectationSchema, webhookExpectationSchema } from './payload-expectation-schema.js';
+
 /** An alert a scenario posts. `{cluster}` is filled in by the test that posts it. */
 export interface ScenarioAlert {
   labels: Record<string, string>;
@@ -8,30 +11,13 @@ export interface ScenarioAlert {
 }
 
 /** What a Slack delivery must show; only the fields given are compared. */
-export type SlackExpectation = Partial<Record<'channel' | 'username' | 'color' | 'title' | 'title_link' | 'text' | 'fallback' | 'footer', string>>;
+export type SlackExpectation = FromSchema<typeof slackExpectationSchema>;
 
-/** What a PagerDuty Events v2 delivery must carry; only the fields given are compared. */
-export interface PagerdutyExpectation {
-  severity?: 'critical' | 'error' | 'warning' | 'info';
-  summary?: string;
-  source?: string;
-  component?: string;
-  group?: string;
-  class?: string;
-  client?: string;
-  /** A subset of payload.custom_details. */
-  details?: Record<string, string>;
-  links?: { href: string; text: string }[];
-}
+/** What a PagerDuty Events v2 delivery must carry; only the fields given are compared (`details`: a subset of custom_details). */
+export type PagerdutyExpectation = FromSchema<typeof pagerdutyExpectationSchema>;
 
 /** What a webhook message (Alertmanager's JSON, version 4) must carry; only the fields given are compared. */
-export interface WebhookExpectation {
-  status?: 'firing' | 'resolved';
-  receiver?: string;
-  groupLabels?: Record<string, string>;
-  commonLabels?: Record<string, string>;
-  commonAnnotations?: Record<string, string>;
-}
+export type WebhookExpectation = FromSchema<typeof webhookExpectationSchema>;
 
 /** One alert, the receiver it must reach, and what that receiver must get. */
 export interface RouteCase {

@@ -5,12 +5,17 @@ import { imageFor } from '../engines/image-pins.js';
 import type { StackDefinition } from '../stacks/stack.js';
 import { elasticsearchSpec } from './elasticsearch-spec.js';
 import { logstashSpec } from './logstash-spec.js';
+import type { SessionContainerRef } from './session-container.js';
 
 export interface ElkStackInfo {
-  elasticsearchUrl: string;
   logstash: { host: string; tcpPort: number; syslogTcpPort: number; syslogUdpPort: number; apiUrl: string };
   /** To find the Logstash container from a test worker (exec, logs): our session label and its image. */
-  logstashContainer: { sessionId: string; image: string };
+  logstashContainer: SessionContainerRef;
+  /**
+   * The same for Elasticsearch. Its URL is not kept here: the outage test takes it off the
+   * network and back, and Docker then publishes it on another port (elasticsearchUrlNow()).
+   */
+  elasticsearchContainer: SessionContainerRef;
 }
 
 /**
@@ -31,9 +36,9 @@ export const elkStack: StackDefinition<ElkStackInfo> = {
     const host = new URL(logstash.url(9600)).hostname;
     return {
       info: {
-        elasticsearchUrl: elasticsearch.url(9200),
         logstash: { host, tcpPort: logstash.port(5000), syslogTcpPort: logstash.port('5140/tcp'), syslogUdpPort: logstash.port('5140/udp'), apiUrl: logstash.url(9600) },
         logstashContainer: { sessionId, image: logstash.image },
+        elasticsearchContainer: { sessionId, image: elasticsearch.image },
       },
       // The engine network stops both containers.
       stop: async () => undefined,

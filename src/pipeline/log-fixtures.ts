@@ -1,43 +1,21 @@
 import { Ajv } from 'ajv';
+import type { FromSchema } from 'json-schema-to-ts';
 import { ConfigError } from '../config/config-error.js';
 import { YamlFile } from '../config/yaml-file.js';
-import { canariesSchema, canaryKinds, canaryPlaces, pipelineCasesSchema, type LogInput } from './log-fixture-schema.js';
+import { canariesSchema, canaryKinds, canaryPlaces, pipelineCasesSchema } from './log-fixture-schema.js';
 import { schemaError } from '../config/schema-error.js';
 
 export const pipelineCasesFile = 'fixtures/logs/pipeline-cases.yaml';
 export const canariesFile = 'fixtures/logs/redaction-canaries.yaml';
 
-export interface PipelineCase {
-  name: string;
-  input: LogInput;
-  lines: string[];
-  expect: {
-    count?: number;
-    timestamp?: string;
-    indices: ('logs' | 'errors')[];
-    fields?: Record<string, unknown>;
-    present?: string[];
-    absent?: string[];
-    tags?: string[];
-    notTags?: string[];
-    mustNotContain?: string[];
-    document?: Record<string, unknown>;
-  };
-  ignore?: string[];
+/** A case of fixtures/logs/pipeline-cases.yaml: its type is its schema's, plus where it starts. */
+export type PipelineCase = FromSchema<typeof pipelineCasesSchema>['cases'][number] & {
   /** Where the case starts, for failure messages. */
   line: number;
-}
+};
 
-export interface Canary {
-  name: string;
-  kind: (typeof canaryKinds)[number];
-  where: (typeof canaryPlaces)[number][];
-  input: LogInput;
-  secret: string;
-  alsoAs?: string[];
-  line: string;
-  at: number;
-}
+/** A canary of fixtures/logs/redaction-canaries.yaml, typed from its schema, plus its line number. */
+export type Canary = FromSchema<typeof canariesSchema>['canaries'][number] & { at: number };
 
 const ajv = new Ajv({ allErrors: true, verbose: true });
 const validateCases = ajv.compile(pipelineCasesSchema);

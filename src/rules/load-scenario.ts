@@ -1,10 +1,11 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import { Ajv } from 'ajv';
+import type { FromSchema } from 'json-schema-to-ts';
 import { ConfigError } from '../config/config-error.js';
 import { YamlFile } from '../config/yaml-file.js';
 import { parseDuration } from './duration.js';
 import { schemaError } from '../config/schema-error.js';
-import type { AlertInstance, Expectation, ScenarioCase, ScenarioFile } from './scenario.js';
+import type { Expectation, ScenarioCase, ScenarioFile } from './scenario.js';
 import { scenarioSchema } from './scenario-schema.js';
 import { invalidSeriesToken } from './series-notation.js';
 
@@ -13,9 +14,9 @@ const validate = new Ajv({ allErrors: true, verbose: true, strict: true }).compi
 /** Default spacing of input samples: Prometheus's scrape interval here. */
 export const defaultSampleIntervalMs = 15_000;
 
-type RawExpectation = { at: string; prometheus?: 2 | 3; precision?: number; alert?: string; firing?: boolean; alerts?: AlertInstance[]; query?: string; samples?: { labels: Record<string, string>; value: number | string }[] };
-type RawCase = { name: string; interval?: string; evaluation_interval?: string; series: Record<string, string>; expect: RawExpectation[] };
-type RawScenario = { alert?: string; record?: string; firing?: AlertInstance; cases: RawCase[] };
+/** The file as written, typed from its schema: one definition of the format, not two kept in step. */
+type RawScenario = FromSchema<typeof scenarioSchema>;
+type RawExpectation = RawScenario['cases'][number]['expect'][number];
 
 /**
  * Reads one scenario file: YAML with positions, the schema (unknown keys name the nearest

@@ -3,6 +3,7 @@ import { smokeStack } from './smoke-stack.js';
 import { alertingStack, brokenTemplateAlertingStack } from './alerting-stack.js';
 import { e2eStacks } from '../e2e/e2e-stacks.js';
 import { faultsStack } from '../faults/faults-stack.js';
+import { stormStack } from '../faults/storm-stack.js';
 
 /** Every stack the integration project starts, once per run. Add new ones here. */
 export const integrationStacks: readonly StackDefinition<unknown>[] = [
@@ -11,4 +12,5 @@ export const integrationStacks: readonly StackDefinition<unknown>[] = [
   brokenTemplateAlertingStack as StackDefinition<unknown>,
   ...e2eStacks,
   faultsStack as StackDefinition<unknown>,
+  stormStack as StackDefinition<unknown>,
 ];

@@ -136,7 +136,7 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
           component: 'database',
           group: stack.cluster,
           class: 'DatabaseDown',
-          details: { description: `${instance} — mysqld_exporter ${instance} could not reach the database for more than 1 minute; mysql_up = 0.\n`, runbook: runbook('DatabaseDown'), team: 'backend', service: 'database', cluster: stack.cluster },
+          details: { description: `1 firing\n${instance} — mysqld_exporter ${instance} could not reach the database for more than 1 minute; mysql_up = 0.\n`, runbook: runbook('DatabaseDown'), team: 'backend', service: 'database', cluster: stack.cluster },
         },
       },
       page,

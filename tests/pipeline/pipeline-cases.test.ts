@@ -18,6 +18,7 @@ import { logstashContainer } from '../../src/pipeline/logstash-container.js';
 import { carriesId, eventId, runPrefix } from '../../src/pipeline/run-ids.js';
 import { requireStack } from '../../src/stacks/require-stack.js';
 import { pollUntil } from '../../src/waiting/poll-until.js';
+import { elasticsearchUrlNow } from '../../src/pipeline/elasticsearch-address.js';
 
 const cases = loadPipelineCases();
 const prefix = runPrefix('k');
@@ -32,7 +33,7 @@ function deliverAll(stack: ElkStackInfo): Promise<IndexedDoc[]> {
   delivered ??= (async () => {
     const container = await logstashContainer(stack.logstashContainer);
     for (const [i, c] of cases.entries()) await sendLines(stack, container, c.input, c.lines.map((l) => l.replaceAll('{{id}}', ids[i]!)));
-    const search = new LogSearch(stack.elasticsearchUrl);
+    const search = new LogSearch(await elasticsearchUrlNow(stack));
     try {
       return await pollUntil(
         async () => {
@@ -89,7 +90,7 @@ describe('the pipeline on real Logstash and Elasticsearch: fixtures/logs/pipelin
   it('the stack installed the index template: ip and geo_point mappings apply to the daily indices', async (ctx) => {
     const stack = requireStack<ElkStackInfo>(ctx, 'elk');
     await deliverAll(stack);
-    const search = new LogSearch(stack.elasticsearchUrl);
+    const search = new LogSearch(await elasticsearchUrlNow(stack));
     try {
       const template = JSON.parse(readFileSync(join(repoRoot, 'monitoring/elasticsearch/index-template.json'), 'utf8')) as { index_patterns: string[] };
       expect(await search.indexTemplate('timetable-logs')).toMatchObject({ index_patterns: template.index_patterns });

@@ -7,6 +7,7 @@ import { logstashContainer, type LogstashContainer } from '../../src/pipeline/lo
 import { carriesId, eventId, runPrefix } from '../../src/pipeline/run-ids.js';
 import { requireStack } from '../../src/stacks/require-stack.js';
 import { pollUntil } from '../../src/waiting/poll-until.js';
+import { elasticsearchUrlNow } from '../../src/pipeline/elasticsearch-address.js';
 
 const canaries = loadCanaries();
 const prefix = runPrefix('r');
@@ -24,7 +25,7 @@ function sendCanaries(stack: ElkStackInfo): Promise<Outcome> {
   outcome ??= (async () => {
     const container = await logstashContainer(stack.logstashContainer);
     for (const [i, canary] of canaries.entries()) await sendLines(stack, container, canary.input, [renderCanary(canary, ids[i]!)]);
-    const search = new LogSearch(stack.elasticsearchUrl);
+    const search = new LogSearch(await elasticsearchUrlNow(stack));
     try {
       const mine = await pollUntil(
         async () => {

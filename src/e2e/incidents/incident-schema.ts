@@ -1,3 +1,4 @@
+import type { FromSchema } from 'json-schema-to-ts';
 import { pagerdutyExpectationSchema as pagerduty, slackExpectationSchema as slack, webhookExpectationSchema as webhook } from '../../alertmanager/payload-expectation-schema.js';
 /**
  * JSON Schema of an incident file (fixtures/incidents/README.md). Every object is closed, so a
@@ -47,3 +48,7 @@ export const incidentSchema = {
     inhibited: { type: 'array', items: inhibited },
   },
 } as const;
+
+/** An incident file as written, typed from its schema: one definition of the format. */
+export type RawIncident = FromSchema<typeof incidentSchema>;
+export type RawSeries = RawIncident['history'][number];

@@ -8,16 +8,13 @@ import { YamlFile, type YamlPath } from '../../config/yaml-file.js';
 import { nearestName } from '../../config/nearest-name.js';
 import type { FiringExpectation, Incident, InhibitedExpectation } from './incident.js';
 import type { IncidentContext } from './incident-context.js';
-import { incidentSchema } from './incident-schema.js';
+import { incidentSchema, type RawIncident } from './incident-schema.js';
 import { liveRecordingConflict } from './live-recording-conflict.js';
-import { readHistory, type RawSeries } from './read-history.js';
+import { readHistory } from './read-history.js';
 
 export const incidentDir = 'fixtures/incidents';
 const readme = `${incidentDir}/README.md`;
 const validate = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(incidentSchema);
-
-type RawFiring = Omit<FiringExpectation, 'line' | 'labels'> & { labels?: Record<string, string> };
-type RawIncident = { description: string; history: RawSeries[]; fires: RawFiring[]; inhibited?: { alert: string; by: string | string[] }[] };
 
 /** Every incident file of fixtures/incidents/, in name order. */
 export function loadIncidents(context: IncidentContext, dir = incidentDir): Incident[] {

@@ -5,10 +5,9 @@ import { nearestName } from '../../config/nearest-name.js';
 import { expandSegment, NotationError, parseOffset, type HistorySample } from './history-notation.js';
 import type { InjectedSeries } from './incident.js';
 import type { IncidentContext } from './incident-context.js';
+import type { RawSeries } from './incident-schema.js';
 import { parseSeries, SelectorError } from './series-selector.js';
 
-export type RawSegment = { from: string | number; to: string | number; step: string; values: string | number };
-export type RawSeries = { series: string; segments: RawSegment[] };
 
 /**
  * How far back history may reach. The incident Prometheus accepts samples up to its
