@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/config/repo-files.js';
 import { startExampleServer, type ExampleServer } from './example-server.js';
-import { scrape, valueOf } from './metrics/testing/scrape.js';
+import { scrape, sampleValue } from '../tests/support/scrape.js';
 
 let server: ExampleServer;
 beforeAll(async () => {
@@ -26,14 +26,14 @@ describe('the example server (test fixture)', () => {
     for (let i = 0; i < 8; i++) statuses.push((await get('/api/timelines')).status);
     expect(statuses).toEqual([200, 200, 200, 500, 200, 200, 200, 500]);
     const after = await metricsNow();
-    const errors = (families: typeof after) => valueOf(families, 'db_queries_total', { operation: 'select', table: 'timelines', status: 'error' }) ?? 0;
+    const errors = (families: typeof after) => sampleValue(families, 'db_queries_total', { operation: 'select', table: 'timelines', status: 'error' }) ?? 0;
     expect(errors(after) - errors(before)).toBe(2);
   });
 
   it('delays API requests by the requested latency', async () => {
     await get('/fault/latency?ms=60');
     const bucket = (families: Awaited<ReturnType<typeof metricsNow>>, le: string) =>
-      valueOf(families, 'http_request_duration_seconds_bucket', { method: 'GET', route: '/api/timelines', status: '200', le }) ?? 0;
+      sampleValue(families, 'http_request_duration_seconds_bucket', { method: 'GET', route: '/api/timelines', status: '200', le }) ?? 0;
     const before = await metricsNow();
     expect((await get('/api/timelines')).status).toBe(200);
     const after = await metricsNow();
@@ -45,7 +45,7 @@ describe('the example server (test fixture)', () => {
   it('fails /health on request, counting the failed check, and recovers on reset', async () => {
     await get('/fault/health?failing=true');
     expect(await get('/health')).toEqual({ status: 503, body: JSON.stringify({ status: 'failing', checks: { database: 'fail', cache: 'pass' } }) });
-    expect(valueOf(await metricsNow(), 'health_checks_total', { check: 'database', result: 'fail' })).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(await metricsNow(), 'health_checks_total', { check: 'database', result: 'fail' })).toBeGreaterThanOrEqual(1);
     await get('/fault/reset');
     expect((await get('/health')).status).toBe(200);
   });
@@ -53,10 +53,10 @@ describe('the example server (test fixture)', () => {
   it('reports the pool it is told to, and requests in flight (none now) after reset', async () => {
     await get('/fault/pool?active=9&max=10');
     let families = await metricsNow();
-    expect([valueOf(families, 'db_connections_active'), valueOf(families, 'db_connections_max')]).toEqual([9, 10]);
+    expect([sampleValue(families, 'db_connections_active'), sampleValue(families, 'db_connections_max')]).toEqual([9, 10]);
     await get('/fault/reset');
     families = await metricsNow();
-    expect([valueOf(families, 'db_connections_active'), valueOf(families, 'db_connections_max')]).toEqual([0, 10]);
+    expect([sampleValue(families, 'db_connections_active'), sampleValue(families, 'db_connections_max')]).toEqual([0, 10]);
   });
 
   it.each([

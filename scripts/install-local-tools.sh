@@ -25,7 +25,10 @@ row() { grep -vE '^\s*(#|$)' "$STAND_INS" | awk -v s="$set_name" -v e="$1" '$1 =
 upstream_of() { sed -E 's/^[0-9]+://; s/[+~-].*$//' <<<"$1"; }
 read -r prom_suite _ prom_version <<<"$(row prometheus)"
 read -r am_suite _ am_version <<<"$(row alertmanager)"
-[ -n "${prom_version:-}" ] && [ -n "${am_version:-}" ] || { echo "install-local-tools: $STAND_INS has no prometheus/alertmanager line in set \"$set_name\"" >&2; exit 1; }
+if [ -z "${prom_version:-}" ] || [ -z "${am_version:-}" ]; then
+  echo "install-local-tools: $STAND_INS has no prometheus/alertmanager line in set \"$set_name\"" >&2
+  exit 1
+fi
 want_prom=$(upstream_of "$prom_version")
 want_am=$(upstream_of "$am_version")
 

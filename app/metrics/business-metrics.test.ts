@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createBusinessMetrics } from './business-metrics.js';
-import { readRegistry, valueOf } from './testing/scrape.js';
+import { readRegistry, sampleValue } from '../../tests/support/scrape.js';
 
 function setup() {
   const registry = new Registry();
@@ -21,13 +21,13 @@ describe('business counters', () => {
     business.eventScheduled('lesson');
     business.validationFailed('startTime', 'required');
     const families = await readRegistry(registry);
-    expect(valueOf(families, 'timetable_timelines_created_total')).toBe(2);
-    expect(valueOf(families, 'timetable_timelines_updated_total')).toBe(1);
-    expect(valueOf(families, 'timetable_timelines_deleted_total')).toBe(1);
-    expect(valueOf(families, 'timetable_classes_created_total')).toBe(1);
-    expect(valueOf(families, 'timetable_events_scheduled_total', { type: 'lesson' })).toBe(2);
-    expect(valueOf(families, 'timetable_events_scheduled_total', { type: 'exam' })).toBe(1);
-    expect(valueOf(families, 'timetable_validation_errors_total', { field: 'startTime', rule: 'required' })).toBe(1);
+    expect(sampleValue(families, 'timetable_timelines_created_total')).toBe(2);
+    expect(sampleValue(families, 'timetable_timelines_updated_total')).toBe(1);
+    expect(sampleValue(families, 'timetable_timelines_deleted_total')).toBe(1);
+    expect(sampleValue(families, 'timetable_classes_created_total')).toBe(1);
+    expect(sampleValue(families, 'timetable_events_scheduled_total', { type: 'lesson' })).toBe(2);
+    expect(sampleValue(families, 'timetable_events_scheduled_total', { type: 'exam' })).toBe(1);
+    expect(sampleValue(families, 'timetable_validation_errors_total', { field: 'startTime', rule: 'required' })).toBe(1);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createCacheMetrics } from './cache-metrics.js';
-import { readRegistry, valueOf } from './testing/scrape.js';
+import { readRegistry, sampleValue } from '../../tests/support/scrape.js';
 
 function setup() {
   const registry = new Registry();
@@ -16,14 +16,14 @@ describe('cache metrics', () => {
     expect(cache.lookup('timelines', stored.get('b'))).toBe(null);
     expect(cache.lookup('timelines', stored.get('zzz'))).toBeUndefined();
     const families = await readRegistry(registry);
-    expect(valueOf(families, 'cache_hits_total', { cache: 'timelines' })).toBe(2);
-    expect(valueOf(families, 'cache_misses_total', { cache: 'timelines' })).toBe(1);
+    expect(sampleValue(families, 'cache_hits_total', { cache: 'timelines' })).toBe(2);
+    expect(sampleValue(families, 'cache_misses_total', { cache: 'timelines' })).toBe(1);
   });
 
   it('creates both counters of a cache at its first lookup, so the hit ratio exists before the first miss', async () => {
     const { registry, cache } = setup();
     cache.hit('classes');
-    expect(valueOf(await readRegistry(registry), 'cache_misses_total', { cache: 'classes' })).toBe(0);
+    expect(sampleValue(await readRegistry(registry), 'cache_misses_total', { cache: 'classes' })).toBe(0);
   });
 
   it('keeps one entries gauge per cache', async () => {
@@ -32,8 +32,8 @@ describe('cache metrics', () => {
     cache.setEntries('classes', 3);
     cache.setEntries('timelines', 11);
     const families = await readRegistry(registry);
-    expect(valueOf(families, 'cache_entries', { cache: 'timelines' })).toBe(11);
-    expect(valueOf(families, 'cache_entries', { cache: 'classes' })).toBe(3);
+    expect(sampleValue(families, 'cache_entries', { cache: 'timelines' })).toBe(11);
+    expect(sampleValue(families, 'cache_entries', { cache: 'classes' })).toBe(3);
   });
 
   it.each([

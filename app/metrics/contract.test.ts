@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExampleServer, type ExampleServer } from '../example-server.js';
 import { processMetricPrefixes } from './registry.js';
-import { contractDifferences } from './contract/contract-differences.js';
-import { appMetricsOf, loadMetricsContract, type ContractMetric } from './contract/metrics-contract.js';
-import { scrape } from './testing/scrape.js';
+import { contractDifferences } from '../../src/metrics-contract/contract-differences.js';
+import { appMetricsOf, loadMetricsContract, type ContractMetric } from '../../src/metrics-contract/metrics-contract.js';
+import { scrape } from '../../tests/support/scrape.js';
 
 /**
  * The module's side of monitoring/metrics-contract.yml, observed the way Prometheus sees it:

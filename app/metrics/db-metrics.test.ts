@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createDbMetrics } from './db-metrics.js';
-import { readRegistry, valueOf } from './testing/scrape.js';
+import { readRegistry, sampleValue } from '../../tests/support/scrape.js';
 
 function setup() {
   const registry = new Registry();
@@ -15,8 +15,8 @@ describe('timeQuery', () => {
     expect(await db.timeQuery('select', 'timelines', () => 3)).toBe(3);
     const families = await readRegistry(registry);
     const labels = { operation: 'select', table: 'timelines', status: 'success' };
-    expect(valueOf(families, 'db_queries_total', labels)).toBe(2);
-    expect(valueOf(families, 'db_query_duration_seconds_count', labels)).toBe(2);
+    expect(sampleValue(families, 'db_queries_total', labels)).toBe(2);
+    expect(sampleValue(families, 'db_query_duration_seconds_count', labels)).toBe(2);
   });
 
   it('records status error and rethrows the very same error, thrown or rejected', async () => {
@@ -25,9 +25,9 @@ describe('timeQuery', () => {
     await expect(db.timeQuery('update', 'classes', async () => Promise.reject(failure))).rejects.toBe(failure);
     await expect(db.timeQuery('update', 'classes', () => { throw failure; })).rejects.toBe(failure);
     const families = await readRegistry(registry);
-    expect(valueOf(families, 'db_queries_total', { operation: 'update', table: 'classes', status: 'error' })).toBe(2);
-    expect(valueOf(families, 'db_query_duration_seconds_count', { status: 'error' })).toBe(2);
-    expect(valueOf(families, 'db_queries_total', { status: 'success' })).toBeUndefined();
+    expect(sampleValue(families, 'db_queries_total', { operation: 'update', table: 'classes', status: 'error' })).toBe(2);
+    expect(sampleValue(families, 'db_query_duration_seconds_count', { status: 'error' })).toBe(2);
+    expect(sampleValue(families, 'db_queries_total', { status: 'success' })).toBeUndefined();
   });
 
   it.each([

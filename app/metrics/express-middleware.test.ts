@@ -1,8 +1,8 @@
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppMetrics } from './app-metrics.js';
-import { rawRequest, serveLocally, type LocalServer } from './testing/local-server.js';
-import { readRegistry, valueOf } from './testing/scrape.js';
+import { rawRequest, serveLocally, type LocalServer } from '../../tests/support/local-server.js';
+import { readRegistry, sampleValue } from '../../tests/support/scrape.js';
 import { ValidationError } from './validation-error.js';
 
 let server: LocalServer | undefined;
@@ -43,8 +43,8 @@ describe('HTTP middleware in a real Express app', () => {
     expect((await rawRequest(`${server.url}/api/classes/7B/students`)).status).toBe(200);
     expect((await rawRequest(`${server.url}/api/classes/8C/students`)).status).toBe(200);
     const families = await readRegistry(metrics.registry);
-    expect(valueOf(families, 'http_requests_total', { route: '/api/timelines/:id', status: '200' })).toBe(1);
-    expect(valueOf(families, 'http_requests_total', { route: '/api/classes/:classId/students', status: '200' })).toBe(2);
+    expect(sampleValue(families, 'http_requests_total', { route: '/api/timelines/:id', status: '200' })).toBe(1);
+    expect(sampleValue(families, 'http_requests_total', { route: '/api/classes/:classId/students', status: '200' })).toBe(2);
   });
 
   it('labels requests no route matched "unmatched", with the 404 Express answered', async () => {
@@ -52,7 +52,7 @@ describe('HTTP middleware in a real Express app', () => {
     server = await serveLocally(app);
     expect((await rawRequest(`${server.url}/api/nothing/here`)).status).toBe(404);
     const families = await readRegistry(metrics.registry);
-    expect(valueOf(families, 'http_requests_total', { route: 'unmatched', status: '404' })).toBe(1);
+    expect(sampleValue(families, 'http_requests_total', { route: 'unmatched', status: '404' })).toBe(1);
   });
 
   it('records a ValidationError as 400 and counts its field and rule; any other error as 500; both under the full route', async () => {
@@ -61,9 +61,9 @@ describe('HTTP middleware in a real Express app', () => {
     expect((await rawRequest(`${server.url}/api/classes`, { method: 'POST' })).status).toBe(400);
     expect((await rawRequest(`${server.url}/api/classes/7B`, { method: 'DELETE' })).status).toBe(500);
     const families = await readRegistry(metrics.registry);
-    expect(valueOf(families, 'http_requests_total', { method: 'POST', route: '/api/classes', status: '400' })).toBe(1);
-    expect(valueOf(families, 'timetable_validation_errors_total', { field: 'name', rule: 'required' })).toBe(1);
-    expect(valueOf(families, 'http_requests_total', { method: 'DELETE', route: '/api/classes/:classId', status: '500' })).toBe(1);
+    expect(sampleValue(families, 'http_requests_total', { method: 'POST', route: '/api/classes', status: '400' })).toBe(1);
+    expect(sampleValue(families, 'timetable_validation_errors_total', { field: 'name', rule: 'required' })).toBe(1);
+    expect(sampleValue(families, 'http_requests_total', { method: 'DELETE', route: '/api/classes/:classId', status: '500' })).toBe(1);
   });
 
   it('serves /metrics as an Express route with the Prometheus content type', async () => {

@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createHealthMetrics } from './health-metrics.js';
-import { readRegistry, valueOf } from './testing/scrape.js';
+import { readRegistry, sampleValue } from '../../tests/support/scrape.js';
 
 function setup() {
   const registry = new Registry();
@@ -17,15 +17,15 @@ describe('health checks', () => {
       checks: { database: 'fail', cache: 'fail' },
     });
     const families = await readRegistry(registry);
-    expect(valueOf(families, 'health_checks_total', { check: 'database', result: 'pass' })).toBe(1);
-    expect(valueOf(families, 'health_checks_total', { check: 'database', result: 'fail' })).toBe(1);
-    expect(valueOf(families, 'health_checks_total', { check: 'cache', result: 'fail' })).toBe(1);
+    expect(sampleValue(families, 'health_checks_total', { check: 'database', result: 'pass' })).toBe(1);
+    expect(sampleValue(families, 'health_checks_total', { check: 'database', result: 'fail' })).toBe(1);
+    expect(sampleValue(families, 'health_checks_total', { check: 'cache', result: 'fail' })).toBe(1);
   });
 
   it('create the fail series at 0 on a check\'s first pass, so increase() sees the first failure', async () => {
     const { registry, health } = setup();
     await health.run({ database: () => true });
-    expect(valueOf(await readRegistry(registry), 'health_checks_total', { check: 'database', result: 'fail' })).toBe(0);
+    expect(sampleValue(await readRegistry(registry), 'health_checks_total', { check: 'database', result: 'fail' })).toBe(0);
   });
 
   it.each([

@@ -2,8 +2,8 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pollUntil } from '../../src/waiting/poll-until.js';
 import { createAppMetrics, type AppMetrics } from './app-metrics.js';
-import { serveLocally, rawRequest, type LocalServer } from './testing/local-server.js';
-import { readRegistry, valueOf } from './testing/scrape.js';
+import { serveLocally, rawRequest, type LocalServer } from '../../tests/support/local-server.js';
+import { readRegistry, sampleValue } from '../../tests/support/scrape.js';
 
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -27,8 +27,8 @@ describe('HTTP middleware on a plain node:http server', () => {
     const url = await plainServer(metrics, ['/api/timelines', '/api/timelines/:id']);
     for (const path of ['/api/timelines/1', '/api/timelines/2?expand=true', '/api/timelines/', '/api/timelines']) await rawRequest(url + path);
     const families = await readRegistry(metrics.registry);
-    expect(valueOf(families, 'http_requests_total', { route: '/api/timelines/:id', status: '200' })).toBe(2);
-    expect(valueOf(families, 'http_requests_total', { route: '/api/timelines', status: '200' })).toBe(2);
+    expect(sampleValue(families, 'http_requests_total', { route: '/api/timelines/:id', status: '200' })).toBe(2);
+    expect(sampleValue(families, 'http_requests_total', { route: '/api/timelines', status: '200' })).toBe(2);
     expect(families.get('http_requests_total')!.samples.filter((s) => s.value > 0)).toHaveLength(2);
   });
 
@@ -37,8 +37,8 @@ describe('HTTP middleware on a plain node:http server', () => {
     const url = await plainServer(metrics, ['/api/timelines']);
     await rawRequest(`${url}/api/timelines`);
     const families = await readRegistry(metrics.registry);
-    expect(valueOf(families, 'http_requests_total', { route: '/api/timelines', status: '500' })).toBe(0);
-    expect(valueOf(families, 'http_requests_total', { route: '/api/timelines', status: '200' })).toBe(1);
+    expect(sampleValue(families, 'http_requests_total', { route: '/api/timelines', status: '500' })).toBe(0);
+    expect(sampleValue(families, 'http_requests_total', { route: '/api/timelines', status: '200' })).toBe(1);
   });
 
   it('gives every unknown path the one label "unmatched", and unknown methods "OTHER"', async () => {
@@ -48,8 +48,8 @@ describe('HTTP middleware on a plain node:http server', () => {
     await rawRequest(`${url}/a/b/c/d`);
     await rawRequest(`${url}/api/timelines`, { method: 'PURGE' });
     const families = await readRegistry(metrics.registry);
-    expect(valueOf(families, 'http_requests_total', { method: 'GET', route: 'unmatched', status: '200' })).toBe(2);
-    expect(valueOf(families, 'http_requests_total', { method: 'OTHER', route: '/api/timelines', status: '200' })).toBe(1);
+    expect(sampleValue(families, 'http_requests_total', { method: 'GET', route: 'unmatched', status: '200' })).toBe(2);
+    expect(sampleValue(families, 'http_requests_total', { method: 'OTHER', route: '/api/timelines', status: '200' })).toBe(1);
   });
 
   it('records status, duration once per request, and body sizes in bytes', async () => {
@@ -65,12 +65,12 @@ describe('HTTP middleware on a plain node:http server', () => {
     await rawRequest(`${url}/upload`, { method: 'POST', headers: { 'content-length': '1500' }, chunks: ['x'.repeat(1500)] });
     const families = await readRegistry(metrics.registry);
     const labels = { method: 'POST', route: '/upload', status: '202' };
-    expect(valueOf(families, 'http_requests_total', labels)).toBe(1);
-    expect(valueOf(families, 'http_request_duration_seconds_count', labels)).toBe(1);
-    expect(valueOf(families, 'http_response_size_bytes_sum', labels)).toBe(8);
-    expect(valueOf(families, 'http_request_size_bytes_sum', { route: '/upload' })).toBe(1500);
-    expect(valueOf(families, 'http_request_size_bytes_bucket', { route: '/upload', le: '1000' })).toBe(0);
-    expect(valueOf(families, 'http_request_size_bytes_bucket', { route: '/upload', le: '10000' })).toBe(1);
+    expect(sampleValue(families, 'http_requests_total', labels)).toBe(1);
+    expect(sampleValue(families, 'http_request_duration_seconds_count', labels)).toBe(1);
+    expect(sampleValue(families, 'http_response_size_bytes_sum', labels)).toBe(8);
+    expect(sampleValue(families, 'http_request_size_bytes_sum', { route: '/upload' })).toBe(1500);
+    expect(sampleValue(families, 'http_request_size_bytes_bucket', { route: '/upload', le: '1000' })).toBe(0);
+    expect(sampleValue(families, 'http_request_size_bytes_bucket', { route: '/upload', le: '10000' })).toBe(1);
   });
 
   it('counts a body-less request as 0 bytes, and leaves a chunked upload of unknown size out of the size histogram', async () => {
@@ -82,10 +82,10 @@ describe('HTTP middleware on a plain node:http server', () => {
     await rawRequest(`${url}/upload`);
     await rawRequest(`${url}/upload`, { method: 'POST', headers: { 'transfer-encoding': 'chunked' }, chunks: ['a', 'b'] });
     const families = await readRegistry(metrics.registry);
-    expect(valueOf(families, 'http_request_size_bytes_count', { method: 'GET' })).toBe(1);
-    expect(valueOf(families, 'http_request_size_bytes_sum', { method: 'GET' })).toBe(0);
-    expect(valueOf(families, 'http_request_size_bytes_count', { method: 'POST' })).toBeUndefined();
-    expect(valueOf(families, 'http_requests_total', { method: 'POST', status: '200' })).toBe(1);
+    expect(sampleValue(families, 'http_request_size_bytes_count', { method: 'GET' })).toBe(1);
+    expect(sampleValue(families, 'http_request_size_bytes_sum', { method: 'GET' })).toBe(0);
+    expect(sampleValue(families, 'http_request_size_bytes_count', { method: 'POST' })).toBeUndefined();
+    expect(sampleValue(families, 'http_requests_total', { method: 'POST', status: '200' })).toBe(1);
   });
 
   it('records a request whose client went away before the answer as status 499', async () => {
@@ -100,9 +100,9 @@ describe('HTTP middleware on a plain node:http server', () => {
     req.destroy();
     const families = await pollUntil(async () => {
       const scraped = await readRegistry(metrics.registry);
-      return valueOf(scraped, 'http_requests_total', { route: '/slow', status: '499' }) === undefined ? undefined : scraped;
+      return sampleValue(scraped, 'http_requests_total', { route: '/slow', status: '499' }) === undefined ? undefined : scraped;
     }, { timeoutMs: 5_000, what: 'the abandoned request to be recorded' });
-    expect(valueOf(families, 'http_requests_total', { route: '/slow', status: '499' })).toBe(1);
+    expect(sampleValue(families, 'http_requests_total', { route: '/slow', status: '499' })).toBe(1);
   });
 
   it('rejects route templates it cannot match, naming them', () => {
@@ -124,7 +124,7 @@ describe('HTTP middleware on a plain node:http server', () => {
       });
       await rawRequest(`${server.url}/a`);
       const families = await pollUntil(async () => (warnings.length > 0 ? readRegistry(metrics.registry) : undefined), { timeoutMs: 5_000, what: 'the warning' });
-      expect(valueOf(families, 'http_requests_total', { route: '/a', status: '200' })).toBe(1);
+      expect(sampleValue(families, 'http_requests_total', { route: '/a', status: '200' })).toBe(1);
       expect(warnings).toEqual(['MetricsWarning: routeOf threw for GET /a: no router yet; labelled without it']);
     } finally {
       process.off('warning', onWarning);
@@ -141,7 +141,7 @@ describe('HTTP middleware on a plain node:http server', () => {
     await rawRequest(`${server.url}/custom/1`);
     await rawRequest(`${server.url}/a`);
     const families = await readRegistry(metrics.registry);
-    expect(valueOf(families, 'http_requests_total', { route: '/custom/:n', status: '200' })).toBe(1);
-    expect(valueOf(families, 'http_requests_total', { route: '/a', status: '200' })).toBe(1);
+    expect(sampleValue(families, 'http_requests_total', { route: '/custom/:n', status: '200' })).toBe(1);
+    expect(sampleValue(families, 'http_requests_total', { route: '/a', status: '200' })).toBe(1);
   });
 });

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pollUntil } from '../../src/waiting/poll-until.js';
 import { createAppMetrics } from './app-metrics.js';
 import type { RequestHandler } from './instrument-handler.js';
-import { rawRequest, serveLocally, type LocalServer } from './testing/local-server.js';
-import { readRegistry, valueOf } from './testing/scrape.js';
+import { rawRequest, serveLocally, type LocalServer } from '../../tests/support/local-server.js';
+import { readRegistry, sampleValue } from '../../tests/support/scrape.js';
 import { ValidationError } from './validation-error.js';
 
 let server: LocalServer | undefined;
@@ -27,7 +27,7 @@ describe('instrumentHandler on node:http', () => {
     });
     expect(await rawRequest(url)).toEqual({ status: 500, body: '500\n' });
     expect(reported).toEqual([['Error: boom', 500]]);
-    expect(valueOf(await readRegistry(metrics.registry), 'http_requests_total', { route: '/x', status: '500' })).toBe(1);
+    expect(sampleValue(await readRegistry(metrics.registry), 'http_requests_total', { route: '/x', status: '500' })).toBe(1);
   });
 
   it('answers 500 for a handler whose promise rejects', async () => {
@@ -36,7 +36,7 @@ describe('instrumentHandler on node:http', () => {
       throw new Error('later boom');
     });
     expect((await rawRequest(url)).status).toBe(500);
-    expect(valueOf(await readRegistry(metrics.registry), 'http_requests_total', { status: '500' })).toBe(1);
+    expect(sampleValue(await readRegistry(metrics.registry), 'http_requests_total', { status: '500' })).toBe(1);
   });
 
   it('answers 400 with the message for a ValidationError, counting its field and rule', async () => {
@@ -45,8 +45,8 @@ describe('instrumentHandler on node:http', () => {
     });
     expect(await rawRequest(url)).toEqual({ status: 400, body: 'startTime must look like 08:30\n' });
     const families = await readRegistry(metrics.registry);
-    expect(valueOf(families, 'http_requests_total', { status: '400' })).toBe(1);
-    expect(valueOf(families, 'timetable_validation_errors_total', { field: 'startTime', rule: 'format' })).toBe(1);
+    expect(sampleValue(families, 'http_requests_total', { status: '400' })).toBe(1);
+    expect(sampleValue(families, 'timetable_validation_errors_total', { field: 'startTime', rule: 'format' })).toBe(1);
   });
 
   it('keeps the 4xx/5xx status an error carries (http-errors style)', async () => {
@@ -66,9 +66,9 @@ describe('instrumentHandler on node:http', () => {
     await expect(rawRequest(url)).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
     const families = await pollUntil(async () => {
       const scraped = await readRegistry(metrics.registry);
-      return valueOf(scraped, 'http_requests_total', { route: '/x' }) === undefined ? undefined : scraped;
+      return sampleValue(scraped, 'http_requests_total', { route: '/x' }) === undefined ? undefined : scraped;
     }, { timeoutMs: 5_000, what: 'the failed response to be recorded' });
-    expect(valueOf(families, 'http_requests_total', { route: '/x', status: '500' })).toBe(1);
+    expect(sampleValue(families, 'http_requests_total', { route: '/x', status: '500' })).toBe(1);
   });
 
   it('rejects a handler that is not a function', () => {

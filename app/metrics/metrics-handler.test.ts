@@ -1,7 +1,7 @@
 import { Gauge, Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMetricsHandler } from './metrics-handler.js';
-import { rawRequest, serveLocally, type LocalServer } from './testing/local-server.js';
+import { rawRequest, serveLocally, type LocalServer } from '../../tests/support/local-server.js';
 
 let server: LocalServer | undefined;
 afterEach(async () => {

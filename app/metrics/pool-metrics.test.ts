@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createPoolMetrics } from './pool-metrics.js';
-import { readRegistry, valueOf } from './testing/scrape.js';
+import { readRegistry, sampleValue } from '../../tests/support/scrape.js';
 
 function setup() {
   const registry = new Registry();
@@ -12,20 +12,20 @@ describe('pool gauges', () => {
   it('start at 0 / 0 and show what set() was given', async () => {
     const { registry, pool } = setup();
     let families = await readRegistry(registry);
-    expect([valueOf(families, 'db_connections_active'), valueOf(families, 'db_connections_max')]).toEqual([0, 0]);
+    expect([sampleValue(families, 'db_connections_active'), sampleValue(families, 'db_connections_max')]).toEqual([0, 0]);
     pool.set({ active: 8, max: 10 });
     families = await readRegistry(registry);
-    expect([valueOf(families, 'db_connections_active'), valueOf(families, 'db_connections_max')]).toEqual([8, 10]);
+    expect([sampleValue(families, 'db_connections_active'), sampleValue(families, 'db_connections_max')]).toEqual([8, 10]);
   });
 
   it('read the pool at every scrape with readFrom()', async () => {
     const { registry, pool } = setup();
     let active = 1;
     pool.readFrom(() => ({ active, max: 5 }));
-    expect(valueOf(await readRegistry(registry), 'db_connections_active')).toBe(1);
+    expect(sampleValue(await readRegistry(registry), 'db_connections_active')).toBe(1);
     active = 4;
     const families = await readRegistry(registry);
-    expect([valueOf(families, 'db_connections_active'), valueOf(families, 'db_connections_max')]).toEqual([4, 5]);
+    expect([sampleValue(families, 'db_connections_active'), sampleValue(families, 'db_connections_max')]).toEqual([4, 5]);
   });
 
   it.each([

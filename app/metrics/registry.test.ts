@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppMetrics } from './app-metrics.js';
 import { createMetricsRegistry, processMetricPrefixes } from './registry.js';
-import { readRegistry } from './testing/scrape.js';
+import { readRegistry } from '../../tests/support/scrape.js';
 
 describe('the metrics registry', () => {
   it('is the app\'s own: two apps in one process neither collide nor share values', async () => {

@@ -55,7 +55,7 @@ function compile(template: unknown, index: number): RegExp {
   const parts = segments.map((segment, i) => {
     if (segment === '*' && i === segments.length - 1) return '(?:/.*)?';
     if (paramSegment.test(segment)) return '/[^/]+';
-    if (literalSegment.test(segment)) return '/' + segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (literalSegment.test(segment)) return `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
     throw new MetricsUsageError(
       `${where}: segment ${JSON.stringify(segment)} is neither a literal, a parameter like ":id", nor a final "*"`,
     );

@@ -64,6 +64,6 @@ describe('loading routing scenarios', () => {
   it('checks inhibition cases and enum values too', () => {
     const inhibition = `inhibitions:\n  - name: i\n    source: {labels: {${latency}}}\n    target: {labels: {${latency}}}\n    inhibited: yes please\n`;
     expect(errorOf(inhibition).reason).toContain('inhibitions[0].inhibited must be boolean');
-    expect(errorOf(route(latency).replace('receiver: slack-warnings', 'receiver: pagerduty-critical') + '    pagerduty: {severity: high}\n').reason).toContain('one of critical, error, warning, info');
+    expect(errorOf(`${route(latency).replace('receiver: slack-warnings', 'receiver: pagerduty-critical')}    pagerduty: {severity: high}\n`).reason).toContain('one of critical, error, warning, info');
   });
 });

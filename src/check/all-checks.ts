@@ -4,7 +4,7 @@ import { alertmanagerInhibitAlertNamesCheck } from '../alertmanager/checks/inhib
 import { alertmanagerInhibitEqualIdentityCheck } from '../alertmanager/checks/inhibit-equal-identity-check.js';
 import { alertmanagerRouteLabelValuesCheck } from '../alertmanager/checks/route-label-values-check.js';
 import { alertmanagerUnusedReceiverCheck } from '../alertmanager/checks/unused-receiver-check.js';
-import { appMetricsContractCheck } from '../../app/metrics/contract/app-metrics-check.js';
+import { appMetricsContractCheck } from '../metrics-contract/app-metrics-check.js';
 import { composePathsCheck } from '../deploy/compose-paths-check.js';
 import { composePolicyCheck } from '../deploy/compose-policy-check.js';
 import { composeSchemaCheck } from '../deploy/compose-schema-check.js';
@@ -17,6 +17,7 @@ import { k8sSchemaCheck } from '../deploy/k8s-schema-check.js';
 import { portsAgreeCheck } from '../deploy/ports-agree-check.js';
 import { secretFilesCheck } from '../deploy/secret-files-check.js';
 import { securityLintCheck } from '../deploy/security-lint-check.js';
+import { workflowSchemaCheck } from '../deploy/workflow-schema-check.js';
 import { logstashGrokPatternsCheck } from '../logstash/checks/grok-patterns-check.js';
 import { logstashIndexRoutingCheck } from '../logstash/checks/index-routing-check.js';
 import { logstashIndexTemplateCheck } from '../logstash/checks/index-template-check.js';
@@ -74,6 +75,7 @@ export const allChecks: readonly Check[] = [
   portsAgreeCheck,
   k8sSchemaCheck,
   composeSchemaCheck,
+  workflowSchemaCheck,
   composePolicyCheck,
   composePathsCheck,
   dashboardsCheck,

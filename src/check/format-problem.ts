@@ -1,5 +1,6 @@
 import pc from 'picocolors';
-import { location, type Problem } from './problem.js';
+import { location } from '../config/location.js';
+import type { Problem } from './problem.js';
 
 /**
  * Renders a problem the way pint does: the message, the location, the offending

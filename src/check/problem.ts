@@ -1,3 +1,5 @@
+import type { ConfigError } from '../config/config-error.js';
+
 /**
  * One finding of `check`: where it is, what is wrong, and what to change.
  * Every check reports through this shape so the CLI and the tests print them alike.
@@ -21,7 +23,7 @@ export function problem(p: Omit<Problem, 'severity'> & { severity?: Problem['sev
   return { severity: 'error', ...p };
 }
 
-export function location(p: Pick<Problem, 'file' | 'line' | 'column'>): string {
-  if (p.line === undefined) return p.file;
-  return p.column === undefined ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`;
+/** A bad input as the finding of check `check`: its position, its reason and its hint. */
+export function configErrorProblem(error: ConfigError, check: string): Problem {
+  return { check, file: error.file, line: error.line, column: error.column, message: error.reason, hint: error.hint, severity: 'error' };
 }

@@ -3,7 +3,7 @@ import { ConfigError } from '../config/config-error.js';
 import { repoRoot } from '../config/repo-files.js';
 import { prepareTools } from '../tools/tool-runner.js';
 import type { Check, CheckContext } from './check.js';
-import type { Problem } from './problem.js';
+import { configErrorProblem, type Problem } from './problem.js';
 import { applySilences, type CopiedLines, filesToScan, loadSilences, type Silenced } from './silences.js';
 
 export interface CheckRun {
@@ -65,7 +65,7 @@ async function runOne(check: Check, ctx: CheckContext, stopped: () => void): Pro
     return await check.run(ctx);
   } catch (error) {
     stopped();
-    if (error instanceof ConfigError) return [error.toProblem(check.id)];
+    if (error instanceof ConfigError) return [configErrorProblem(error, check.id)];
     const message = error instanceof Error ? error.message : String(error);
     return [{ check: check.id, file: '(harness)', message: `the check crashed: ${message}`, hint: 'this is a bug in the check; please report it with the output above', severity: 'error' as const }];
   }

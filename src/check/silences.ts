@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { nearestName } from '../config/nearest-name.js';
-import { location, type Problem } from './problem.js';
+import { location } from '../config/location.js';
+import type { Problem } from './problem.js';
 
 /**
  * Silencing a finding in the file it is about, as pint's `# pint disable` comments do

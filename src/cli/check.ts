@@ -18,7 +18,7 @@ const opts = program.opts<{ only?: string[]; list?: boolean; explain?: string; j
 if (opts.root) process.env.HARNESS_ROOT = resolve(opts.root);
 const { allChecks } = await import('../check/all-checks.js');
 const { formatProblem } = await import('../check/format-problem.js');
-const { location } = await import('../check/problem.js');
+const { location } = await import('../config/location.js');
 const { runChecks } = await import('../check/run-checks.js');
 const { repoPath, repoRoot } = await import('../config/repo-files.js');
 const { silenceCheckId } = await import('../check/silences.js');
@@ -71,7 +71,7 @@ if (opts.json) {
 
 const color = process.stdout.isTTY === true;
 const linesOf = (file: string) => (existsSync(repoPath(file)) ? readFileSync(repoPath(file), 'utf8').split('\n') : undefined);
-for (const p of run.problems) console.log(formatProblem(p, linesOf(p.file), color) + '\n');
+for (const p of run.problems) console.log(`${formatProblem(p, linesOf(p.file), color)}\n`);
 for (const r of run.reports) console.log(`${pc.bold(r.title)}\n${r.body}\n`);
 for (const n of run.notRun) console.log(`${pc.yellow('not run:')} ${n.what}: ${n.why}`);
 for (const s of run.silenced) console.log(`${pc.dim('silenced:')} [${s.problem.check}] ${location(s.problem)} ${s.problem.message}\n  by ${s.at}: ${s.reason}`);

@@ -1,4 +1,4 @@
-import { location, type Problem } from '../check/problem.js';
+import { location } from './location.js';
 
 /**
  * A config, scenario or log that cannot be used as written. It carries the position so
@@ -19,17 +19,5 @@ export class ConfigError extends Error {
   /** The bare message, without the location prefix and hint that `message` carries. */
   get reason(): string {
     return this.message.slice(location(this).length + 2).split('\n  hint: ')[0]!;
-  }
-
-  toProblem(check: string): Problem {
-    return {
-      check,
-      file: this.file,
-      line: this.line,
-      column: this.column,
-      message: this.reason,
-      hint: this.hint,
-      severity: 'error',
-    };
   }
 }

@@ -5,7 +5,7 @@ import { composePaths, withDefaults } from './compose-paths-check.js';
 import { composePolicy } from './compose-policy-check.js';
 import { validateCompose } from './compose-schema-check.js';
 
-const compose = (...lines: string[]) => YamlFile.parse('monitoring/c.yml', lines.join('\n') + '\n');
+const compose = (...lines: string[]) => YamlFile.parse('monitoring/c.yml', `${lines.join('\n')}\n`);
 const healthy = ['    restart: unless-stopped', '    healthcheck: { test: ["CMD", "true"] }', '    deploy: { resources: { limits: { cpus: "0.5", memory: 1G } } }'];
 
 describe('validateCompose (compose-spec schema)', () => {

@@ -39,7 +39,7 @@ describe('configMapDrift', () => {
   it('reports a missing key, a key no file explains, and a source that does not exist', () => {
     expect(configMapDrift([configMap('monitoring/prometheus.yml')], []).map((p) => p.message)).toEqual(['ConfigMap/prometheus-config has no key "prometheus.yml" for monitoring/prometheus.yml']);
     const upToDate = generated('monitoring/prometheus.yml').text;
-    const extra = YamlFile.parse('k8s/test.yaml', upToDate + '  leftover.yml: |\n    old\n');
+    const extra = YamlFile.parse('k8s/test.yaml', `${upToDate}  leftover.yml: |\n    old\n`);
     expect(configMapDrift([extra], [])).toMatchObject([{ line: upToDate.split('\n').length, message: 'ConfigMap/prometheus-config key "leftover.yml" comes from no file its annotation names' }]);
     expect(configMapDrift([configMap('monitoring/nope.yml')], []).map((p) => p.message)).toEqual(['ConfigMap/prometheus-config carries monitoring/nope.yml, which does not exist']);
   });

@@ -59,5 +59,5 @@ export function contractExposition(contract: YamlFile, source: string, seconds: 
       }
     }
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

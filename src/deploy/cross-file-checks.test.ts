@@ -5,7 +5,7 @@ import { imagePinsAgree, splitImage } from './image-pins-agree-check.js';
 import { loadK8sManifests } from './k8s-manifests.js';
 import { portAgreement } from './ports-agree-check.js';
 
-const yaml = (file: string, ...lines: string[]) => YamlFile.parse(file, lines.join('\n') + '\n');
+const yaml = (file: string, ...lines: string[]) => YamlFile.parse(file, `${lines.join('\n')}\n`);
 const compose = yaml('monitoring/c.yml', 'services:', '  prometheus:', '    image: prom/prometheus:v2.42.0', '    ports: ["127.0.0.1:9090:9090"]', '  alertmanager:', '    image: prom/alertmanager:v0.25.0', '    ports: ["9093:9093"]');
 const prometheus = (target: string) => yaml('monitoring/p.yml', 'alerting:', '  alertmanagers:', '    - static_configs:', `        - targets: ['${target}']`, 'scrape_configs:', '  - job_name: app', '    static_configs:', "      - targets: ['app:3000']");
 const workload = (image: string, port: number) => [

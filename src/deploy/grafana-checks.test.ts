@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../config/yaml-file.js';
-import { dashboardQueriesCheck, knownSeries, queryProblems, withGrafanaVariables } from './dashboard-queries-check.js';
+import { knownSeries } from '../metrics-contract/known-series.js';
+import { dashboardQueriesCheck, queryProblems } from './dashboard-queries-check.js';
 import { dashboardProblems } from './dashboards-check.js';
-import { queriesOf } from './grafana-files.js';
+import { queriesOf, withGrafanaVariables } from './grafana-files.js';
 
 const json = (file: string, value: unknown) => YamlFile.parse(file, JSON.stringify(value, null, 2));
 /** 1-based line of the n-th (0-based) line of `file` that contains `text`. */

@@ -93,3 +93,10 @@ export function provisionedDatasources(files: readonly YamlFile[]): Map<string, 
   }
   return uids;
 }
+
+/** Grafana replaces its variables before Prometheus sees a query; stand-ins that parse alike. */
+export function withGrafanaVariables(expr: string): string {
+  return expr
+    .replace(/\$__(rate_interval|interval|range)(_ms|_s)?\b/g, '5m')
+    .replace(/\[\[\w+\]\]|\$\{\w+(:\w+)?\}|\$\w+/g, 'grafana_variable');
+}

@@ -39,7 +39,7 @@ describe('ruleChanges', () => {
   });
 
   it('names added, removed and changed rules with their lines on each side', async () => {
-    const head = base.replace('> 5', '> 4').replace('for: 5m', 'for: 10m').replace('many errors', 'too many errors').replace(/      - alert: Gone\n.*\n/, '      - alert: New\n        expr: up == 0\n');
+    const head = base.replace('> 5', '> 4').replace('for: 5m', 'for: 10m').replace('many errors', 'too many errors').replace(/ {6}- alert: Gone\n.*\n/, '      - alert: New\n        expr: up == 0\n');
     const changes = [...ruleChanges(await sideWith('base', base), await sideWith('head', head)).values()];
     expect(changes.map((c) => [c.kind, c.name, c.change, c.fields])).toEqual([
       ['alert', 'HighErrors', 'changed', ['expr', 'for', 'annotations']],

@@ -4,7 +4,7 @@ import { loadRoutingScenarios } from '../alertmanager/load-routing-scenarios.js'
 import type { RoutingScenario } from '../alertmanager/routing-scenario.js';
 import { canonicalScenarioContext } from '../alertmanager/scenario-context.js';
 import { ConfigError } from '../config/config-error.js';
-import { location } from '../check/problem.js';
+import { location } from '../config/location.js';
 import { prometheusConfigFile } from '../rules/prometheus-config.js';
 import { alertmanagerChanges } from './alertmanager-changes.js';
 import { changedFiles } from './changed-files.js';

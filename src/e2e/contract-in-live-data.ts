@@ -1,4 +1,4 @@
-import type { ContractMetric } from '../../app/metrics/contract/metrics-contract.js';
+import type { ContractMetric } from '../metrics-contract/metrics-contract.js';
 import type { PrometheusApi } from '../prometheus/prometheus-api.js';
 
 /** A contract entry the live data does not bear out. */

@@ -5,7 +5,7 @@ import { CaptureClient } from '../capture/capture-client.js';
 import { PrometheusApi } from '../prometheus/prometheus-api.js';
 import type { AlertingStackInfo } from '../stacks/alerting-stack.js';
 import { pollUntil } from '../waiting/poll-until.js';
-import { routeForLabels } from './route-for-labels.js';
+import { routeForLabels } from '../alertmanager/route-for-labels.js';
 
 /** What the inhibition check saw: the muted alert, the alerts that muted it, and any delivery that leaked. */
 export interface InhibitionSeen {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config/config-error.js';
+import type { ConfigError } from '../config/config-error.js';
 import { canaryKinds, canaryPlaces } from './log-fixture-schema.js';
 import { loadCanaries, loadPipelineCases } from './log-fixtures.js';
 

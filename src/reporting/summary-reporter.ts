@@ -69,7 +69,7 @@ export default class SummaryReporter implements Reporter {
     // Which engines this run proved the configs on (unit-only runs start none, but their tools follow the same pins).
     lines.push('', 'Engines under test (HARNESS_IMAGE_* / .env.images, else the compose pins):', ...engineVersionLines());
     lines.push('', `${passed} passed, ${failed} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
-    process.stdout.write(lines.join('\n') + '\n');
+    process.stdout.write(`${lines.join('\n')}\n`);
   }
 }
 

@@ -61,7 +61,7 @@ export class AlertWatch {
     if (this.state !== 'inactive' || !this.events.some((e) => e.kind === 'resolved')) return false;
     const first = this.deliveries.find((d) => !d.resolved);
     const receiver = first && this.config.receivers.find((r) => r.name === first.receiver);
-    return !receiver || !receiver.sendsResolved.includes(first!.integration) || this.deliveries.some((d) => d.resolved);
+    return !receiver?.sendsResolved.includes(first!.integration) || this.deliveries.some((d) => d.resolved);
   }
 
   private record(e: TimelineEvent): void {

@@ -78,7 +78,7 @@ describe('coverage', () => {
   test('an alert never seen firing, or never seen silent, fails', () => {
     const onlySilent = xHigh.replace('{at: 2m, firing: true}', '{at: 2m, firing: false}');
     expect(problemsFor({ 'a.yaml': onlySilent, 'b.yaml': xGone, 'c.yaml': record }).map((p) => p.message)).toContain('no test makes alert XHigh fire');
-    const noSilentCase = xHigh.replace(/  - name: silent[\s\S]*$/, '');
+    const noSilentCase = xHigh.replace(/ {2}- name: silent[\s\S]*$/, '');
     expect(problemsFor({ 'a.yaml': noSilentCase, 'b.yaml': xGone, 'c.yaml': record }).map((p) => p.message)).toEqual(['no case keeps alert XHigh silent']);
   });
 

@@ -1,5 +1,5 @@
 import type { AlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
-import { routeForLabels } from '../e2e/route-for-labels.js';
+import { routeForLabels } from '../alertmanager/route-for-labels.js';
 import type { RuleEntry } from '../rules/rule-inventory.js';
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { repoRoot } from '../../src/config/repo-files.js';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
-import { routeForLabels } from '../../src/e2e/route-for-labels.js';
+import { routeForLabels } from '../../src/alertmanager/route-for-labels.js';
 import { prometheusEngine } from '../../src/rules/prometheus-engine.js';
 import { runReproduceCli } from './run-reproduce-cli.js';
 

@@ -1,6 +1,6 @@
 // @stacks e2e-live
 import { describe, expect, it } from 'vitest';
-import { loadMetricsContract } from '../../app/metrics/contract/metrics-contract.js';
+import { loadMetricsContract } from '../../src/metrics-contract/metrics-contract.js';
 import { contractGaps } from '../../src/e2e/contract-in-live-data.js';
 import type { LiveStackInfo } from '../../src/e2e/live-stack.js';
 import { PrometheusApi } from '../../src/prometheus/prometheus-api.js';

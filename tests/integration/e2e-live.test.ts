@@ -1,6 +1,6 @@
 // @stacks e2e-live, e2e-alertmanager
 import { describe, expect, it, type TestContext } from 'vitest';
-import { loadMetricsContract } from '../../app/metrics/contract/metrics-contract.js';
+import { loadMetricsContract } from '../../src/metrics-contract/metrics-contract.js';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
 import { comparablePayload } from '../../src/alertmanager/payload-expectations.js';
 import { steadyTraffic, exerciseEveryEndpoint } from '../../src/e2e/app-traffic.js';

@@ -5,7 +5,7 @@ import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-conf
 import { AlertmanagerApi, type GettableAlert } from '../../src/alertmanager/alertmanager-api.js';
 import { CaptureClient } from '../../src/capture/capture-client.js';
 import { inhibitingRules } from '../../src/diff/inhibition-effect.js';
-import { routeForLabels } from '../../src/e2e/route-for-labels.js';
+import { routeForLabels } from '../../src/alertmanager/route-for-labels.js';
 import { deployStorm, fullDisks } from '../../src/faults/deploy-storm.js';
 import { groupNotificationBreaches } from '../../src/faults/group-notification-breaches.js';
 import { ReceiverTimeline } from '../../src/faults/receiver-timeline.js';

@@ -1,6 +1,6 @@
 // @stacks jruby
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
-import { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
+import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
 import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
 import { wireEvent } from './jruby-wire-events.js';
 

@@ -1,7 +1,7 @@
 // @stacks jruby
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, type TestContext } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatNdjson, formatRun } from '../../src/logstash/engine/run/format-run.js';
 import { TraceRecorder } from '../../src/logstash/engine/run/trace.js';
 import { repoRoot } from '../../src/config/repo-files.js';

@@ -27,7 +27,7 @@ describe('alertmanager/amtool (real amtool check-config)', () => {
   it('reports an unknown field at its line', async (ctx) => {
     await needAmtool(ctx);
     const lines = canonical.split('\n');
-    const at = lines.findIndex((l) => l === '  group_wait: 5s');
+    const at = lines.indexOf('  group_wait: 5s');
     lines[at] = '  group_wiat: 5s';
     const problems = await problemsOf(lines.join('\n'));
     expect(problems.map((p) => [p.line, p.message])).toContainEqual([at + 1, 'field group_wiat not found in type config.plain']);

@@ -4,7 +4,7 @@ import { ConfigError } from '../../config/config-error.js';
 import { parseJsonFile } from '../../config/json-file.js';
 import { readRepoFile, repoPath } from '../../config/repo-files.js';
 import { YamlFile } from '../../config/yaml-file.js';
-import type { Problem } from '../problem.js';
+import { configErrorProblem, type Problem } from '../problem.js';
 
 /** The canonical files of the stack: each later check assumes they exist. */
 export const canonicalFiles: readonly { path: string; what: string }[] = [
@@ -47,7 +47,7 @@ export function parseProblems(file: string, check: string): Problem[] {
     else YamlFile.parse(file, text);
     return [];
   } catch (error) {
-    if (error instanceof ConfigError) return [error.toProblem(check)];
+    if (error instanceof ConfigError) return [configErrorProblem(error, check)];
     throw error;
   }
 }

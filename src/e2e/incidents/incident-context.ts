@@ -1,4 +1,4 @@
-import { loadMetricsContract } from '../../../app/metrics/contract/metrics-contract.js';
+import { loadMetricsContract } from '../../metrics-contract/metrics-contract.js';
 import { loadAlertmanagerConfig, type ReceiverEntry } from '../../alertmanager/alertmanager-config.js';
 import { YamlFile } from '../../config/yaml-file.js';
 import { prometheusConfigFile, prometheusSettings } from '../../rules/prometheus-config.js';

@@ -1,5 +1,5 @@
 import type { Check } from '../../check/check.js';
-import { problem, type Problem } from '../../check/problem.js';
+import { configErrorProblem, problem, type Problem } from '../../check/problem.js';
 import { ConfigError } from '../../config/config-error.js';
 import type { Incident } from './incident.js';
 import { canonicalIncidentContext } from './incident-context.js';
@@ -24,7 +24,7 @@ export const incidentsCheck: Check = {
     try {
       files = incidentFiles();
     } catch (error) {
-      if (error instanceof ConfigError) return [error.toProblem(id)];
+      if (error instanceof ConfigError) return [configErrorProblem(error, id)];
       throw error;
     }
     for (const file of files) {
@@ -32,7 +32,7 @@ export const incidentsCheck: Check = {
         loaded.push(loadIncident(file, context));
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        problems.push(error.toProblem(id));
+        problems.push(configErrorProblem(error, id));
       }
     }
     // With a file that does not load, its alerts would show as uncovered: report the cause only.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UnmodelledError } from '../unmodelled-error.js';
 import { parseDate } from './date.js';
 import { parsesEpochMillis, parsesStrictDateOptionalTime } from './date-formats.js';
-import { fieldOf, refusal, valueOf } from './test-fields.js';
+import { fieldOf, refusal, jsonValue } from './test-fields.js';
 
 const iso = (s: string) => parsesStrictDateOptionalTime(s, 'f');
 
@@ -31,17 +31,17 @@ describe('epoch_millis (EpochTime#MILLIS_FORMATTER)', () => {
 
 describe('date (DateFieldMapper#parseCreateField)', () => {
   it('reads numbers by their JSON text, so epoch seconds pass as epoch millis', () => {
-    expect(parseDate(fieldOf('date'), valueOf('1732608000'))).toBe('indexed');
+    expect(parseDate(fieldOf('date'), jsonValue('1732608000'))).toBe('indexed');
   });
 
   it('refuses an unparsable date with JavaDateFormatter\'s message, or ignores it with ignore_malformed', () => {
-    expect(refusal(() => parseDate(fieldOf('date'), valueOf('"yesterday"')))?.error).toEqual({ type: 'illegal_argument_exception', reason: 'failed to parse date field [yesterday] with format [strict_date_optional_time||epoch_millis]' });
-    expect(refusal(() => parseDate(fieldOf('date'), valueOf('""')))?.error.reason).toBe('cannot parse empty datetime');
-    expect(parseDate(fieldOf('date', { ignoreMalformed: true }), valueOf('"yesterday"'))).toBe('ignored');
-    expect(parseDate(fieldOf('date', { ignoreMalformed: true }), valueOf('true'))).toBe('ignored');
+    expect(refusal(() => parseDate(fieldOf('date'), jsonValue('"yesterday"')))?.error).toEqual({ type: 'illegal_argument_exception', reason: 'failed to parse date field [yesterday] with format [strict_date_optional_time||epoch_millis]' });
+    expect(refusal(() => parseDate(fieldOf('date'), jsonValue('""')))?.error.reason).toBe('cannot parse empty datetime');
+    expect(parseDate(fieldOf('date', { ignoreMalformed: true }), jsonValue('"yesterday"'))).toBe('ignored');
+    expect(parseDate(fieldOf('date', { ignoreMalformed: true }), jsonValue('true'))).toBe('ignored');
   });
 
   it('refuses an object even with ignore_malformed: textOrNull fails outside the try', () => {
-    expect(refusal(() => parseDate(fieldOf('date', { ignoreMalformed: true }), valueOf('{"a":1}')))?.error.type).toBe('illegal_state_exception');
+    expect(refusal(() => parseDate(fieldOf('date', { ignoreMalformed: true }), jsonValue('{"a":1}')))?.error.type).toBe('illegal_state_exception');
   });
 });

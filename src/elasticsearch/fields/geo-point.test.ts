@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseGeoPoint } from './geo-point.js';
-import { fieldOf, refusal, valueOf } from './test-fields.js';
+import { fieldOf, refusal, jsonValue } from './test-fields.js';
 
-const geo = (json: string, params = {}) => parseGeoPoint(fieldOf('geo_point', params, 'client.geo.location'), valueOf(json));
+const geo = (json: string, params = {}) => parseGeoPoint(fieldOf('geo_point', params, 'client.geo.location'), jsonValue(json));
 
 describe('geo_point (PointParser, GenericPointParser, GeoPoint#resetFromString)', () => {
   it('accepts {lat, lon} (numbers or numeric strings), "lat,lon", [lon, lat], a geohash, WKT POINT and arrays of points', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBoolean } from './boolean.js';
 import { isInetAddress, parseIp } from './ip.js';
-import { fieldOf, refusal, valueOf } from './test-fields.js';
+import { fieldOf, refusal, jsonValue } from './test-fields.js';
 
 describe('ip (IpFieldMapper, InetAddresses#forString of 8.x)', () => {
   it('accepts IPv4, IPv6 with "::", embedded IPv4 and scope ids', () => {
@@ -15,21 +15,21 @@ describe('ip (IpFieldMapper, InetAddresses#forString of 8.x)', () => {
   });
 
   it('refuses with "\'x\' is not an IP string literal." or ignores with ignore_malformed', () => {
-    expect(refusal(() => parseIp(fieldOf('ip'), valueOf('"x"')))?.error).toEqual({ type: 'illegal_argument_exception', reason: "'x' is not an IP string literal." });
-    expect(parseIp(fieldOf('ip', { ignoreMalformed: true }), valueOf('42'))).toBe('ignored');
-    expect(refusal(() => parseIp(fieldOf('ip', { ignoreMalformed: true }), valueOf('{}')))?.error.type).toBe('illegal_state_exception');
+    expect(refusal(() => parseIp(fieldOf('ip'), jsonValue('"x"')))?.error).toEqual({ type: 'illegal_argument_exception', reason: "'x' is not an IP string literal." });
+    expect(parseIp(fieldOf('ip', { ignoreMalformed: true }), jsonValue('42'))).toBe('ignored');
+    expect(refusal(() => parseIp(fieldOf('ip', { ignoreMalformed: true }), jsonValue('{}')))?.error.type).toBe('illegal_state_exception');
   });
 });
 
 describe('boolean (BooleanFieldMapper → AbstractXContentParser#booleanValue → Booleans#parseBoolean)', () => {
   it('accepts true/false tokens and the strings "true", "false" and "" (false)', () => {
-    expect(['true', 'false', '"true"', '"false"', '""'].map((v) => parseBoolean(fieldOf('boolean'), valueOf(v)))).toEqual(Array(5).fill('indexed'));
+    expect(['true', 'false', '"true"', '"false"', '""'].map((v) => parseBoolean(fieldOf('boolean'), jsonValue(v)))).toEqual(Array(5).fill('indexed'));
   });
 
   it('refuses anything else, or ignores value tokens with ignore_malformed (boolean supports it since 8.8)', () => {
-    expect(refusal(() => parseBoolean(fieldOf('boolean'), valueOf('"yes"')))?.error.reason).toBe('Failed to parse value [yes] as only [true] or [false] are allowed.');
-    expect(refusal(() => parseBoolean(fieldOf('boolean'), valueOf('1')))?.error.reason).toBe('[1:6] Current token (VALUE_NUMBER_INT) not of boolean type');
-    expect(['"yes"', '"True"', '0'].map((v) => parseBoolean(fieldOf('boolean', { ignoreMalformed: true }), valueOf(v)))).toEqual(Array(3).fill('ignored'));
-    expect(refusal(() => parseBoolean(fieldOf('boolean', { ignoreMalformed: true }), valueOf('{}')))).toBeDefined();
+    expect(refusal(() => parseBoolean(fieldOf('boolean'), jsonValue('"yes"')))?.error.reason).toBe('Failed to parse value [yes] as only [true] or [false] are allowed.');
+    expect(refusal(() => parseBoolean(fieldOf('boolean'), jsonValue('1')))?.error.reason).toBe('[1:6] Current token (VALUE_NUMBER_INT) not of boolean type');
+    expect(['"yes"', '"True"', '0'].map((v) => parseBoolean(fieldOf('boolean', { ignoreMalformed: true }), jsonValue(v)))).toEqual(Array(3).fill('ignored'));
+    expect(refusal(() => parseBoolean(fieldOf('boolean', { ignoreMalformed: true }), jsonValue('{}')))).toBeDefined();
   });
 });

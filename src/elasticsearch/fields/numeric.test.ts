@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumeric } from './numeric.js';
-import { fieldOf, refusal, valueOf } from './test-fields.js';
+import { fieldOf, refusal, jsonValue } from './test-fields.js';
 
-const long = (json: string, params = {}) => parseNumeric(fieldOf('long', params), valueOf(json));
-const float = (json: string, params = {}) => parseNumeric(fieldOf('float', params), valueOf(json));
+const long = (json: string, params = {}) => parseNumeric(fieldOf('long', params), jsonValue(json));
+const float = (json: string, params = {}) => parseNumeric(fieldOf('float', params), jsonValue(json));
 const cause = (run: () => unknown) => refusal(run)?.error;
 
 describe('long (NumberFieldMapper, NumberType.LONG, coerce on by default)', () => {

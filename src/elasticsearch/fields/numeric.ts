@@ -39,7 +39,8 @@ function longProblem(field: FieldMapping, node: JsonNode): EsError | undefined {
     return undefined;
   }
   const d = Number(node.text);
-  if (d < -9223372036854775808 || d > 9223372036854775807) return jacksonError(node, `Numeric value (${node.text}) out of range of long ${LONG_RANGE}`);
+  // Java compares a double with (double) Long.MIN_VALUE / MAX_VALUE, which are -2^63 and 2^63 exactly.
+  if (d < -(2 ** 63) || d > 2 ** 63) return jacksonError(node, `Numeric value (${node.text}) out of range of long ${LONG_RANGE}`);
   if (!field.params.coerce && !Number.isInteger(d)) {
     // AbstractXContentParser#ensureNumberConversion
     return illegalArgument(`${javaDoubleToString(d)} cannot be converted to Long without data loss`);

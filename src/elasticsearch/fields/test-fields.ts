@@ -11,7 +11,7 @@ export function fieldOf(type: FieldType, params: Partial<FieldParams> = {}, path
 }
 
 /** The value node of `{"f": <json>}`. */
-export function valueOf(json: string): JsonNode {
+export function jsonValue(json: string): JsonNode {
   const root = parseJackson(`{"f":${json}}`).root;
   if (root.kind !== 'object') throw new Error('object expected');
   return root.entries[0]!.value;

@@ -47,7 +47,7 @@ export function indexRoutes(configs: readonly PipelineConfig[]): { routes: Route
 export function formatRoutes(routes: readonly Route[]): string {
   const rows = [['index', 'events', 'date in the name', 'output at'], ...routes.map((r) => [r.index, r.when, r.date, `${r.file}:${r.line}`])];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => '  ' + r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}`).join('\n');
 }
 
 export const logstashIndexRoutingCheck: Check = {

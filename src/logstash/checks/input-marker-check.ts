@@ -17,7 +17,7 @@ export function inputMarkerProblems(configs: readonly PipelineConfig[]): Problem
   for (const { plugin, kind, config } of pluginSites(configs)) {
     if (kind !== 'input' || plugin.name !== 'tcp') continue;
     const addField = attribute(plugin, 'add_field');
-    if (!addField || addField.value.kind !== 'hash') continue;
+    if (addField?.value.kind !== 'hash') continue;
     for (const entry of addField.value.entries) {
       const key = String(entry.key.value);
       if (/^\[@metadata\]\[input\](\[|$)/.test(key)) {

@@ -55,7 +55,7 @@ export function optionProblems(sites: readonly PluginSite[], catalog: PluginCata
 /** What is wrong with a value for its documented type, or undefined. `${VAR}` is not judged. */
 function valueProblem(spec: OptionSpec, value: Value): string | undefined {
   const text = scalarText(value);
-  if (text !== undefined && text.includes('${')) return undefined;
+  if (text?.includes('${')) return undefined;
   if (spec.values && text !== undefined && !spec.values.includes(text)) return `is "${text}"; allowed: ${spec.values.join(', ')}`;
   if (spec.type === 'codec' && value.kind !== 'plugin' && value.kind !== 'string' && value.kind !== 'bareword') return 'must name a codec';
   if (spec.type === 'boolean' && !(text === 'true' || text === 'false')) return `must be true or false, not ${text ?? `a${value.kind === 'array' ? 'n' : ''} ${value.kind}`}`;

@@ -25,6 +25,7 @@ describe('LsTimestamp prints as org.logstash.Timestamp#toString does', () => {
 describe('event values', () => {
   it('hashes have no prototype, so __proto__ is an ordinary key', () => {
     const map = newMap([['__proto__', 'x']]);
+    // biome-ignore lint/suspicious/noProto: what is tested is that __proto__ is an ordinary key of an event hash.
     expect(map.__proto__).toBe('x');
     expect(isMap(map)).toBe(true);
     expect(isMap([1n])).toBe(false);

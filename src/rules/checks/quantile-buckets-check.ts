@@ -1,7 +1,7 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import { YamlFile } from '../../config/yaml-file.js';
-import { contractFile } from '../../deploy/dashboard-queries-check.js';
+import { contractFile } from '../../metrics-contract/metrics-contract.js';
 import { metricNames } from '../promql-selectors.js';
 import type { RuleInventory } from '../rule-inventory.js';
 import { canonicalRules } from './canonical-rules.js';

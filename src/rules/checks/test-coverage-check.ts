@@ -1,4 +1,5 @@
 import type { Check } from '../../check/check.js';
+import { configErrorProblem } from '../../check/problem.js';
 import { coverageCheckId } from '../coverage.js';
 import { prepareSuite } from '../rule-suite.js';
 
@@ -12,6 +13,6 @@ export const testCoverageCheck: Check = {
   description: 'every alert and recording rule has rule tests under fixtures/rules (fires, stays silent, both sides of `for`); no test names an unknown rule',
   async run() {
     const suite = prepareSuite();
-    return [...suite.loadErrors.map((e) => e.toProblem(coverageCheckId)), ...suite.coverage];
+    return [...suite.loadErrors.map((e) => configErrorProblem(e, coverageCheckId)), ...suite.coverage];
   },
 };

@@ -125,7 +125,7 @@ function executorFor(parser: TimestampParser, zone: string | undefined): Executo
       throw refuse(input);
     };
   }
-  const dynamic = zone !== undefined && zone.includes('%{');
+  const dynamic = zone?.includes('%{');
   return (input, event) => {
     if (typeof input !== 'string') throw refuse(input);
     return dynamic ? parser.parseWithTimeZone(input, event.sprintf(zone!)) : parser.parse(input);

@@ -54,7 +54,7 @@ export class ParserBucket {
   zone: JodaZone | undefined;
 
   constructor(
-    private readonly defaultZone: JodaZone | undefined,
+    defaultZone: JodaZone | undefined,
     readonly defaultYear: number,
   ) {
     this.zone = defaultZone;

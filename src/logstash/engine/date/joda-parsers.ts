@@ -1,5 +1,4 @@
 import type { FieldType, ParserBucket } from './joda-bucket.js';
-import { JodaZone } from './joda-zone.js';
 import { IllegalArgumentError } from './illegal-argument.js';
 
 /**

@@ -30,6 +30,7 @@ export function zoneOffset(zeroText: string | undefined): DateParser {
       if (hours > 23) return ~pos;
       let offset = hours * 3_600_000;
       pos += 2;
+      // biome-ignore lint/suspicious/noConfusingLabels: a labelled block mirrors Joda's parse steps, each of which may stop early.
       parse: {
         if (pos >= text.length) break parse;
         let separators: boolean;

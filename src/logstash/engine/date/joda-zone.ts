@@ -126,11 +126,11 @@ function intlOffset(format: Intl.DateTimeFormat, utc: number): number {
   const seconds = Math.floor(utc / 1000) * 1000;
   const parts: Record<string, string> = {};
   for (const p of format.formatToParts(new Date(seconds))) parts[p.type] = p.value;
-  let year = Number(parts['year']);
-  if (parts['era'] === 'BC' || parts['era'] === 'B') year = 1 - year;
+  let year = Number(parts.year);
+  if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
   const local = new Date(0);
-  local.setUTCFullYear(year, Number(parts['month']) - 1, Number(parts['day']));
-  local.setUTCHours(Number(parts['hour']), Number(parts['minute']), Number(parts['second']), 0);
+  local.setUTCFullYear(year, Number(parts.month) - 1, Number(parts.day));
+  local.setUTCHours(Number(parts.hour), Number(parts.minute), Number(parts.second), 0);
   return local.getTime() - seconds;
 }
 

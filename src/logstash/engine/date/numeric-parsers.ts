@@ -25,8 +25,9 @@ export function javaParseLong(text: string, radix = 10): bigint {
 /** Java's (long) d and Double#longValue: toward zero, NaN is 0, clamped to the long range. */
 export function doubleToLong(value: number): bigint {
   if (Number.isNaN(value)) return 0n;
-  if (value >= 9223372036854775807) return 9223372036854775807n;
-  if (value <= -9223372036854775808) return -9223372036854775808n;
+  // (double) Long.MAX_VALUE is 2^63 exactly (the long rounds up); Long.MIN_VALUE is -2^63.
+  if (value >= 2 ** 63) return 9223372036854775807n;
+  if (value <= -(2 ** 63)) return -9223372036854775808n;
   return BigInt(Math.trunc(value));
 }
 

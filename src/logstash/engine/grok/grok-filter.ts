@@ -97,9 +97,9 @@ export class GrokFilter implements FilterPlugin {
   private matchField(groks: readonly Grok[], field: string, event: LsEvent, ctx: FilterContext): boolean {
     try {
       const input = event.get(field);
-      if (!Array.isArray(input)) return this.matchValue(groks, field, input, event);
+      if (!Array.isArray(input)) return this.matchValue(groks, input, event);
       let success = false;
-      for (const item of input) success = this.matchValue(groks, field, item, event) || success;
+      for (const item of input) success = this.matchValue(groks, item, event) || success;
       return success;
     } catch (error) {
       const rubyClass = rescuedAsStandardError(error);
@@ -114,7 +114,7 @@ export class GrokFilter implements FilterPlugin {
    * the result is that of the LAST pattern tried, so with break_on_match => false a field counts
    * as matched only when its last pattern matches.
    */
-  private matchValue(groks: readonly Grok[], field: string, input: LsValue | undefined, event: LsEvent): boolean {
+  private matchValue(groks: readonly Grok[], input: LsValue | undefined, event: LsEvent): boolean {
     const text = rubyToS(input);
     let matched = false;
     for (const grok of groks) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { oniguruma } from '../../ruby-regex.js';
 import { Grok } from './grok.js';
-import { expandGrok, GrokPatternError } from './grok-expand.js';
+import { expandGrok } from './grok-expand.js';
 import { corePatterns } from './pattern-files.js';
 import { commonFilterOptions } from '../common-options.js';
 import { configInit } from '../plugin-config.js';
@@ -49,7 +49,7 @@ describe('grok matching: Regexp.new(expanded, Regexp::MULTILINE) (grok-pure.rb:1
   it('lets GREEDYDATA run over the trailing newline of a syslog TCP line (audit 3.1)', () => {
     const grok = compile('%{SYSLOGLINE}');
     const fields = Object.fromEntries(captures(grok, 'Nov 26 08:00:00 db1 app: database connection refused\n')!);
-    expect(fields['message']).toBe('database connection refused\n');
+    expect(fields.message).toBe('database connection refused\n');
   });
 
   it('keeps ^ and $ as line anchors: a pattern may match any line (audit 3.5)', () => {
@@ -67,7 +67,7 @@ describe('grok matching: Regexp.new(expanded, Regexp::MULTILINE) (grok-pure.rb:1
   it('the DB grok of logstash.conf takes SQL:/QUERY: in any case and the whole multi-line statement (the fix of audit 3.4)', () => {
     const options = configInit(canonicalPlugin('db_query'), { ...commonFilterOptions, ...grokFilter.options }, {});
     const defs = new Map([...ecs(), ...Object.entries(options.hash('pattern_definitions') as Record<string, string>)]);
-    const grok = compile(options.hash('match')['message'] as string, defs);
+    const grok = compile(options.hash('match').message as string, defs);
     expect(captures(grok, 'SQL: SELECT 1')).toEqual([['[db][statement]', 'SELECT 1'], ['[db][duration_ms]', null]]);
     expect(captures(grok, 'QUERY: SELECT 1 (3 ms)')).toEqual([['[db][statement]', 'SELECT 1'], ['[db][duration_ms]', 3]]);
     expect(captures(grok, 'query: SELECT a,\n  b FROM t (12 ms)')).toEqual([['[db][statement]', 'SELECT a,\n  b FROM t'], ['[db][duration_ms]', 12]]);

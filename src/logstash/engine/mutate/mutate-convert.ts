@@ -1,12 +1,17 @@
 import type { PluginLogger } from '../plugin-log.js';
-import { rubyToS } from '../ruby-inspect.js';
+import { rubyClassName } from '../ruby-class.js';
+import { rubyInspect, rubyToS } from '../ruby-inspect.js';
 import { LsBigDecimal, LsTimestamp, type LsValue } from '../value.js';
-import { noMethod } from './mutate-ops.js';
 import { rubyStringToF, rubyStringToI } from './ruby-string.js';
 
 // mutate.rb:199-200 (Ruby regexps: ^ and $ are line anchors, `.` any character).
 const trueRegex = /^(true|t|yes|y|1|1.0)$/im;
 const falseRegex = /^(false|f|no|n|0|0.0)$/im;
+
+/** Ruby's NoMethodError message, as mutate reports a conversion or string method on the wrong type. */
+export function noMethod(method: string, value: LsValue | undefined): Error {
+  return new Error(`undefined method \`${method}' for ${value === undefined || value === null ? 'nil' : rubyInspect(value)}:${rubyClassName(value)}`);
+}
 
 /** mutate.rb:303-340: convert_string, _integer, _float, _boolean and the _eu variants. */
 export function convertValue(value: LsValue, type: string, logger: PluginLogger): LsValue {

@@ -2,10 +2,9 @@ import type { RubyRegex } from '../../ruby-regex.js';
 import { rubyArray } from '../decorators.js';
 import type { LsEvent } from '../event-api.js';
 import type { PluginLogger } from '../plugin-log.js';
-import { rubyClassName } from '../ruby-class.js';
-import { rubyInspect, rubyToS } from '../ruby-inspect.js';
+import { rubyToS } from '../ruby-inspect.js';
 import { cloneValue, isMap, newMap, type LsMap, type LsValue } from '../value.js';
-import { convertValue } from './mutate-convert.js';
+import { convertValue, noMethod } from './mutate-convert.js';
 import { rubyCapitalize, rubyGsub, rubySplit, rubyStrip } from './ruby-string.js';
 
 export interface GsubRule {
@@ -35,10 +34,6 @@ export interface MutateConfig {
 type Op = (event: LsEvent, logger: PluginLogger) => void;
 
 /** Ruby's NoMethodError message (JRuby 9.4): "undefined method `strip' for 5:Integer". */
-export function noMethod(method: string, value: LsValue | undefined): Error {
-  return new Error(`undefined method \`${method}' for ${value === undefined || value === null ? 'nil' : rubyInspect(value)}:${rubyClassName(value)}`);
-}
-
 const text = (v: LsValue) => rubyToS(v);
 
 /** The configured operations of one mutate, in mutate.rb's order (mutate.rb:246-262). */

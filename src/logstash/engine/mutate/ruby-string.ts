@@ -74,7 +74,7 @@ export function rubyGsub(text: string, regex: RubyRegex, replacement: string): s
 
 function expand(replacement: string, text: string, m: NonNullable<ReturnType<RubyRegex['search']>>): string {
   if (!replacement.includes('\\')) return replacement;
-  return replacement.replace(/\\(\d|&|`|'|\\|k<([A-Za-z_]\w*)>)/g, (whole, token: string, name?: string) => {
+  return replacement.replace(/\\(\d|&|`|'|\\|k<([A-Za-z_]\w*)>)/g, (_whole, token: string, name?: string) => {
     if (name !== undefined) return RubyRegex.named(text, m, name) ?? '';
     if (token === '\\') return '\\';
     if (token === '&' || token === '0') return text.slice(m.match.start, m.match.end);

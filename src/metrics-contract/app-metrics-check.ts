@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Registry } from 'prom-client';
-import type { Check } from '../../../src/check/check.js';
-import { problem, type Problem } from '../../../src/check/problem.js';
-import { repoPath } from '../../../src/config/repo-files.js';
-import { createAppMetrics } from '../app-metrics.js';
+import type { Check } from '../check/check.js';
+import { problem, type Problem } from '../check/problem.js';
+import { repoPath } from '../config/repo-files.js';
+import { createAppMetrics } from '../../app/metrics/app-metrics.js';
 import { shapeDifferences } from './contract-differences.js';
 import { appMetricsOf, contractFile, loadMetricsContract, type ContractMetric } from './metrics-contract.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadAlertmanagerConfig, readAlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
+import { loadAlertmanagerConfig, readAlertmanagerConfig } from './alertmanager-config.js';
 import { YamlFile } from '../config/yaml-file.js';
 import { routeForLabels } from './route-for-labels.js';
 

@@ -1,4 +1,4 @@
-import { parseExposition, type MetricFamily } from './parse-exposition.js';
+import { parseExposition, type MetricFamily } from '../../src/metrics-contract/parse-exposition.js';
 
 export interface Scrape {
   status: number;
@@ -19,7 +19,7 @@ export async function scrape(url: string): Promise<Scrape> {
  * The value of the one sample named `sampleName` whose labels include `labels`; undefined
  * when there is none, and an error when several match (the test must say which it means).
  */
-export function valueOf(families: ReadonlyMap<string, MetricFamily>, sampleName: string, labels: Record<string, string> = {}): number | undefined {
+export function sampleValue(families: ReadonlyMap<string, MetricFamily>, sampleName: string, labels: Record<string, string> = {}): number | undefined {
   const matches = [...families.values()]
     .flatMap((family) => family.samples)
     .filter((s) => s.name === sampleName && Object.entries(labels).every(([k, v]) => s.labels[k] === v));

@@ -1,5 +1,5 @@
-import { ConfigError } from '../../../src/config/config-error.js';
-import { YamlFile } from '../../../src/config/yaml-file.js';
+import { ConfigError } from '../config/config-error.js';
+import { YamlFile } from '../config/yaml-file.js';
 
 export const contractFile = 'monitoring/metrics-contract.yml';
 

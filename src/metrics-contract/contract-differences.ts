@@ -1,4 +1,4 @@
-import type { MetricFamily } from '../testing/parse-exposition.js';
+import type { MetricFamily } from './parse-exposition.js';
 import type { ContractMetric } from './metrics-contract.js';
 
 /** What is known of one metric, from a scrape or from its definition in code. */

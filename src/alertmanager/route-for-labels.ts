@@ -1,5 +1,5 @@
-import type { RouteEntry } from '../alertmanager/alertmanager-config.js';
-import { matcherMatches } from '../alertmanager/label-matcher.js';
+import type { RouteEntry } from './alertmanager-config.js';
+import { matcherMatches } from './label-matcher.js';
 
 /**
  * The route Alertmanager hands an alert with `labels` to: depth first, the first child whose

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../../../src/config/yaml-file.js';
+import { YamlFile } from '../config/yaml-file.js';
 import { contractDifferences } from './contract-differences.js';
 import { parseMetricsContract } from './metrics-contract.js';
-import { parseExposition } from '../testing/parse-exposition.js';
+import { parseExposition } from './parse-exposition.js';
 
 const contract = parseMetricsContract(
   YamlFile.parse(
