@@ -15,10 +15,11 @@ const tiers = [
   // 2: reading sources with positions, errors that name file:line, bounded waiting.
   { name: 'foundation', paths: ['^src/config/', '^src/waiting/'] },
   // 3: the check framework (Problem, Check, running and printing them) and the runtime:
-  //    containers, tools (promtool/amtool), the webhook capture, HTTP clients, a synthetic target.
+  //    containers, tools (promtool/amtool), the webhook capture, HTTP clients, a synthetic target,
+  //    and which test files a vitest shard runs.
   {
     name: 'framework',
-    paths: ['^src/check/', '^src/engines/', '^src/tools/', '^src/capture/', '^src/prometheus/', '^src/synthetic/'],
+    paths: ['^src/check/', '^src/engines/', '^src/tools/', '^src/capture/', '^src/prometheus/', '^src/synthetic/', '^src/sharding/'],
   },
   // 4: what each engine's configuration means, its checks, and the stacks that start it.
   {

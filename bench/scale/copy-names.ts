@@ -42,7 +42,7 @@ export function copyNames(names: CanonicalNames, k: number): CopyNames {
   };
   // Longest first, so a name never matches inside a longer one; word edges keep
   // HighLatency out of HighLatencyP99 and a record out of a longer record.
-  const byLength = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(escape);
+  const byLength = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const alerts = new RegExp(`\\b(${byLength(names.alerts).join('|')})\\b`, 'g');
   const records = new RegExp(`(?<![\\w:])(${byLength(names.records).join('|')})(?![\\w:])`, 'g');
   return {
@@ -54,6 +54,6 @@ export function copyNames(names: CanonicalNames, k: number): CopyNames {
   };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,5 @@
 // @stacks jruby
-import { describe, expect, it, type TestContext } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseViews } from '../../src/logstash/engine/run/case-view.js';
 import { loadPipelineCases, pipelineCasesFile, type PipelineCase } from '../../src/pipeline/log-fixtures.js';
 import { eventId } from '../../src/pipeline/run-ids.js';
