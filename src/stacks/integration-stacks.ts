@@ -3,6 +3,8 @@ import { smokeStack } from './smoke-stack.js';
 import { alertingStack, brokenTemplateAlertingStack } from './alerting-stack.js';
 import { e2eStacks } from '../e2e/e2e-stacks.js';
 import { faultsStack } from '../faults/faults-stack.js';
+import { flappingStack } from '../faults/flapping-stack.js';
+import { scrapeFaultsStack } from '../faults/scrape-faults-stack.js';
 
 /** Every stack the integration project starts, once per run. Add new ones here. */
 export const integrationStacks: readonly StackDefinition<unknown>[] = [
@@ -11,4 +13,6 @@ export const integrationStacks: readonly StackDefinition<unknown>[] = [
   brokenTemplateAlertingStack as StackDefinition<unknown>,
   ...e2eStacks,
   faultsStack as StackDefinition<unknown>,
+  scrapeFaultsStack as StackDefinition<unknown>,
+  flappingStack as StackDefinition<unknown>,
 ];
