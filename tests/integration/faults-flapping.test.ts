@@ -54,7 +54,9 @@ describe('flapping on the real engines (canonical rules and routing, time ÷6)',
     await waitFor('the PoolExhausted resolved post', async () => ((await posts('RESOLVED')).length ? true : undefined));
     const endMs = Date.now();
 
-    // What the rule's own expression did, evaluated by Prometheus at the rule's evaluation step.
+    // What the rule's own expression did, evaluated by Prometheus at the rule's evaluation step,
+    // over the hover: before it the pool was full (its average 0.95 from the series' first sample),
+    // after it the pool recovered and stayed low, so the only release there is the one that resolves.
     runs = await conditionRuns(stack.prometheusUrl, canonical.expr, { fromMs: Math.ceil(hoverFromMs / stepMs) * stepMs, toMs: Math.floor(recoverFromMs / stepMs) * stepMs, stepMs });
     const longReleases = runs.filter((r) => !r.holds && (r.steps + 1) * stepMs >= keepMs);
     // Releases that, without keep_firing_for, would each have resolved the alert and, followed by a
