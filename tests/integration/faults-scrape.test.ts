@@ -62,9 +62,12 @@ describe('scrape faults on the real engines (canonical rules and routing, time Ã
       for (const name of broken) {
         const first = posts.find((r) => r.text.includes(instances[name]))!;
         expect(Date.parse(first.receivedAt) - faults[name].fromMs, `${name}: TargetDown posted only after its for (${forMs} ms) of failed scrapes`).toBeGreaterThanOrEqual(forMs);
-        const seen = await target(name);
-        expect(seen?.health, `${name} down on /targets`).toBe('down');
-        expect(seen?.lastError, `${name}: the scrape error on /targets`).toMatch(faults[name].error);
+        // /targets shows the last scrape's error only, and on a loaded machine any scrape may time
+        // out (every target, Prometheus itself included, did at load ~70): wait for the fault's own.
+        await pollUntil(async () => {
+          const seen = await target(name);
+          return seen?.health === 'down' && faults[name].error.test(seen.lastError) ? true : undefined;
+        }, { timeoutMs: patienceMs, intervalMs: 500, what: `${name} down on /targets with the error ${faults[name].error}` }, () => target(name));
       }
       // "How long do scrapes take (timeouts)?" (docs/runbooks/TargetDown.md): the hung one, the whole timeout.
       const [duration] = await prometheus.query(`scrape_duration_seconds{instance="${instances['node-exporter']}"}`);
