@@ -6,6 +6,8 @@ export interface ReceiverEvent {
   seq: number;
   /** Seconds since the timeline started. */
   atS: number;
+  /** When the capture server received it (ISO time, the harness's clock). */
+  receivedAt: string;
   path: string;
   answer: CapturedRequest['answer'];
   /** `DatabaseDown trigger` (PagerDuty) or the Slack title. */
@@ -26,8 +28,12 @@ export class ReceiverTimeline {
     private readonly startedAt: number,
   ) {}
 
-  static async start(capture: CaptureClient, paths: readonly string[], token: string): Promise<ReceiverTimeline> {
-    return new ReceiverTimeline(capture, paths, token, await capture.mark(), Date.now());
+  /**
+   * From now on, or from `since` (a capture mark and the time it was taken): a stack whose faults
+   * begin when it starts (a target broken from its first scrape) is read from its start.
+   */
+  static async start(capture: CaptureClient, paths: readonly string[], token: string, since?: { mark: number; atMs: number }): Promise<ReceiverTimeline> {
+    return since ? new ReceiverTimeline(capture, paths, token, since.mark, since.atMs) : new ReceiverTimeline(capture, paths, token, await capture.mark(), Date.now());
   }
 
   async events(): Promise<ReceiverEvent[]> {
@@ -36,7 +42,7 @@ export class ReceiverTimeline {
       .flatMap((l) => l.requests)
       .filter((r) => r.text.includes(this.token))
       .sort((a, b) => a.seq - b.seq)
-      .map((r) => ({ seq: r.seq, atS: (Date.parse(r.receivedAt) - this.startedAt) / 1000, path: r.path, answer: r.answer, what: describe(r) }));
+      .map((r) => ({ seq: r.seq, atS: (Date.parse(r.receivedAt) - this.startedAt) / 1000, receivedAt: r.receivedAt, path: r.path, answer: r.answer, what: describe(r) }));
   }
 
   async render(): Promise<string> {

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { scrapeFaithfulTiming, type PrometheusTiming } from '../e2e/test-timing.js';
+import { testPrometheusConfig } from '../e2e/test-prometheus-config.js';
+import { hostFromEngines } from '../engines/engine.js';
+import { prometheusSettings } from '../rules/prometheus-config.js';
+import { startAlertmanager, type AlertingStackInfo } from '../stacks/alerting-stack.js';
+import { prometheusSpec } from '../stacks/prometheus-spec.js';
+import type { StackDefinition } from '../stacks/stack.js';
+import { HoveringGauge } from './hovering-gauge.js';
+import { startStandInControl } from './stand-in-control.js';
+import { StandInTarget } from './stand-in-target.js';
+
+export interface FlappingStackInfo {
+  alerting: AlertingStackInfo;
+  prometheusUrl: string;
+  cluster: string;
+  timing: PrometheusTiming;
+  controlUrl: string;
+  /** The application stand-in's pool size: db_connections_active = usage ratio × this. */
+  poolSize: number;
+}
+
+const poolSize = 20;
+
+/**
+ * The flapping tests' own Prometheus (canonical prometheus.yml and rules, time ÷6 as the live end
+ * to end) scraping one stand-in application whose connection pool usage a test programs
+ * (hovering-gauge.ts, gauge `pool`), and its own Alertmanager (canonical config, routing timers ÷
+ * the same factor, so `for` against group_interval is as in production). The exporters' jobs are
+ * left out: nothing but the application's pool should page here.
+ *
+ * The stand-in exports no pool metrics until a test programs the gauge: PoolExhausted reads a
+ * 5-minute average (a window the compression leaves alone), and a fresh series makes that
+ * average the test's own from its first sample. One flapping scenario per run of the stack.
+ */
+export const flappingStack: StackDefinition<FlappingStackInfo> = {
+  key: 'faults-flapping',
+  async start(shared) {
+    const timing = scrapeFaithfulTiming(prometheusSettings());
+    const pool = new HoveringGauge();
+    let probes = 0;
+    const app = await StandInTarget.start(() => {
+      // health_checks_total as the deployment's probes make it: CriticalSignalAbsent stays quiet.
+      const health = `# TYPE health_checks_total counter\nhealth_checks_total{check="database",result="pass"} ${++probes}\n`;
+      const usage = pool.next();
+      if (usage === undefined) return health;
+      const active = Math.round(usage * poolSize);
+      return `${health}# TYPE db_connections_active gauge\ndb_connections_active ${active}\n# TYPE db_connections_max gauge\ndb_connections_max ${poolSize}\n`;
+    });
+    try {
+      const alertmanagerName = 'faults-flapping-alertmanager';
+      const { info: alerting } = await startAlertmanager(shared, 'faults-flapping', '/faults-flapping', { name: alertmanagerName, timeFactor: timing.ruleFactor });
+      const cluster = `faults-flapping-${randomBytes(3).toString('hex')}`;
+      const jobs = Object.fromEntries(
+        prometheusSettings().scrapeJobs.map((job) => {
+          if (job === 'timetable-app') return [job, [`${hostFromEngines}:${app.port}`]];
+          if (job === 'prometheus') return [job, ['localhost:9090']];
+          if (job === 'alertmanager') return [job, [`${alertmanagerName}:9093`]];
+          return [job, { drop: 'the flapping tests watch only the application stand-in' }];
+        }),
+      );
+      const copy = testPrometheusConfig({ cluster, alertmanagers: [`${alertmanagerName}:9093`], jobs, timing });
+      const prometheus = await shared.network.start(prometheusSpec({ name: 'faults-flapping-prometheus', config: copy.config, files: copy.ruleFiles, flags: copy.flags, alertmanagers: copy.alertmanagers }));
+      const control = await startStandInControl({ targets: { app }, gauges: { pool } });
+      return {
+        info: { alerting, prometheusUrl: prometheus.url(9090), cluster, timing, controlUrl: control.url, poolSize },
+        stop: async () => {
+          await control.stop();
+          await app.stop();
+        },
+      };
+    } catch (error) {
+      await app.stop();
+      throw error;
+    }
+  },
+};
