@@ -1,6 +1,6 @@
 import { loadAlertmanagerConfig, type RouteEntry } from '../alertmanager/alertmanager-config.js';
 import { displayPath } from '../config/repo-files.js';
-import { routeForLabels } from '../e2e/route-for-labels.js';
+import { routeForLabels } from '../alertmanager/route-for-labels.js';
 import { parseDuration } from '../rules/duration.js';
 import { prometheusSettings } from '../rules/prometheus-config.js';
 import { loadRuleInventory } from '../rules/rule-inventory.js';
@@ -27,8 +27,8 @@ export function canonicalAlertTiming(alert: string, labels: Record<string, strin
   const inventory = loadRuleInventory(prometheusSettings().ruleFiles);
   const rule = inventory.find('alert', alert);
   if (!rule) throw new Error(`no alert ${alert} in ${prometheusSettings().ruleFiles.join(', ')}: the test names an alert the rules do not have`);
-  const yaml = inventory.files.find((f) => f.file === rule.file);
-  const raw = ((yaml?.data as { groups: { rules: Record<string, unknown>[] }[] }).groups[rule.path[1] as number]?.rules[rule.path[3] as number] ?? {}) as Record<string, unknown>;
+  const data = inventory.files.find((f) => f.file === rule.file)?.data as { groups: { rules: Record<string, unknown>[] }[] } | undefined;
+  const raw = data?.groups[rule.path[1] as number]?.rules[rule.path[3] as number] ?? {};
   const duration = (key: 'for' | 'keep_firing_for') => {
     const text = raw[key];
     if (text === undefined) return 0;
