@@ -52,7 +52,13 @@ export async function startContainerEngine(spec: EngineSpec, network: StartedNet
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // testcontainers appends the log to this message; ours comes below it, tidier.
-    const reason = /^Container exited/.test(message) ? 'the engine exited before it was ready' : message.split('\n')[0]!;
+    // An engine that exits within milliseconds (a config it refuses) can be gone before Docker
+    // reports its ports; testcontainers then waits 10 s for them and says only that.
+    const reason = /^Container exited/.test(message)
+      ? 'the engine exited before it was ready'
+      : /waiting for container ports to be bound/.test(message)
+        ? 'the engine exited before its ports were bound (it stopped at once: its log below, if it came in time, says why)'
+        : message.split('\n')[0]!;
     throw new EngineStartError(name, choice.image, reason, tail.text());
   }
 }

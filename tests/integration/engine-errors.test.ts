@@ -50,8 +50,12 @@ describe('an engine that fails to start shows why', () => {
     const error = await network.start(alertmanagerSpec({ name: 'broken-alertmanager', config: 'route: [unclosed\n' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineStartError);
     const message = (error as Error).message;
-    expect(message).toMatch(/^broken-alertmanager \(.+\) did not start: the engine exited before it was ready\n--- last log lines of broken-alertmanager ---\n/);
+    // Two ways Docker and testcontainers see an engine that stops at once: exited while its ready
+    // check polled (its log streamed in), or gone before its ports were bound (seen once in CI, at
+    // light load; testcontainers had not attached the log yet). Both say it exited.
+    expect(message).toMatch(/^broken-alertmanager \(.+\) did not start: the engine exited before (it was ready|its ports were bound)/);
+    expect(message).toContain('\n--- last log lines of broken-alertmanager ---\n');
     // 0.25 logs `Loading configuration file failed`, 0.33 (slog) `error loading configuration file`.
-    expect(message).toMatch(/(Loading configuration file failed|error loading configuration file).*did not find expected/);
+    if (/before it was ready/.test(message)) expect(message).toMatch(/(Loading configuration file failed|error loading configuration file).*did not find expected/);
   });
 });
