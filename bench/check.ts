@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { allChecks } from '../src/check/all-checks.js';
 import { runChecks } from '../src/check/run-checks.js';
 import { childProcessBusyMs } from '../src/tools/run-process.js';
+import { repoRoot } from '../src/config/repo-files.js';
+import { Workspace } from '../src/workspace/workspace.js';
 
 /**
  * `npm run check` on the canonical configs, in process: the first run (cold: files read and
@@ -18,7 +20,7 @@ export async function benchCheck(runs = 5): Promise<void> {
   for (let i = 0; i < runs; i++) {
     const busy = childProcessBusyMs();
     const started = performance.now();
-    const run = await runChecks(allChecks, { knownIds: allChecks.map((c) => c.id) });
+    const run = await runChecks(allChecks, new Workspace(repoRoot), { knownIds: allChecks.map((c) => c.id) });
     figures.push({ wall: performance.now() - started, tools: childProcessBusyMs() - busy, problems: run.problems.length });
   }
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

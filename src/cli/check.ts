@@ -60,7 +60,8 @@ const copiedLines = (file: string) => {
     return undefined; // a manifest that does not parse is config/syntax's finding
   }
 };
-const run = await runChecks(selected, { knownIds, root: repoRoot, copiedLines });
+const { Workspace } = await import('../workspace/workspace.js');
+const run = await runChecks(selected, new Workspace(repoRoot), { knownIds, copiedLines });
 const errors = run.problems.filter((p) => p.severity === 'error').length;
 const failed = errors > 0 || (opts.strict === true && run.notRun.length > 0);
 

@@ -24,7 +24,7 @@ export function configMapDrift(manifests: readonly YamlFile[], mustCarry: readon
     }
     const data = (object.data.data ?? {}) as Record<string, unknown>;
     const expected = new Set<string>();
-    for (const source of patterns.flatMap(expandPattern)) {
+    for (const source of patterns.flatMap((pattern) => expandPattern(pattern))) {
       expected.add(source.key);
       carried.add(source.path);
       const content = readSource(source.path);
@@ -41,7 +41,7 @@ export function configMapDrift(manifests: readonly YamlFile[], mustCarry: readon
       problems.push(problem({ ...at(['data', key]), message: `${objectName(object)} key "${key}" comes from no file its annotation names`, hint: `add its file to ${sourcesAnnotation}, or remove the key (${fix})` }));
     }
   }
-  for (const path of mustCarry.flatMap(expandPattern).map((s) => s.path)) {
+  for (const path of mustCarry.flatMap((pattern) => expandPattern(pattern)).map((s) => s.path)) {
     if (carried.has(path) || readSource(path) === undefined) continue;
     problems.push(problem({ check: id, file: path, message: `no ConfigMap in k8s/ carries ${path}, so Kubernetes runs without it`, hint: `name it in the ${sourcesAnnotation} annotation of a ConfigMap mounted where the container expects it, then ${fix}` }));
   }

@@ -1,3 +1,4 @@
+import { checkContext } from '../../tests/support/check-context.js';
 import { Counter, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../config/yaml-file.js';
@@ -5,7 +6,7 @@ import { createAppMetrics } from '../../app/metrics/app-metrics.js';
 import { appMetricsContractCheck, appMetricsProblems } from './app-metrics-check.js';
 import { appMetricsOf, loadMetricsContract, parseMetricsContract } from './metrics-contract.js';
 
-const ctx = { report: () => undefined, notRun: () => undefined };
+const ctx = checkContext();
 
 describe('contract/app-metrics', () => {
   it('is clean on the repository', async () => {

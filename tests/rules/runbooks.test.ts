@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { repoPath } from '../../src/config/repo-files.js';
+import { repoPath, repoRoot } from '../../src/config/repo-files.js';
+import { SourceFiles } from '../../src/config/source-files.js';
 import { YamlFile } from '../../src/config/yaml-file.js';
 import { knownSeries, recordingRulesFile } from '../../src/metrics-contract/known-series.js';
 import { contractFile } from '../../src/metrics-contract/metrics-contract.js';
@@ -35,7 +36,7 @@ describe.each(alerts.map((a) => [a.name, a] as const))('runbook of %s', (name, a
 });
 
 test('every runbook query parses and selects only contract metrics or recording rules', () => {
-  const queries = runbookQueries();
+  const queries = runbookQueries(new SourceFiles(repoRoot));
   expect(queries.length).toBeGreaterThanOrEqual(alerts.length);
   const bad = queries.flatMap((q) => {
     const at = promqlSyntaxErrorAt(q.expr);

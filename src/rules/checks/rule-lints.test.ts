@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadRuleInventory } from '../rule-inventory.js';
+import { SourceFiles } from '../../config/source-files.js';
 import { writeTempFiles } from '../test-files.js';
 import { unusedRecordingProblems } from './recording-unused-check.js';
 import { requiredFieldProblems } from './required-fields-check.js';
@@ -53,13 +54,13 @@ describe('alerts/required-fields', () => {
 describe('alerts/runbook', () => {
   test('a URL outside the repository, and a runbook file that does not exist, are reported at the URL', () => {
     const root = writeTempFiles({}).dir;
-    expect(runbookProblems(inventory, root).map(brief)).toEqual([
+    expect(runbookProblems(inventory, new SourceFiles(root)).map(brief)).toEqual([
       '15: alert Complete: runbook docs/runbooks/Complete.md does not exist',
       `23: alert Sloppy: runbook_url https://wiki.example.org/Sloppy does not point into this repository`,
     ]);
     mkdirSync(join(root, 'docs/runbooks'), { recursive: true });
     writeFileSync(join(root, 'docs/runbooks/Complete.md'), '# Complete\n');
-    expect(runbookProblems(inventory, root).map(brief)).toEqual([`23: alert Sloppy: runbook_url https://wiki.example.org/Sloppy does not point into this repository`]);
+    expect(runbookProblems(inventory, new SourceFiles(root)).map(brief)).toEqual([`23: alert Sloppy: runbook_url https://wiki.example.org/Sloppy does not point into this repository`]);
   });
 });
 
