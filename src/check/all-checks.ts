@@ -42,6 +42,7 @@ import { runbookCheck } from '../rules/checks/runbook-check.js';
 import { testCoverageCheck } from '../rules/checks/test-coverage-check.js';
 import { thresholdsCheck } from '../rules/checks/thresholds-check.js';
 import { unknownMetricCheck } from '../rules/checks/unknown-metric-check.js';
+import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from './check.js';
 import { configSyntaxCheck } from './config/config-syntax-check.js';
 import { alertmanagerTemplateReferencesCheck } from '../alertmanager/checks/template-references-check.js';
@@ -51,7 +52,7 @@ import { incidentsCheck } from '../e2e/incidents/incidents-check.js';
  * Every check `npm run check` runs. Each lives in its own file under src/check/ or beside
  * the concept it checks; add new ones here.
  */
-export const allChecks: readonly Check[] = [
+export const allChecks: readonly Check<Workspace>[] = [
   promtoolConfigCheck,
   promtoolRulesCheck,
   requiredFieldsCheck,

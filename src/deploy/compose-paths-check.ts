@@ -1,3 +1,4 @@
+import type { Workspace } from '../workspace/workspace.js';
 import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { Check } from '../check/check.js';
@@ -59,7 +60,7 @@ export function composePaths(compose: YamlFile, ruleFiles: readonly string[], ex
   return problems;
 }
 
-export const composePathsCheck: Check = {
+export const composePathsCheck: Check<Workspace> = {
   id,
   description: "compose paths resolve from the app's compose root; secrets stay in monitoring/secrets/; rule files are mounted",
   async run() {

@@ -1,3 +1,4 @@
+import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
 import { YamlFile } from '../config/yaml-file.js';
@@ -49,7 +50,7 @@ export function composePolicy(compose: YamlFile): Problem[] {
   return problems;
 }
 
-export const composePolicyCheck: Check = {
+export const composePolicyCheck: Check<Workspace> = {
   id,
   description: 'every compose service has a health check, restart policy and limits; Prometheus keeps 30d with the lifecycle API',
   run: async () => composePolicy(YamlFile.load(composeFile)),

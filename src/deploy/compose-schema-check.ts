@@ -1,3 +1,4 @@
+import type { Workspace } from '../workspace/workspace.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -46,7 +47,7 @@ function toProblem(compose: YamlFile, error: ErrorObject): Problem {
   return problem({ ...at, line: compose.valueLineOf(path), message: `${dottedPath(path)} ${error.message ?? 'is invalid'}${error.data !== undefined && typeof error.data !== 'object' ? ` (value ${JSON.stringify(error.data)})` : ''}`, hint: 'see the compose specification for this key' });
 }
 
-export const composeSchemaCheck: Check = {
+export const composeSchemaCheck: Check<Workspace> = {
   id,
   description: 'the monitoring compose file against the compose-spec JSON schema',
   run: async () => validateCompose(YamlFile.load(composeFile)),

@@ -1,3 +1,4 @@
+import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
 import type { YamlFile } from '../config/yaml-file.js';
@@ -56,7 +57,7 @@ function firstDifferentLine(actual: string, expected: string): number {
   return i + 1;
 }
 
-export const configMapDriftCheck: Check = {
+export const configMapDriftCheck: Check<Workspace> = {
   id,
   description: 'k8s ConfigMaps carry the monitoring/ files exactly (fix: npm run generate:k8s)',
   run: async () => configMapDrift(loadK8sManifests()),

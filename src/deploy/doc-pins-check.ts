@@ -1,3 +1,4 @@
+import type { Workspace } from '../workspace/workspace.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Check } from '../check/check.js';
@@ -49,7 +50,7 @@ function markdownFiles(path: string): string[] {
   return readdirSync(repoPath(path), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? markdownFiles(join(path, e.name)) : e.name.endsWith('.md') ? [join(path, e.name)] : []));
 }
 
-export const docPinsCheck: Check = {
+export const docPinsCheck: Check<Workspace> = {
   id,
   description: 'the READMEs and docs state the image versions the compose file pins',
   async run() {

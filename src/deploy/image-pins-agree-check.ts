@@ -1,3 +1,4 @@
+import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
 import { YamlFile } from '../config/yaml-file.js';
@@ -44,7 +45,7 @@ export function imagePinsAgree(compose: YamlFile, manifests: readonly YamlFile[]
   return problems;
 }
 
-export const imagePinsAgreeCheck: Check = {
+export const imagePinsAgreeCheck: Check<Workspace> = {
   id,
   description: 'k8s runs exactly the image versions the compose file pins',
   run: async () => imagePinsAgree(YamlFile.load(composeFile), loadK8sManifests()),

@@ -1,3 +1,4 @@
+import type { Workspace } from '../workspace/workspace.js';
 import type { ErrorObject } from 'ajv';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
@@ -46,7 +47,7 @@ function toProblem(object: K8sObject, error: ErrorObject): Problem {
   return problem({ ...at, line: object.file.valueLineOf(path, object.doc), message: `${objectName(object)}: ${where} ${error.message ?? 'is invalid'} (value ${JSON.stringify(error.data)})`, hint: 'see the Kubernetes API reference for this field' });
 }
 
-export const k8sSchemaCheck: Check = {
+export const k8sSchemaCheck: Check<Workspace> = {
   id,
   description: `k8s manifests against the Kubernetes ${kubernetesVersion} schemas, strictly (an unknown field fails)`,
   run: async () => validateK8sManifests(loadK8sManifests()),

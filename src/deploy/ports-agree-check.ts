@@ -1,3 +1,4 @@
+import type { Workspace } from '../workspace/workspace.js';
 import type { Check, CheckContext } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
 import { YamlFile } from '../config/yaml-file.js';
@@ -114,7 +115,7 @@ function specOf(object: K8sObject): Record<string, unknown> {
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-export const portsAgreeCheck: Check = {
+export const portsAgreeCheck: Check<Workspace> = {
   id,
   description: 'ports agree across compose, k8s Services and containers, prometheus.yml targets and Grafana data sources',
   async run(ctx: CheckContext) {

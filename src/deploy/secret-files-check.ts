@@ -1,3 +1,4 @@
+import type { Workspace } from '../workspace/workspace.js';
 import { posix } from 'node:path';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
@@ -65,7 +66,7 @@ export function secretFilesMounted(config: YamlFile, compose: YamlFile, manifest
   return problems;
 }
 
-export const secretFilesCheck: Check = {
+export const secretFilesCheck: Check<Workspace> = {
   id,
   description: "the files alertmanager.yml reads (secrets, templates) are mounted by compose and by the k8s Alertmanager",
   run: async () => secretFilesMounted(YamlFile.load(alertmanagerFile), YamlFile.load(composeFile), loadK8sManifests()),

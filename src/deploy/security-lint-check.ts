@@ -1,3 +1,4 @@
+import type { Workspace } from '../workspace/workspace.js';
 import { readdirSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { Check } from '../check/check.js';
@@ -119,7 +120,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-export const securityLintCheck: Check = {
+export const securityLintCheck: Check<Workspace> = {
   id,
   description: 'no default credentials, no secret in clear, every image pinned (monitoring/ and k8s/)',
   async run() {

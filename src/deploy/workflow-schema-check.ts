@@ -1,3 +1,4 @@
+import type { Workspace } from '../workspace/workspace.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Check } from '../check/check.js';
@@ -63,7 +64,7 @@ export function workflowProblems(workflow: YamlFile): Problem[] {
   return leafErrors(validator.validateWorkflow(workflow.text).errors).map((error) => toProblem(workflow, error));
 }
 
-export const workflowSchemaCheck: Check = {
+export const workflowSchemaCheck: Check<Workspace> = {
   id,
   description: 'the GitHub workflows (never run here) against the GitHub workflow schema',
   async run() {

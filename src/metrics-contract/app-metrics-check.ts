@@ -1,3 +1,4 @@
+import type { Workspace } from '../workspace/workspace.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Registry } from 'prom-client';
@@ -17,7 +18,7 @@ const checkId = 'contract/app-metrics';
  * `npm run check` that the app does not expose it yet, before any alert depends on it.
  * The HTTP-level contract test (app/metrics/contract.test.ts) proves the same on a scrape.
  */
-export const appMetricsContractCheck: Check = {
+export const appMetricsContractCheck: Check<Workspace> = {
   id: checkId,
   description: 'app/metrics defines exactly the `source: app` metrics of the contract, with their type, help, labels and buckets',
   async run() {

@@ -8,7 +8,10 @@ import { type Pipeline, loadPipelines } from '../logstash/pipeline-files.js';
 import { knownSeries, recordingRulesFile } from '../metrics-contract/known-series.js';
 import { type ContractMetric, contractFile, parseMetricsContract } from '../metrics-contract/metrics-contract.js';
 import { type PrometheusSettings, prometheusConfigFile, readPrometheusSettings } from '../rules/prometheus-config.js';
+import { readScenario, scenarioWhat } from '../rules/load-scenario.js';
 import { type RuleInventory, readRuleInventory } from '../rules/rule-inventory.js';
+import type { ScenarioFile } from '../rules/scenario.js';
+import { type ProducedLabels, producedLabels } from '../alertmanager/produced-labels.js';
 
 /**
  * One tree of configs (the repository, a `check --root` copy, one side of a diff), each source
@@ -20,12 +23,27 @@ import { type RuleInventory, readRuleInventory } from '../rules/rule-inventory.j
 export class Workspace extends SourceFiles {
   /** prometheus.yml: its rule files, evaluation and scrape intervals, scrape jobs. */
   prometheus(): PrometheusSettings {
-    return this.memo('prometheus', () => readPrometheusSettings(this.yaml(prometheusConfigFile, 'the Prometheus configuration')));
+    return this.memo('prometheus', () => readPrometheusSettings(this.prometheusFile()));
   }
 
   /** Every rule of the rule files prometheus.yml loads, with positions. */
   rules(): RuleInventory {
     return this.memo('rules', () => readRuleInventory(this.prometheus().ruleFiles.map((f) => this.yaml(f, 'a Prometheus rule file'))));
+  }
+
+  /** prometheus.yml as parsed YAML (positions kept). */
+  prometheusFile(): YamlFile {
+    return this.yaml(prometheusConfigFile, 'the Prometheus configuration');
+  }
+
+  /** Label values the alerts can carry (rule labels, external labels), each with where it comes from. */
+  producedLabels(): ProducedLabels {
+    return this.memo('produced-labels', () => producedLabels(this.rules(), this.prometheusFile()));
+  }
+
+  /** One rule-test scenario file (fixtures/rules/), schema-checked. */
+  scenario(file: string): ScenarioFile {
+    return this.memo(`scenario:${file}`, () => readScenario(this.yaml(file, scenarioWhat)));
   }
 
   /** monitoring/metrics-contract.yml as parsed YAML (positions kept). */

@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,7 +91,7 @@ function lineOfQuoted(yaml: YamlFile, message: string): number | undefined {
   return index >= 0 ? index + 1 : undefined;
 }
 
-export const alertmanagerAmtoolCheck: Check = {
+export const alertmanagerAmtoolCheck: Check<Workspace> = {
   id,
   description: 'monitoring/alertmanager.yml and its templates pass `amtool check-config` (0.25)',
   run: (ctx) => amtoolCheckConfigProblems(alertmanagerConfigFile, ctx),

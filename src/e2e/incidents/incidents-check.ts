@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { configErrorProblem, problem, type Problem } from '../../check/problem.js';
 import { ConfigError } from '../../config/config-error.js';
@@ -13,7 +14,7 @@ const id = 'e2e/incidents';
  * problem at its line), and every alert of alert_rules.yml fires in one of them.
  * `npx vitest run --project integration` plays them on real engines.
  */
-export const incidentsCheck: Check = {
+export const incidentsCheck: Check<Workspace> = {
   id,
   description: 'every incident of fixtures/incidents loads (schema, notation, known metrics, labels, jobs, alerts, receivers) and every alert fires and is delivered in one',
   async run() {

@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check, CheckContext } from '../../check/check.js';
 import type { Problem } from '../../check/problem.js';
 import { runTool, ToolUnavailableError } from '../../tools/tool-runner.js';
@@ -22,7 +23,7 @@ export async function promtoolConfigProblems(file = prometheusConfigFile, ctx?: 
   }
 }
 
-export const promtoolConfigCheck: Check = {
+export const promtoolConfigCheck: Check<Workspace> = {
   id,
   description: 'monitoring/prometheus.yml passes `promtool check config --syntax-only`',
   async run(ctx) {

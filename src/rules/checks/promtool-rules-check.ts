@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check, CheckContext } from '../../check/check.js';
 import type { Problem } from '../../check/problem.js';
 import { runTool, ToolUnavailableError } from '../../tools/tool-runner.js';
@@ -19,7 +20,7 @@ export async function promtoolRulesProblems(files: readonly string[], ctx?: Chec
   }
 }
 
-export const promtoolRulesCheck: Check = {
+export const promtoolRulesCheck: Check<Workspace> = {
   id,
   description: 'the rule files prometheus.yml loads pass `promtool check rules` (syntax, PromQL, names, duplicates)',
   async run(ctx) {
