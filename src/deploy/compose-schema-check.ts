@@ -5,8 +5,7 @@ import { dirname, join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../config/yaml-file.js';
-import { composeFile } from '../engines/image-pins.js';
+import type { YamlFile } from '../config/yaml-file.js';
 import { nearestName } from '../config/nearest-name.js';
 import { dottedPath, yamlPathOf } from '../config/schema-error.js';
 
@@ -50,5 +49,5 @@ function toProblem(compose: YamlFile, error: ErrorObject): Problem {
 export const composeSchemaCheck: Check<Workspace> = {
   id,
   description: 'the monitoring compose file against the compose-spec JSON schema',
-  run: async () => validateCompose(YamlFile.load(composeFile)),
+  run: async ({ workspace }) => validateCompose(workspace.compose()),
 };

@@ -1,9 +1,8 @@
 import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../config/yaml-file.js';
-import { composeFile } from '../engines/image-pins.js';
-import { containersOf, k8sObjects, lineIn, loadK8sManifests, objectName } from './k8s-manifests.js';
+import type { YamlFile } from '../config/yaml-file.js';
+import { containersOf, k8sObjects, lineIn, objectName } from './k8s-manifests.js';
 
 const id = 'deploy/image-pins';
 
@@ -48,5 +47,5 @@ export function imagePinsAgree(compose: YamlFile, manifests: readonly YamlFile[]
 export const imagePinsAgreeCheck: Check<Workspace> = {
   id,
   description: 'k8s runs exactly the image versions the compose file pins',
-  run: async () => imagePinsAgree(YamlFile.load(composeFile), loadK8sManifests()),
+  run: async ({ workspace }) => imagePinsAgree(workspace.compose(), workspace.manifests()),
 };

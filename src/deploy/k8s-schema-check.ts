@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
 import type { YamlFile } from '../config/yaml-file.js';
-import { k8sObjects, lineIn, loadK8sManifests, objectName, type K8sObject } from './k8s-manifests.js';
+import { k8sObjects, lineIn, objectName, type K8sObject } from './k8s-manifests.js';
 import { kubernetesVersion, meaningfulErrors, strictValidator } from './k8s-strict-schemas.js';
 import { nearestName } from '../config/nearest-name.js';
 import { dottedPath, yamlPathOf } from '../config/schema-error.js';
@@ -50,5 +50,5 @@ function toProblem(object: K8sObject, error: ErrorObject): Problem {
 export const k8sSchemaCheck: Check<Workspace> = {
   id,
   description: `k8s manifests against the Kubernetes ${kubernetesVersion} schemas, strictly (an unknown field fails)`,
-  run: async () => validateK8sManifests(loadK8sManifests()),
+  run: async ({ workspace }) => validateK8sManifests(workspace.manifests()),
 };
