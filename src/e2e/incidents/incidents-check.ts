@@ -3,9 +3,9 @@ import type { Check } from '../../check/check.js';
 import { configErrorProblem, problem, type Problem } from '../../check/problem.js';
 import { ConfigError } from '../../config/config-error.js';
 import type { Incident } from './incident.js';
-import { canonicalIncidentContext } from './incident-context.js';
+import { incidentContext } from './incident-context.js';
 import { uncoveredAlerts } from './incident-coverage.js';
-import { incidentFiles, loadIncident } from './load-incidents.js';
+import { incidentDir, incidentFiles, loadIncident } from './load-incidents.js';
 
 const id = 'e2e/incidents';
 
@@ -17,20 +17,20 @@ const id = 'e2e/incidents';
 export const incidentsCheck: Check<Workspace> = {
   id,
   description: 'every incident of fixtures/incidents loads (schema, notation, known metrics, labels, jobs, alerts, receivers) and every alert fires and is delivered in one',
-  async run() {
-    const context = canonicalIncidentContext();
+  async run({ workspace }) {
+    const context = incidentContext(workspace);
     const problems: Problem[] = [];
     const loaded: Incident[] = [];
     let files: string[];
     try {
-      files = incidentFiles();
+      files = incidentFiles(incidentDir, workspace);
     } catch (error) {
       if (error instanceof ConfigError) return [configErrorProblem(error, id)];
       throw error;
     }
     for (const file of files) {
       try {
-        loaded.push(loadIncident(file, context));
+        loaded.push(loadIncident(file, context, workspace));
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         problems.push(configErrorProblem(error, id));

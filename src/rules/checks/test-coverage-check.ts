@@ -12,8 +12,8 @@ import { prepareSuite } from '../rule-suite.js';
 export const testCoverageCheck: Check<Workspace> = {
   id: coverageCheckId,
   description: 'every alert and recording rule has rule tests under fixtures/rules (fires, stays silent, both sides of `for`); no test names an unknown rule',
-  async run() {
-    const suite = prepareSuite();
+  async run({ workspace }) {
+    const suite = prepareSuite({ workspace });
     return [...suite.loadErrors.map((e) => configErrorProblem(e, coverageCheckId)), ...suite.coverage];
   },
 };
