@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalRules } from '../rules/checks/canonical-rules.js';
+import { canonicalRules } from '../rules/canonical-rules.js';
 import { parseDuration } from '../rules/duration.js';
 import { compressedRestoreFlags, deployedAlertRestartFlags } from './deployed-alert-flags.js';
 

@@ -5,7 +5,7 @@ import { SourceFiles } from '../../src/config/source-files.js';
 import { YamlFile } from '../../src/config/yaml-file.js';
 import { knownSeries, recordingRulesFile } from '../../src/metrics-contract/known-series.js';
 import { contractFile } from '../../src/metrics-contract/metrics-contract.js';
-import { canonicalRules } from '../../src/rules/checks/canonical-rules.js';
+import { canonicalRules } from '../../src/rules/canonical-rules.js';
 import { runbookQueries } from '../../src/rules/checks/recording-unused-check.js';
 import { runbookBaseUrl } from '../../src/rules/checks/runbook-check.js';
 import { metricNames, promqlSyntaxErrorAt } from '../../src/rules/promql-selectors.js';

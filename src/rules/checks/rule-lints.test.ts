@@ -95,7 +95,7 @@ describe('alerts/thresholds', () => {
     ]);
   });
   test('the canonical rules keep every threshold of issue 3', async () => {
-    const { canonicalRules } = await import('./canonical-rules.js');
+    const { canonicalRules } = await import('../canonical-rules.js');
     expect(thresholdProblems(canonicalRules())).toEqual([]);
   });
 });
