@@ -28,11 +28,15 @@ const readsOnItsOwn = [
 ];
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(join(repoRoot, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(join(repoRoot, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('checks open no files', () => {
-  const modules = sourceFiles('src').map((f) => relative(repoRoot, join(repoRoot, f))).filter((f) => checkModule.test(f));
+  const modules = sourceFiles('src')
+    .map((f) => relative(repoRoot, join(repoRoot, f)))
+    .filter((f) => checkModule.test(f));
 
   test('finds the check modules', () => {
     expect(modules.length).toBeGreaterThanOrEqual(47);
