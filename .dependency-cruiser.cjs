@@ -13,23 +13,23 @@ const tiers = [
   // 1: the example application that hosts app/metrics.
   { name: 'example-app', paths: ['^app/example/', '^app/example-server(\\.test)?\\.ts$'] },
   // 2: reading sources with positions, errors that name file:line, bounded waiting.
-  { name: 'foundation', paths: ['^src/config/', '^src/waiting/'] },
+  { name: 'foundation', paths: ['^src/sources/', '^src/waiting/'] },
   // 3: the check framework (Problem, Check, running and printing them) and the runtime:
-  //    containers, tools (promtool/amtool), the webhook capture, HTTP clients, a synthetic target,
-  //    and which test files a vitest shard runs.
+  //    containers, tools (promtool/amtool), the webhook capture, and which test files a vitest
+  //    shard runs.
   {
     name: 'framework',
-    paths: ['^src/check/', '^src/engines/', '^src/tools/', '^src/capture/', '^src/prometheus/', '^src/synthetic/', '^src/sharding/'],
+    paths: ['^src/check/', '^src/engines/', '^src/tools/', '^src/capture/', '^src/sharding/'],
   },
   // 4: what each engine's configuration means, its checks, and the stacks that start it.
   {
     name: 'domain',
     paths: [
-      '^src/rules/',
+      '^src/prometheus-rules/',
       '^src/alertmanager/',
       '^src/elasticsearch/',
       '^src/logstash/',
-      '^src/pipeline/',
+      '^src/log-stack/',
       '^src/deploy/',
       '^src/thresholds/',
       '^src/metrics-contract/',

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
-import { ConfigError } from '../config/config-error.js';
+import { ConfigError } from '../sources/config-error.js';
 import { formatDuration } from './duration.js';
 import type { RuleInventory } from './rule-inventory.js';
 import { rulesNeeded, subsetRuleFile } from './rule-subset.js';

@@ -1,6 +1,6 @@
 import { isMap, isSeq } from 'yaml';
-import { ConfigError } from '../config/config-error.js';
-import { YamlFile, type YamlPath } from '../config/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import { YamlFile, type YamlPath } from '../sources/yaml-file.js';
 
 /** One alerting or recording rule, with where it is written. */
 export interface RuleEntry {

@@ -1,7 +1,7 @@
 import { isAlwaysFiring } from './always-firing.js';
 import { problem, type Problem } from '../check/problem.js';
 import { parseDuration } from './duration.js';
-import { nearestName } from '../config/nearest-name.js';
+import { nearestName } from '../sources/nearest-name.js';
 import { metricNames } from './promql-selectors.js';
 import type { RuleEntry, RuleInventory } from './rule-inventory.js';
 import type { AlertExpectation, ScenarioCase, ScenarioFile } from './scenario.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { durationSecondsBuckets } from '../../../app/metrics/buckets.js';
 import { readRuleInventory } from '../rule-inventory.js';
 import { contractBuckets, quantileBucketProblems, quantileBucketsCheck } from './quantile-buckets-check.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { repoPath } from '../../config/repo-files.js';
+import { repoPath } from '../../sources/repo-files.js';
 import { alertingFiles, loadDashboards, loadProvisioning, queriesOf, withGrafanaVariables } from '../../deploy/grafana-files.js';
 import { metricNames } from '../promql-selectors.js';
 import type { RuleInventory } from '../rule-inventory.js';

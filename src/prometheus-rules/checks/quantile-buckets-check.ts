@@ -1,6 +1,6 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { contractFile } from '../../metrics-contract/metrics-contract.js';
 import { metricNames } from '../promql-selectors.js';
 import type { RuleInventory } from '../rule-inventory.js';

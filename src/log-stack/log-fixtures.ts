@@ -1,9 +1,9 @@
 import { Ajv } from 'ajv';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ConfigError } from '../config/config-error.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { canariesSchema, canaryKinds, canaryPlaces, pipelineCasesSchema } from './log-fixture-schema.js';
-import { schemaError } from '../config/schema-error.js';
+import { schemaError } from '../sources/schema-error.js';
 
 export const pipelineCasesFile = 'fixtures/logs/pipeline-cases.yaml';
 export const canariesFile = 'fixtures/logs/redaction-canaries.yaml';

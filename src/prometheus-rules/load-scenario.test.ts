@@ -1,4 +1,4 @@
-import { configErrorOf } from '../config/config-error-of.js';
+import { configErrorOf } from '../sources/config-error-of.js';
 import { describe, expect, test } from 'vitest';
 import { loadScenario } from './load-scenario.js';
 import { writeTempFiles } from './test-files.js';

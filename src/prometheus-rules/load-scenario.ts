@@ -1,10 +1,10 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import { Ajv } from 'ajv';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ConfigError } from '../config/config-error.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { parseDuration } from './duration.js';
-import { schemaError } from '../config/schema-error.js';
+import { schemaError } from '../sources/schema-error.js';
 import type { Expectation, ScenarioCase, ScenarioFile } from './scenario.js';
 import { scenarioSchema } from './scenario-schema.js';
 import { invalidSeriesToken } from './series-notation.js';

@@ -1,9 +1,9 @@
-import { configErrorOf } from '../config/config-error-of.js';
+import { configErrorOf } from '../sources/config-error-of.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ConfigError } from '../config/config-error.js';
+import type { ConfigError } from '../sources/config-error.js';
 import { canaryKinds, canaryPlaces } from './log-fixture-schema.js';
 import { loadCanaries, loadPipelineCases } from './log-fixtures.js';
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error.js';
 
 /**
- * The root the configs are read from: the repository (two levels above src/config/), or
+ * The root the configs are read from: the repository (two levels above src/sources/), or
  * HARNESS_ROOT, which `check --root <dir>` sets to check another copy of the configs.
  */
 export const repoRoot = process.env.HARNESS_ROOT ? resolve(process.env.HARNESS_ROOT) : resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

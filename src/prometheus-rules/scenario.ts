@@ -1,7 +1,7 @@
 /**
  * A rule-test scenario file (fixtures/rules/**): one rule under test, the exact look of one
  * firing alert, and cases of input series with expectations at points in simulated time.
- * See fixtures/rules/README.md for the format; src/rules/scenario-schema.ts validates it.
+ * See fixtures/rules/README.md for the format; src/prometheus-rules/scenario-schema.ts validates it.
  */
 export interface ScenarioFile {
   /** Repo-relative path. */

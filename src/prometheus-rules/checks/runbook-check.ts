@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { repoPath } from '../../config/repo-files.js';
+import { repoPath } from '../../sources/repo-files.js';
 import type { RuleInventory } from '../rule-inventory.js';
 import { canonicalRules } from './canonical-rules.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { problem, type Problem } from '../../check/problem.js';
-import { displayPath, repoPath } from '../../config/repo-files.js';
+import { displayPath, repoPath } from '../../sources/repo-files.js';
 
 /**
  * Turns `promtool check config|rules` complaints into Problems at file:line. promtool says it

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { repoPath } from '../config/repo-files.js';
+import { repoPath } from '../sources/repo-files.js';
 import type { RuleTestFailure } from './run-rule-tests.js';
 import type { RuleInventory } from './rule-inventory.js';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { EngineSpec } from '../engines/engine.js';
-import { repoPath } from '../config/repo-files.js';
+import { repoPath } from '../sources/repo-files.js';
 import { logstashMounts } from '../logstash/container-paths.js';
 
 /** The file under /var/log the tests append to (the file input watches /var/log). */

@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../check/problem.js';
-import { ConfigError } from '../config/config-error.js';
-import { repoPath } from '../config/repo-files.js';
+import { ConfigError } from '../sources/config-error.js';
+import { repoPath } from '../sources/repo-files.js';
 import { compileScenarios, evaluationTimeError, type CompiledSuite } from './compile-scenarios.js';
 import { coverageProblems } from './coverage.js';
 import { loadScenario } from './load-scenario.js';

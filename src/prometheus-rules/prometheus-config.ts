@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
-import { ConfigError } from '../config/config-error.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { parseDuration } from './duration.js';
 
 export const prometheusConfigFile = 'monitoring/prometheus.yml';
