@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { configErrorOf } from '../sources/config-error-of.js';
+import { configErrorOf } from '../../tests/support/config-error-of.js';
 import { YamlFile } from '../sources/yaml-file.js';
 import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
 import { testPrometheusConfig, type TestPrometheusOptions } from './test-prometheus-config.js';

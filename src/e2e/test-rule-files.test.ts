@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configErrorOf } from '../sources/config-error-of.js';
+import { configErrorOf } from '../../tests/support/config-error-of.js';
 import { YamlFile } from '../sources/yaml-file.js';
 import { loadRuleInventory } from '../prometheus-rules/rule-inventory.js';
 import { scaleRuleFile } from './test-rule-files.js';

@@ -1,4 +1,4 @@
-import { configErrorOf } from '../sources/config-error-of.js';
+import { configErrorOf } from '../../tests/support/config-error-of.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@ import { compileScenarios } from './compile-scenarios.js';
 import { prometheusEngine } from './prometheus-engine.js';
 import { loadScenario } from './load-scenario.js';
 import { loadRuleInventory } from './rule-inventory.js';
-import { writeTempFiles } from './test-files.js';
+import { writeTempFiles } from '../../tests/support/test-files.js';
 
 const files = writeTempFiles({
   'rules.yml': `groups:

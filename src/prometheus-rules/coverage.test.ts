@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { coverageProblems } from './coverage.js';
 import { loadScenario } from './load-scenario.js';
 import { loadRuleInventory } from './rule-inventory.js';
-import { writeTempFiles } from './test-files.js';
+import { writeTempFiles } from '../../tests/support/test-files.js';
 
 const rules = `groups:
   - name: g

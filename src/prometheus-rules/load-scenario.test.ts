@@ -1,7 +1,7 @@
-import { configErrorOf } from '../sources/config-error-of.js';
+import { configErrorOf } from '../../tests/support/config-error-of.js';
 import { describe, expect, test } from 'vitest';
 import { loadScenario } from './load-scenario.js';
-import { writeTempFiles } from './test-files.js';
+import { writeTempFiles } from '../../tests/support/test-files.js';
 
 const firing = `firing:
   labels: {severity: warning}

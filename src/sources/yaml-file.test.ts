@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configErrorOf } from './config-error-of.js';
+import { configErrorOf } from '../../tests/support/config-error-of.js';
 import { YamlFile } from './yaml-file.js';
 
 const rules = `groups:

@@ -3,7 +3,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { repoPath } from '../../src/sources/repo-files.js';
 import { formatFailure } from '../../src/prometheus-rules/format-failure.js';
 import { runRuleSuite } from '../../src/prometheus-rules/rule-suite.js';
-import { writeTempFiles } from '../../src/prometheus-rules/test-files.js';
+import { writeTempFiles } from '../support/test-files.js';
 import { ToolUnavailableError } from '../../src/tools/tool-runner.js';
 
 // Deliberately wrong scenarios, run by the real promtool against the canonical rules: the

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { describeTool, ToolUnavailableError } from '../../tools/tool-runner.js';
-import { writeTempFiles } from '../test-files.js';
+import { writeTempFiles } from '../../../tests/support/test-files.js';
 import { promtoolConfigProblems } from './promtool-config-check.js';
 import { promtoolRulesProblems } from './promtool-rules-check.js';
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadRuleInventory } from '../rule-inventory.js';
-import { writeTempFiles } from '../test-files.js';
+import { writeTempFiles } from '../../../tests/support/test-files.js';
 import { unusedRecordingProblems } from './recording-unused-check.js';
 import { requiredFieldProblems } from './required-fields-check.js';
 import { runbookBaseUrl, runbookProblems } from './runbook-check.js';

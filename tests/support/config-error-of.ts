@@ -1,4 +1,4 @@
-import { ConfigError } from './config-error.js';
+import { ConfigError } from '../../src/sources/config-error.js';
 
 /**
  * For tests of bad input: runs `fn` and returns the ConfigError it throws. Anything else it

@@ -1,9 +1,9 @@
-import type { PluginNode } from '../../parser/ast.js';
-import { parseConfig } from '../../parser/parse-config.js';
-import { Event } from '../event.js';
-import { createFilterStage, type AnyFilterDefinition, type StageEnvironment } from '../filter-stage.js';
-import type { LogLine } from '../plugin-log.js';
-import { LsTimestamp, newMap, type LsValue } from '../value.js';
+import type { PluginNode } from '../../../src/logstash/parser/ast.js';
+import { parseConfig } from '../../../src/logstash/parser/parse-config.js';
+import { Event } from '../../../src/logstash/engine/event.js';
+import { createFilterStage, type AnyFilterDefinition, type StageEnvironment } from '../../../src/logstash/engine/filter-stage.js';
+import type { LogLine } from '../../../src/logstash/engine/plugin-log.js';
+import { LsTimestamp, newMap, type LsValue } from '../../../src/logstash/engine/value.js';
 
 export const testNow = LsTimestamp.parseInstant('2026-11-26T08:00:00Z');
 

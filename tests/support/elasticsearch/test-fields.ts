@@ -1,9 +1,9 @@
-import { DEFAULT_SETTINGS } from '../mapping/index-settings.js';
-import { defaultParams } from '../mapping/dynamic-fields.js';
-import type { FieldMapping, FieldParams, FieldType } from '../mapping/mapping-types.js';
-import { parseJackson } from '../json/jackson-json-parser.js';
-import type { JsonNode } from '../json/json-node.js';
-import { FieldValueError } from './field-errors.js';
+import { DEFAULT_SETTINGS } from '../../../src/elasticsearch/mapping/index-settings.js';
+import { defaultParams } from '../../../src/elasticsearch/mapping/dynamic-fields.js';
+import type { FieldMapping, FieldParams, FieldType } from '../../../src/elasticsearch/mapping/mapping-types.js';
+import { parseJackson } from '../../../src/elasticsearch/json/jackson-json-parser.js';
+import type { JsonNode } from '../../../src/elasticsearch/json/json-node.js';
+import { FieldValueError } from '../../../src/elasticsearch/fields/field-errors.js';
 
 /** A field as a template would declare it, for the field parsers' tests. */
 export function fieldOf(type: FieldType, params: Partial<FieldParams> = {}, path = 'f'): FieldMapping {

@@ -1,10 +1,10 @@
-import { Event } from '../../event.js';
-import type { FilterDefinition } from '../../filter-api.js';
-import { createFilterStage, type StageEnvironment } from '../../filter-stage.js';
-import type { PluginSource } from '../../plugin-config.js';
-import type { LogLine } from '../../plugin-log.js';
-import { testNow } from '../../testing/run-filter.js';
-import { newMap, type LsValue } from '../../value.js';
+import { Event } from '../../../src/logstash/engine/event.js';
+import type { FilterDefinition } from '../../../src/logstash/engine/filter-api.js';
+import { createFilterStage, type StageEnvironment } from '../../../src/logstash/engine/filter-stage.js';
+import type { PluginSource } from '../../../src/logstash/engine/plugin-config.js';
+import type { LogLine } from '../../../src/logstash/engine/plugin-log.js';
+import { testNow } from './run-filter.js';
+import { newMap, type LsValue } from '../../../src/logstash/engine/value.js';
 
 export interface FilterKit {
   /** Runs one event built from `fields` (plain objects become hashes); says whether the filter called matched(). */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { PluginNode } from '../../../parser/ast.js';
-import { parseConfig } from '../../../parser/parse-config.js';
-import { pluginSites } from '../../../walk.js';
-import type { PluginSource } from '../../plugin-config.js';
+import type { PluginNode } from '../../../src/logstash/parser/ast.js';
+import { parseConfig } from '../../../src/logstash/parser/parse-config.js';
+import { pluginSites } from '../../../src/logstash/walk.js';
+import type { PluginSource } from '../../../src/logstash/engine/plugin-config.js';
 
 export const canonicalPipeline = 'monitoring/logstash/pipeline/logstash.conf';
 
