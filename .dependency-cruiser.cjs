@@ -51,6 +51,9 @@ const tiers = [
 const either = (paths) => `(${paths.join('|')})`;
 
 const appTests = '^app/.*\\.test\\.ts$';
+// Helpers for tests only: what unit tests beside their file (src/**/*.test.ts) and the suites under
+// tests/ share. Production code may never import them (rule layers/not-to-test-support).
+const testSupport = '(^tests/support/|(^|/)test-support/)';
 const tests = '\\.test\\.ts$';
 
 // The shipped tier has its stricter rule of its own below.
@@ -120,10 +123,18 @@ module.exports = {
     },
     {
       name: 'layers/not-to-tests',
-      comment: 'production code under src/ and app/ never imports from tests/ (test helpers live in tests/support for tests only)',
+      comment: 'production code under src/ and app/ never imports from tests/',
       severity: 'error',
       from: { path: '^(src|app)/', pathNot: '\\.test\\.ts$' },
-      to: { path: '^tests/' },
+      to: { path: '^tests/', pathNot: testSupport },
+    },
+    {
+      name: 'layers/not-to-test-support',
+      comment:
+        'production code under src/ and app/ never imports a test helper (tests/support/, or any test-support/ folder): only *.test.ts files, bench/ and scripts/ may. A helper production code needs is not a test helper: move it into the src/ folder of its tier',
+      severity: 'error',
+      from: { path: '^(src|app)/', pathNot: either([tests, testSupport]) },
+      to: { path: testSupport },
     },
   ],
   options: {
