@@ -1,0 +1,58 @@
+/**
+ * The README's "## Dependencies" section against package.json: every package we install is named
+ * there (with what uses it), and the section names no package we do not install. A package is
+ * named by writing it in backticks (`yaml`, `@types/node`); a backticked span that is not a
+ * package name (a path, a command, `fetch()`, a file such as `biome.jsonc`) is prose. Packages the section mentions only to
+ * say we did not take them (js-yaml, axios) are written without backticks.
+ */
+
+export interface PackageManifest {
+  readonly dependencies?: Record<string, string>;
+  readonly devDependencies?: Record<string, string>;
+}
+
+const heading = '## Dependencies';
+
+/** npm's rule for a package name (lower case; a scope is `@scope/`), applied to a backticked span. */
+const packageName = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
+/** A file name is legal as a package name too (`biome.jsonc`): spans ending in a file type we keep are files. */
+const fileName = /\.(jsonc?|ya?ml|[cm]?[jt]s|md|sh|conf)$/;
+
+/** Each package the section names, with the README line it is first named on (1-based). */
+export function namedDependencies(readme: string): { names: Map<string, number>; headingLine: number } | undefined {
+  const lines = readme.split('\n');
+  const start = lines.findIndex((line) => line.trim() === heading);
+  if (start < 0) return undefined;
+  const names = new Map<string, number>();
+  for (let i = start + 1; i < lines.length && !/^#{1,2} /.test(lines[i]!); i++) {
+    for (const [, span] of lines[i]!.matchAll(/`([^`]+)`/g)) {
+      if (packageName.test(span!) && !fileName.test(span!) && !names.has(span!)) names.set(span!, i + 1);
+    }
+  }
+  return { names, headingLine: start + 1 };
+}
+
+/** What disagrees between the section and package.json, one sentence each, naming README.md:line and what to change. */
+export function dependencyDrift(readme: string, manifest: PackageManifest): string[] {
+  const section = namedDependencies(readme);
+  if (!section) return [`README.md has no "${heading}" section: add it, naming each package of package.json in backticks with what uses it`];
+  const installed = new Map<string, string>();
+  for (const [field, deps] of [
+    ['dependencies', manifest.dependencies],
+    ['devDependencies', manifest.devDependencies],
+  ] as const) {
+    for (const name of Object.keys(deps ?? {})) installed.set(name, field);
+  }
+  const problems: string[] = [];
+  for (const [name, field] of installed) {
+    if (!section.names.has(name)) {
+      problems.push(`README.md:${section.headingLine}: package.json lists \`${name}\` in ${field}, but "${heading}" does not name it: add \`${name}\` there, in backticks, with the file that uses it`);
+    }
+  }
+  for (const [name, line] of section.names) {
+    if (!installed.has(name)) {
+      problems.push(`README.md:${line}: "${heading}" names \`${name}\`, which package.json does not list: remove it, write it without backticks if it is not a package, or add the package`);
+    }
+  }
+  return problems;
+}
