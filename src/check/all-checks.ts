@@ -12,6 +12,7 @@ import { configMapDriftCheck } from '../deploy/configmap-drift-check.js';
 import { dashboardQueriesCheck } from '../deploy/dashboard-queries-check.js';
 import { dashboardsCheck } from '../deploy/dashboards-check.js';
 import { docPinsCheck } from '../deploy/doc-pins-check.js';
+import { readmeDependenciesCheck } from '../deploy/readme-dependencies-check.js';
 import { imagePinsAgreeCheck } from '../deploy/image-pins-agree-check.js';
 import { k8sSchemaCheck } from '../deploy/k8s-schema-check.js';
 import { portsAgreeCheck } from '../deploy/ports-agree-check.js';
@@ -72,6 +73,7 @@ export const allChecks: readonly Check[] = [
   configMapDriftCheck,
   imagePinsAgreeCheck,
   docPinsCheck,
+  readmeDependenciesCheck,
   portsAgreeCheck,
   k8sSchemaCheck,
   composeSchemaCheck,

@@ -1,3 +1,10 @@
+import { readFileSync } from 'node:fs';
+import type { Check } from '../check/check.js';
+import { problem, type Problem } from '../check/problem.js';
+import { repoPath } from '../sources/repo-files.js';
+
+const id = 'deploy/readme-dependencies';
+
 /**
  * The README's "## Dependencies" section against package.json: every package we install is named
  * there (with what uses it), and the section names no package we do not install. A package is
@@ -32,10 +39,11 @@ export function namedDependencies(readme: string): { names: Map<string, number>;
   return { names, headingLine: start + 1 };
 }
 
-/** What disagrees between the section and package.json, one sentence each, naming README.md:line and what to change. */
-export function dependencyDrift(readme: string, manifest: PackageManifest): string[] {
+/** What disagrees between the section and package.json, each a problem at its README.md line that says what to change. */
+export function dependencyDrift(readme: string, manifest: PackageManifest): Problem[] {
   const section = namedDependencies(readme);
-  if (!section) return [`README.md has no "${heading}" section: add it, naming each package of package.json in backticks with what uses it`];
+  if (!section)
+    return [problem({ check: id, file: 'README.md', line: 1, message: `README.md has no "${heading}" section`, hint: `add it, naming each package of package.json in backticks with what uses it` })];
   const installed = new Map<string, string>();
   for (const [field, deps] of [
     ['dependencies', manifest.dependencies],
@@ -43,16 +51,25 @@ export function dependencyDrift(readme: string, manifest: PackageManifest): stri
   ] as const) {
     for (const name of Object.keys(deps ?? {})) installed.set(name, field);
   }
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const [name, field] of installed) {
-    if (!section.names.has(name)) {
-      problems.push(`README.md:${section.headingLine}: package.json lists \`${name}\` in ${field}, but "${heading}" does not name it: add \`${name}\` there, in backticks, with the file that uses it`);
-    }
+    if (section.names.has(name)) continue;
+    const message = `package.json lists \`${name}\` in ${field}, but "${heading}" does not name it`;
+    problems.push(problem({ check: id, file: 'README.md', line: section.headingLine, message, hint: `add \`${name}\` there, in backticks, with the file that uses it` }));
   }
   for (const [name, line] of section.names) {
-    if (!installed.has(name)) {
-      problems.push(`README.md:${line}: "${heading}" names \`${name}\`, which package.json does not list: remove it, write it without backticks if it is not a package, or add the package`);
-    }
+    if (installed.has(name)) continue;
+    const message = `"${heading}" names \`${name}\`, which package.json does not list`;
+    problems.push(problem({ check: id, file: 'README.md', line, message, hint: 'remove it, write it without backticks if it is not a package, or add the package' }));
   }
   return problems;
 }
+
+export const readmeDependenciesCheck: Check = {
+  id,
+  description: 'the README\'s "## Dependencies" section names every package of package.json, and no other',
+  async run() {
+    const manifest = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as PackageManifest;
+    return dependencyDrift(readFileSync(repoPath('README.md'), 'utf8'), manifest);
+  },
+};
