@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { posix } from 'node:path';
-import { ConfigError } from '../config/config-error.js';
-import { repoPath } from '../config/repo-files.js';
+import { ConfigError } from '../sources/config-error.js';
+import { repoPath } from '../sources/repo-files.js';
 
 /**
  * Where the deployment (compose, k8s) mounts Alertmanager's files, and which repo folder each

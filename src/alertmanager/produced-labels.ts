@@ -1,6 +1,6 @@
-import { YamlFile } from '../config/yaml-file.js';
-import { prometheusConfigFile, prometheusSettings } from '../rules/prometheus-config.js';
-import { loadRuleInventory } from '../rules/rule-inventory.js';
+import { YamlFile } from '../sources/yaml-file.js';
+import { prometheusConfigFile, prometheusSettings } from '../prometheus-rules/prometheus-config.js';
+import { loadRuleInventory } from '../prometheus-rules/rule-inventory.js';
 
 /** Label values alerts can carry, each with where it comes from (file:line). */
 export type ProducedLabels = ReadonlyMap<string, ReadonlyMap<string, string>>;

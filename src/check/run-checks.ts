@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { ConfigError } from '../config/config-error.js';
-import { repoRoot } from '../config/repo-files.js';
+import { ConfigError } from '../sources/config-error.js';
+import { repoRoot } from '../sources/repo-files.js';
 import { prepareTools } from '../tools/tool-runner.js';
 import type { Check, CheckContext } from './check.js';
 import { configErrorProblem, type Problem } from './problem.js';

@@ -18,9 +18,9 @@ const opts = program.opts<{ only?: string[]; list?: boolean; explain?: string; j
 if (opts.root) process.env.HARNESS_ROOT = resolve(opts.root);
 const { allChecks } = await import('../check/all-checks.js');
 const { formatProblem } = await import('../check/format-problem.js');
-const { location } = await import('../config/location.js');
+const { location } = await import('../sources/location.js');
 const { runChecks } = await import('../check/run-checks.js');
-const { repoPath, repoRoot } = await import('../config/repo-files.js');
+const { repoPath, repoRoot } = await import('../sources/repo-files.js');
 const { silenceCheckId } = await import('../check/silences.js');
 const { closeIds, readCheckDoc } = await import('../check/check-docs.js');
 const selected = allChecks.filter((c) => !opts.only || opts.only.some((prefix) => c.id.startsWith(prefix)));
@@ -50,7 +50,7 @@ if (selected.length === 0) {
 }
 
 const { carriedLines } = await import('../deploy/security-lint-check.js');
-const { YamlFile } = await import('../config/yaml-file.js');
+const { YamlFile } = await import('../sources/yaml-file.js');
 // The ConfigMaps carry monitoring/ files verbatim, silences included: those are the originals'.
 const copiedLines = (file: string) => {
   if (!/^k8s\/.*\.ya?ml$/.test(file)) return undefined;

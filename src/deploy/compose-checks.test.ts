@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
 import { composePaths, withDefaults } from './compose-paths-check.js';
 import { composePolicy } from './compose-policy-check.js';

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { repoPath } from '../config/repo-files.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { repoPath } from '../sources/repo-files.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
 
 const id = 'deploy/compose-paths';

@@ -1,6 +1,6 @@
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
 
 const id = 'deploy/compose-policy';

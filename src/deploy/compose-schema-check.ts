@@ -4,10 +4,10 @@ import { dirname, join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
-import { nearestName } from '../config/nearest-name.js';
-import { dottedPath, yamlPathOf } from '../config/schema-error.js';
+import { nearestName } from '../sources/nearest-name.js';
+import { dottedPath, yamlPathOf } from '../sources/schema-error.js';
 
 const id = 'deploy/compose-schema';
 

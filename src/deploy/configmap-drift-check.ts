@@ -1,6 +1,6 @@
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import type { YamlFile } from '../config/yaml-file.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 import { expandPattern, filesK8sMustCarry, readSource, sourcePatterns, sourcesAnnotation } from './configmap-sources.js';
 import { k8sObjects, lineIn, loadK8sManifests, objectName } from './k8s-manifests.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, posix } from 'node:path';
-import { repoPath } from '../config/repo-files.js';
+import { repoPath } from '../sources/repo-files.js';
 import type { K8sObject } from './k8s-manifests.js';
 
 /**

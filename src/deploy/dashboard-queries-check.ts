@@ -1,7 +1,7 @@
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../config/yaml-file.js';
-import { metricReferences, promqlSyntaxErrorAt } from '../rules/promql-selectors.js';
+import { YamlFile } from '../sources/yaml-file.js';
+import { metricReferences, promqlSyntaxErrorAt } from '../prometheus-rules/promql-selectors.js';
 import { knownSeries, recordingRulesFile } from '../metrics-contract/known-series.js';
 import { contractFile } from '../metrics-contract/metrics-contract.js';
 import { alertingFiles, loadDashboards, loadProvisioning, queriesOf, type QueryAt, withGrafanaVariables } from './grafana-files.js';

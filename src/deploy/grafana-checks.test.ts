@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { knownSeries } from '../metrics-contract/known-series.js';
 import { dashboardQueriesCheck, queryProblems } from './dashboard-queries-check.js';
 import { dashboardProblems } from './dashboards-check.js';

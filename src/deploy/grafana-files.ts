@@ -1,6 +1,6 @@
-import { parseJsonFile } from '../config/json-file.js';
-import { readRepoFile } from '../config/repo-files.js';
-import { YamlFile, type YamlPath } from '../config/yaml-file.js';
+import { parseJsonFile } from '../sources/json-file.js';
+import { readRepoFile } from '../sources/repo-files.js';
+import { YamlFile, type YamlPath } from '../sources/yaml-file.js';
 import { expandPattern } from './configmap-sources.js';
 
 export const dashboardFiles = 'monitoring/grafana/dashboards/*.json';

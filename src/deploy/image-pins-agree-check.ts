@@ -1,6 +1,6 @@
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
 import { containersOf, k8sObjects, lineIn, loadK8sManifests, objectName } from './k8s-manifests.js';
 

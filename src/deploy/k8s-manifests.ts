@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
-import { repoPath } from '../config/repo-files.js';
-import { YamlFile, type YamlPath } from '../config/yaml-file.js';
+import { repoPath } from '../sources/repo-files.js';
+import { YamlFile, type YamlPath } from '../sources/yaml-file.js';
 
 export const k8sDir = 'k8s';
 

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
 import { containersOf, k8sObjects, loadK8sManifests } from './k8s-manifests.js';
 

@@ -2,8 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { readRepoFile, repoPath } from '../config/repo-files.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { readRepoFile, repoPath } from '../sources/repo-files.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { sourcePatterns } from './configmap-sources.js';
 import { k8sObjects, lineIn, objectName } from './k8s-manifests.js';
 

@@ -2,8 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { repoPath } from '../config/repo-files.js';
-import { YamlFile, type YamlPath } from '../config/yaml-file.js';
+import { repoPath } from '../sources/repo-files.js';
+import { YamlFile, type YamlPath } from '../sources/yaml-file.js';
 
 const id = 'deploy/workflow-schema';
 export const workflowsDir = '.github/workflows';

@@ -1,9 +1,9 @@
 import { alertmanagerConfigFile, loadAlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
-import { ConfigError } from '../config/config-error.js';
-import { formatDuration } from '../rules/duration.js';
-import { prometheusConfigFile, prometheusSettings } from '../rules/prometheus-config.js';
-import { loadRuleInventory, type RuleInventory } from '../rules/rule-inventory.js';
-import type { ScenarioFile } from '../rules/scenario.js';
+import { ConfigError } from '../sources/config-error.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
+import { prometheusConfigFile, prometheusSettings } from '../prometheus-rules/prometheus-config.js';
+import { loadRuleInventory, type RuleInventory } from '../prometheus-rules/rule-inventory.js';
+import type { ScenarioFile } from '../prometheus-rules/scenario.js';
 import { alertBoundary, type AlertBoundary } from '../thresholds/alert-boundary.js';
 import { boundaryCases, predictedFiring, type BoundaryCases } from '../thresholds/boundary-cases.js';
 import { describeBoundaryChange, formatThreshold } from '../thresholds/boundary-words.js';

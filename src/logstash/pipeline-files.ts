@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { posix } from 'node:path';
-import { ConfigError } from '../config/config-error.js';
-import { readRepoFile, repoPath } from '../config/repo-files.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import { readRepoFile, repoPath } from '../sources/repo-files.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { repoPathOf } from './container-paths.js';
 import type { PipelineConfig } from './parser/ast.js';
 import { parseConfig } from './parser/parse-config.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Registry } from 'prom-client';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { repoPath } from '../config/repo-files.js';
+import { repoPath } from '../sources/repo-files.js';
 import { createAppMetrics } from '../../app/metrics/app-metrics.js';
 import { shapeDifferences } from './contract-differences.js';
 import { appMetricsOf, contractFile, loadMetricsContract, type ContractMetric } from './metrics-contract.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it, type TestContext } from 'vitest';
-import { ConfigError } from '../../config/config-error.js';
-import { readRepoFile } from '../../config/repo-files.js';
-import { writeTempFiles } from '../../rules/test-files.js';
+import { ConfigError } from '../../sources/config-error.js';
+import { readRepoFile } from '../../sources/repo-files.js';
+import { writeTempFiles } from '../../../tests/support/test-files.js';
 import { describeTool, ToolUnavailableError } from '../../tools/tool-runner.js';
 import { amtoolCheckConfigProblems } from './amtool-check-config.js';
 

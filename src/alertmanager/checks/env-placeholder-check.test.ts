@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { alertmanagerEnvPlaceholderCheck, envPlaceholderProblems } from './env-placeholder-check.js';
 
 const problemsOf = (text: string) => envPlaceholderProblems(YamlFile.parse('monitoring/alertmanager.yml', text));

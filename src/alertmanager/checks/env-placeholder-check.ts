@@ -1,7 +1,7 @@
 import { isPair, isScalar, visit, type Scalar } from 'yaml';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { alertmanagerConfigFile } from '../alertmanager-config.js';
 
 const id = 'alertmanager/env-placeholder';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { readAlertmanagerConfig } from '../alertmanager-config.js';
 import { alertmanagerInhibitEqualIdentityCheck, inhibitEqualIdentityProblems, type AlertShape } from './inhibit-equal-identity-check.js';
 

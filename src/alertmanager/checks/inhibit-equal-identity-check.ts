@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { loadScenario } from '../../rules/load-scenario.js';
-import { prometheusSettings } from '../../rules/prometheus-config.js';
-import { loadRuleInventory } from '../../rules/rule-inventory.js';
+import { loadScenario } from '../../prometheus-rules/load-scenario.js';
+import { prometheusSettings } from '../../prometheus-rules/prometheus-config.js';
+import { loadRuleInventory } from '../../prometheus-rules/rule-inventory.js';
 import { loadAlertmanagerConfig, type AlertmanagerConfig, type InhibitEntry } from '../alertmanager-config.js';
 import { matcherMatches } from '../label-matcher.js';
 

@@ -1,6 +1,6 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { nearestName } from '../../config/nearest-name.js';
+import { nearestName } from '../../sources/nearest-name.js';
 import { loadAlertmanagerConfig, type AlertmanagerConfig } from '../alertmanager-config.js';
 import { formatMatcher, matcherMatches } from '../label-matcher.js';
 import { producedLabels, type ProducedLabels } from '../produced-labels.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { repoPath } from '../../config/repo-files.js';
-import { nearestName } from '../../config/nearest-name.js';
+import { repoPath } from '../../sources/repo-files.js';
+import { nearestName } from '../../sources/nearest-name.js';
 import { loadAlertmanagerConfig } from '../alertmanager-config.js';
 import { defaultTemplateNames } from '../default-template-names.js';
 import { templateFilesOf } from '../mount-paths.js';

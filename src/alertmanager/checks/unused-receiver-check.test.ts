@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { readAlertmanagerConfig } from '../alertmanager-config.js';
 import { alertmanagerUnusedReceiverCheck, unusedReceiverProblems } from './unused-receiver-check.js';
 

@@ -1,9 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error.js';
-import { parseJsonFile } from '../../config/json-file.js';
-import { readRepoFile, repoPath } from '../../config/repo-files.js';
-import { YamlFile } from '../../config/yaml-file.js';
+import { ConfigError } from '../../sources/config-error.js';
+import { parseJsonFile } from '../../sources/json-file.js';
+import { readRepoFile, repoPath } from '../../sources/repo-files.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { configErrorProblem, type Problem } from '../problem.js';
 
 /** The canonical files of the stack: each later check assumes they exist. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { repoPath } from '../../config/repo-files.js';
+import { repoPath } from '../../sources/repo-files.js';
 import type { Check } from '../check.js';
 import { problem, type Problem } from '../problem.js';
 import { canonicalFiles, configFilesUnder, parseProblems } from './config-files.js';

@@ -1,8 +1,8 @@
 import { loadMetricsContract } from '../../metrics-contract/metrics-contract.js';
 import { loadAlertmanagerConfig, type ReceiverEntry } from '../../alertmanager/alertmanager-config.js';
-import { YamlFile } from '../../config/yaml-file.js';
-import { prometheusConfigFile, prometheusSettings } from '../../rules/prometheus-config.js';
-import { loadRuleInventory, type RuleEntry } from '../../rules/rule-inventory.js';
+import { YamlFile } from '../../sources/yaml-file.js';
+import { prometheusConfigFile, prometheusSettings } from '../../prometheus-rules/prometheus-config.js';
+import { loadRuleInventory, type RuleEntry } from '../../prometheus-rules/rule-inventory.js';
 
 /** A series name an incident may inject, and what the loader knows about it. */
 export interface KnownSeries {

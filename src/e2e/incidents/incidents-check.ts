@@ -1,6 +1,6 @@
 import type { Check } from '../../check/check.js';
 import { configErrorProblem, problem, type Problem } from '../../check/problem.js';
-import { ConfigError } from '../../config/config-error.js';
+import { ConfigError } from '../../sources/config-error.js';
 import type { Incident } from './incident.js';
 import { canonicalIncidentContext } from './incident-context.js';
 import { uncoveredAlerts } from './incident-coverage.js';

@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Ajv } from 'ajv';
-import { schemaError } from '../../config/schema-error.js';
-import { ConfigError } from '../../config/config-error.js';
-import { repoPath } from '../../config/repo-files.js';
-import { YamlFile, type YamlPath } from '../../config/yaml-file.js';
-import { nearestName } from '../../config/nearest-name.js';
+import { schemaError } from '../../sources/schema-error.js';
+import { ConfigError } from '../../sources/config-error.js';
+import { repoPath } from '../../sources/repo-files.js';
+import { YamlFile, type YamlPath } from '../../sources/yaml-file.js';
+import { nearestName } from '../../sources/nearest-name.js';
 import type { FiringExpectation, Incident, InhibitedExpectation } from './incident.js';
 import type { IncidentContext } from './incident-context.js';
 import { incidentSchema, type RawIncident } from './incident-schema.js';

@@ -1,6 +1,6 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import type { PipelineConfig } from '../parser/ast.js';
 import { attribute, pluginSites } from '../walk.js';
 import { pipelinesFor } from './load-for-check.js';

@@ -1,5 +1,5 @@
 import type { CheckContext } from '../../check/check.js';
-import { ConfigError } from '../../config/config-error.js';
+import { ConfigError } from '../../sources/config-error.js';
 import { loadPipelines, type Pipeline } from '../pipeline-files.js';
 
 /**

@@ -1,4 +1,4 @@
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { containersOf, k8sObjects, lineIn, loadK8sManifests, objectName } from '../../deploy/k8s-manifests.js';
 import { composeFile } from '../../engines/image-pins.js';
 

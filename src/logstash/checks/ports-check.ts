@@ -1,6 +1,6 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { composePorts } from '../../deploy/compose-ports.js';
 import { containersOf, k8sObjects, lineIn, loadK8sManifests, objectName, type K8sObject } from '../../deploy/k8s-manifests.js';
 import { composeFile } from '../../engines/image-pins.js';

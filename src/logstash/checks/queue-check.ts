@@ -1,6 +1,6 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 
 const id = 'logstash/raw-events-on-disk';
 export const settingsFile = 'monitoring/logstash/config/logstash.yml';

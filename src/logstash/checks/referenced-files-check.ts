@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { repoPath } from '../../config/repo-files.js';
+import { repoPath } from '../../sources/repo-files.js';
 import { logstashMounts, repoPathOf } from '../container-paths.js';
 import type { PipelineConfig } from '../parser/ast.js';
 import { attribute, pluginSites, stringsOf } from '../walk.js';

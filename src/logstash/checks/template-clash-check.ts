@@ -1,6 +1,6 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { readRepoFile } from '../../config/repo-files.js';
+import { readRepoFile } from '../../sources/repo-files.js';
 import { validateTemplatePutJson } from '../../elasticsearch/templates/put-template-json.js';
 import { simpleMatch } from '../../elasticsearch/templates/index-pattern.js';
 import { repoPathOf } from '../container-paths.js';
