@@ -6,8 +6,8 @@ import { generateTree, type GeneratedTree } from '../../bench/scale/generate-tre
 import { readAlertmanagerConfig, type AlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
 import { matcherMatches } from '../../src/alertmanager/label-matcher.js';
 import { routeForLabels } from '../../src/alertmanager/route-for-labels.js';
-import { repoRoot } from '../../src/config/repo-files.js';
-import { YamlFile } from '../../src/config/yaml-file.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
+import { YamlFile } from '../../src/sources/yaml-file.js';
 import { runCheckCli } from './run-check-cli.js';
 
 // The scale bench's tree at 2x (bench/scale/generate-tree.ts), judged against the repository's
