@@ -13,24 +13,24 @@ const tiers = [
   // 1: the example application that hosts app/metrics.
   { name: 'example-app', paths: ['^app/example/', '^app/example-server(\\.test)?\\.ts$'] },
   // 2: reading sources with positions, errors that name file:line, bounded waiting.
-  { name: 'foundation', paths: ['^src/config/', '^src/waiting/'] },
+  { name: 'foundation', paths: ['^src/sources/', '^src/waiting/'] },
   // 3: the check framework (Problem, Check, running and printing them) and the runtime:
-  //    containers, tools (promtool/amtool), the webhook capture, HTTP clients, a synthetic target,
-  //    and which test files a vitest shard runs.
+  //    containers, tools (promtool/amtool), the webhook capture, and which test files a vitest
+  //    shard runs.
   {
     name: 'framework',
-    paths: ['^src/check/', '^src/engines/', '^src/tools/', '^src/capture/', '^src/prometheus/', '^src/synthetic/', '^src/sharding/'],
+    paths: ['^src/check/', '^src/engines/', '^src/tools/', '^src/capture/', '^src/sharding/'],
   },
   // 4: what each engine's configuration means, its checks, the stacks that start it, and the
   //    Workspace that loads each source of a tree once for all checks.
   {
     name: 'domain',
     paths: [
-      '^src/rules/',
+      '^src/prometheus-rules/',
       '^src/alertmanager/',
       '^src/elasticsearch/',
       '^src/logstash/',
-      '^src/pipeline/',
+      '^src/log-stack/',
       '^src/deploy/',
       '^src/thresholds/',
       '^src/metrics-contract/',
@@ -53,6 +53,9 @@ const tiers = [
 const either = (paths) => `(${paths.join('|')})`;
 
 const appTests = '^app/.*\\.test\\.ts$';
+// Helpers for tests only: what unit tests beside their file (src/**/*.test.ts) and the suites under
+// tests/ share. Production code may never import them (rule layers/not-to-test-support).
+const testSupport = '(^tests/support/|(^|/)test-support/)';
 const tests = '\\.test\\.ts$';
 
 // The shipped tier has its stricter rule of its own below.
@@ -126,14 +129,22 @@ module.exports = {
         "a check is a function of parsed entries (as in pint): it takes its sources from ctx.workspace (src/workspace/workspace.ts), which loads each once, and never opens a file itself; tools get their input through src/tools/run-tool-on-text.ts",
       severity: 'error',
       from: { path: '^src/(.+-check\\.ts$|.+/checks/|check/config/)', pathNot: '\\.test\\.ts$' },
-      to: { path: '^((node:)?fs(/promises)?$|src/config/repo-files\\.ts$)' },
+      to: { path: '^((node:)?fs(/promises)?$|src/sources/repo-files\\.ts$)' },
     },
     {
       name: 'layers/not-to-tests',
-      comment: 'production code under src/ and app/ never imports from tests/ (test helpers live in tests/support for tests only)',
+      comment: 'production code under src/ and app/ never imports from tests/',
       severity: 'error',
       from: { path: '^(src|app)/', pathNot: '\\.test\\.ts$' },
-      to: { path: '^tests/' },
+      to: { path: '^tests/', pathNot: testSupport },
+    },
+    {
+      name: 'layers/not-to-test-support',
+      comment:
+        'production code under src/ and app/ never imports a test helper (tests/support/, or any test-support/ folder): only *.test.ts files, bench/ and scripts/ may. A helper production code needs is not a test helper: move it into the src/ folder of its tier',
+      severity: 'error',
+      from: { path: '^(src|app)/', pathNot: either([tests, testSupport]) },
+      to: { path: testSupport },
     },
   ],
   options: {

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { allChecks } from '../src/check/all-checks.js';
 import { runChecks } from '../src/check/run-checks.js';
 import { childProcessBusyMs } from '../src/tools/run-process.js';
-import { repoRoot } from '../src/config/repo-files.js';
+import { repoRoot } from '../src/sources/repo-files.js';
 import { Workspace } from '../src/workspace/workspace.js';
 
 /**

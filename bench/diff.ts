@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { repoRoot } from '../src/config/repo-files.js';
+import { repoRoot } from '../src/sources/repo-files.js';
 
 /**
  * `npm run diff` on the edit issue 14 names: HighErrorRate from 5% to 10%, on a throwaway

@@ -10,7 +10,7 @@ import { observeIncident } from '../src/e2e/incidents/observe-incident.js';
 import { liveStack, type LiveStackInfo } from '../src/e2e/live-stack.js';
 import { StackControl } from '../src/e2e/stack-control.js';
 import { ruleTimeFactor } from '../src/e2e/test-timing.js';
-import { parseDuration } from '../src/rules/duration.js';
+import { parseDuration } from '../src/prometheus-rules/duration.js';
 import type { AlertingStackInfo } from '../src/stacks/alerting-stack.js';
 import type { StackDefinition, StackStatus } from '../src/stacks/stack.js';
 import { startStacks } from '../src/stacks/start-stacks.js';

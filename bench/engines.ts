@@ -1,8 +1,8 @@
 import { CaptureClient } from '../src/capture/capture-client.js';
-import { PrometheusApi } from '../src/prometheus/prometheus-api.js';
+import { PrometheusApi } from '../src/e2e/prometheus-api.js';
 import { smokeStack, type SmokeStackInfo } from '../src/stacks/smoke-stack.js';
 import { startStacks } from '../src/stacks/start-stacks.js';
-import { SyntheticTargetClient } from '../src/synthetic/synthetic-target.js';
+import { SyntheticTargetClient } from '../src/stacks/synthetic-target.js';
 import { pollUntil } from '../src/waiting/poll-until.js';
 
 /**

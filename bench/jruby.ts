@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { JrubyClient } from '../src/logstash/jruby/jruby-client.js';
 import type { JrubyInfo } from '../src/logstash/jruby/jruby-stack.js';
 import { jrubyStack } from '../src/logstash/jruby/jruby-stack.js';
-import { loadCanaries, renderCanary } from '../src/pipeline/log-fixtures.js';
+import { loadCanaries, renderCanary } from '../src/log-stack/log-fixtures.js';
 import type { StackDefinition } from '../src/stacks/stack.js';
 import { startStacks } from '../src/stacks/start-stacks.js';
 

@@ -1,12 +1,12 @@
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { repoRoot } from '../src/config/repo-files.js';
+import { repoRoot } from '../src/sources/repo-files.js';
 import { LogsEngine } from '../src/logstash/engine/run/engine-run.js';
 import { JrubyClient } from '../src/logstash/jruby/jruby-client.js';
 import type { JrubyInfo } from '../src/logstash/jruby/jruby-stack.js';
 import { jrubyStack } from '../src/logstash/jruby/jruby-stack.js';
-import { loadCanaries, loadPipelineCases, renderCanary } from '../src/pipeline/log-fixtures.js';
-import type { LogInput } from '../src/pipeline/log-fixture-schema.js';
+import { loadCanaries, loadPipelineCases, renderCanary } from '../src/log-stack/log-fixtures.js';
+import type { LogInput } from '../src/log-stack/log-fixture-schema.js';
 import type { StackDefinition } from '../src/stacks/stack.js';
 import { startStacks } from '../src/stacks/start-stacks.js';
 

@@ -3,8 +3,8 @@ import type { FilterDefinition } from '../src/logstash/engine/filter-api.js';
 import { dateFilter } from '../src/logstash/engine/date/date-filter.js';
 import { geoipFilter } from '../src/logstash/engine/geoip/geoip-filter.js';
 import { grokFilter } from '../src/logstash/engine/grok/grok-filter.js';
-import { canonicalPlugin, pluginText } from '../src/logstash/engine/grok/test-support/canonical-plugin.js';
-import { filterKit } from '../src/logstash/engine/grok/test-support/filter-kit.js';
+import { canonicalPlugin, pluginText } from '../tests/support/logstash/canonical-plugin.js';
+import { filterKit } from '../tests/support/logstash/filter-kit.js';
 import type { PluginSource } from '../src/logstash/engine/plugin-config.js';
 
 const access = '203.0.113.9 - - [26/Nov/2026:08:00:00 +0000] "GET /api/timetables?id=1 HTTP/1.1" 200 512 "-" "curl/8.0"';

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareSuite, runRuleSuite } from '../src/rules/rule-suite.js';
-import { runCompiledSuite } from '../src/rules/run-rule-tests.js';
+import { prepareSuite, runRuleSuite } from '../src/prometheus-rules/rule-suite.js';
+import { runCompiledSuite } from '../src/prometheus-rules/run-rule-tests.js';
 import { runTool } from '../src/tools/tool-runner.js';
 
 /**

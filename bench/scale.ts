@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { repoRoot } from '../src/config/repo-files.js';
+import { repoRoot } from '../src/sources/repo-files.js';
 import { generateTree } from './scale/generate-tree.js';
 import { measureProcess } from './scale/measure-process.js';
 import { readStageResult } from './scale/stage-result.js';

@@ -13,7 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../src/config/repo-files.js';
+import { repoRoot } from '../src/sources/repo-files.js';
 import { runProcess } from '../src/tools/run-process.js';
 
 const defaultProjects = ['unit', 'rules', 'cli', 'logs', 'deploy'].map((p) => `--project=${p}`);

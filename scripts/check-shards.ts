@@ -16,7 +16,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../src/config/repo-files.js';
+import { repoRoot } from '../src/sources/repo-files.js';
 import { compareShardLists, type ListedTest } from '../src/sharding/compare-test-lists.js';
 import { runProcess } from '../src/tools/run-process.js';
 

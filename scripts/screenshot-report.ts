@@ -3,7 +3,7 @@
 //   npx tsx scripts/screenshot-report.ts [alert] [out.png]
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from '../src/config/repo-files.js';
+import { repoRoot } from '../src/sources/repo-files.js';
 import { launchChromium } from '../tests/cli/headless-chromium.js';
 
 const alert = process.argv[2] ?? 'HighLatency';

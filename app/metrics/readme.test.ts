@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import { pollUntil } from '../../src/waiting/poll-until.js';
 
 /**

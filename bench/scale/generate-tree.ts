@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import { appendRuleGroups, copyLogCases, copyRouting } from './copy-config-files.js';
 import { copyFixtureFiles } from './copy-fixture-files.js';
 import { canonicalNames, copyNames } from './copy-names.js';

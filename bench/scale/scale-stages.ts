@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import type { GeneratedTree } from './generate-tree.js';
 
 /** One stage of the scale bench: the command it runs on a generated tree, and its unit of work. */

@@ -1,7 +1,7 @@
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
 import { startLogsEngine } from '../../src/logstash/engine/run/start-with-jruby.js';
-import { loadCanaries, loadPipelineCases, renderCanary } from '../../src/pipeline/log-fixtures.js';
+import { loadCanaries, loadPipelineCases, renderCanary } from '../../src/log-stack/log-fixtures.js';
 import { reportStage } from './stage-result.js';
 
 // The offline log engine (what `npm run logs` runs) on HARNESS_ROOT's tree: one engine start

@@ -1,5 +1,5 @@
-import { formatFailure } from '../../src/rules/format-failure.js';
-import { runRuleSuite } from '../../src/rules/rule-suite.js';
+import { formatFailure } from '../../src/prometheus-rules/format-failure.js';
+import { runRuleSuite } from '../../src/prometheus-rules/rule-suite.js';
 import { reportStage } from './stage-result.js';
 
 // The rule suite on HARNESS_ROOT's tree (bench/scale.ts runs this as a child process): every

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config/config-error.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { readAlertmanagerConfig } from './alertmanager-config.js';
 
 const read = (text: string) => readAlertmanagerConfig(YamlFile.parse('monitoring/alertmanager.yml', text));

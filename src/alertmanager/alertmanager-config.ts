@@ -1,6 +1,6 @@
-import { ConfigError } from '../config/config-error.js';
-import { YamlFile, type YamlPath } from '../config/yaml-file.js';
-import { parseDuration } from '../rules/duration.js';
+import { ConfigError } from '../sources/config-error.js';
+import { YamlFile, type YamlPath } from '../sources/yaml-file.js';
+import { parseDuration } from '../prometheus-rules/duration.js';
 import { MatcherSyntaxError, parseMatchers, type LabelMatcher } from './label-matcher.js';
 
 export const alertmanagerConfigFile = 'monitoring/alertmanager.yml';

@@ -1,4 +1,4 @@
-import { repoPath } from '../config/repo-files.js';
+import { repoPath } from '../sources/repo-files.js';
 import { runTool } from '../tools/tool-runner.js';
 import { alertmanagerConfigFile, type RouteEntry } from './alertmanager-config.js';
 import { parseMatchers, type LabelMatcher } from './label-matcher.js';

@@ -1,6 +1,6 @@
-import { configErrorOf } from '../config/config-error-of.js';
+import { configErrorOf } from '../../tests/support/config-error-of.js';
 import { describe, expect, it } from 'vitest';
-import { writeTempFiles } from '../rules/test-files.js';
+import { writeTempFiles } from '../../tests/support/test-files.js';
 import type { ReceiverEntry } from './alertmanager-config.js';
 import { loadRoutingScenario, type ScenarioContext } from './load-routing-scenarios.js';
 

@@ -1,14 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import type { FromSchema } from 'json-schema-to-ts';
-import { ConfigError } from '../config/config-error.js';
-import { repoPath } from '../config/repo-files.js';
-import { YamlFile, type YamlPath } from '../config/yaml-file.js';
-import { nearestName } from '../config/nearest-name.js';
+import { ConfigError } from '../sources/config-error.js';
+import { repoPath } from '../sources/repo-files.js';
+import { YamlFile, type YamlPath } from '../sources/yaml-file.js';
+import { nearestName } from '../sources/nearest-name.js';
 import type { ReceiverEntry } from './alertmanager-config.js';
 import type { InhibitionCase, RouteCase, RoutingScenario, ScenarioAlert } from './routing-scenario.js';
 import { routingScenarioSchema } from './routing-scenario-schema.js';
-import { schemaError } from '../config/schema-error.js';
+import { schemaError } from '../sources/schema-error.js';
 
 export const routingScenarioDir = 'fixtures/routing';
 const readme = `${routingScenarioDir}/README.md`;

@@ -1,5 +1,5 @@
-import type { YamlFile } from '../config/yaml-file.js';
-import type { RuleInventory } from '../rules/rule-inventory.js';
+import type { YamlFile } from '../sources/yaml-file.js';
+import type { RuleInventory } from '../prometheus-rules/rule-inventory.js';
 
 /** Label values alerts can carry, each with where it comes from (file:line). */
 export type ProducedLabels = ReadonlyMap<string, ReadonlyMap<string, string>>;

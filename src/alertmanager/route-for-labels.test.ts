@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAlertmanagerConfig, readAlertmanagerConfig } from './alertmanager-config.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { routeForLabels } from './route-for-labels.js';
 
 describe('routeForLabels', () => {

@@ -1,5 +1,5 @@
-import { loadRuleInventory } from '../rules/rule-inventory.js';
-import { prometheusSettings } from '../rules/prometheus-config.js';
+import { loadRuleInventory } from '../prometheus-rules/rule-inventory.js';
+import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
 import { loadAlertmanagerConfig } from './alertmanager-config.js';
 import type { ScenarioContext } from './load-routing-scenarios.js';
 

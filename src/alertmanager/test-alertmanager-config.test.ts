@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { readRepoFile } from '../config/repo-files.js';
-import { writeTempFiles } from '../rules/test-files.js';
+import { readRepoFile } from '../sources/repo-files.js';
+import { writeTempFiles } from '../../tests/support/test-files.js';
 import { testAlertmanagerConfig } from './test-alertmanager-config.js';
 
 const base = { captureFromEngines: 'http://host.docker.internal:4000', pathPrefix: '/alerting', timeFactor: 100 };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import { ConfigError } from '../config/config-error.js';
-import { readRepoFile } from '../config/repo-files.js';
+import { ConfigError } from '../sources/config-error.js';
+import { readRepoFile } from '../sources/repo-files.js';
 import { alertmanagerConfigFile } from './alertmanager-config.js';
 import { alertmanagerMounts, templateFilesOf } from './mount-paths.js';
 import { compressRouteTimers } from './time-compression.js';

@@ -1,5 +1,5 @@
 import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
-import { formatDuration, parseDuration } from '../rules/duration.js';
+import { formatDuration, parseDuration } from '../prometheus-rules/duration.js';
 
 /**
  * How much faster than production the test Alertmanager runs its routing timers. At 1/100 the

@@ -12,6 +12,7 @@ import { configMapDriftCheck } from '../deploy/configmap-drift-check.js';
 import { dashboardQueriesCheck } from '../deploy/dashboard-queries-check.js';
 import { dashboardsCheck } from '../deploy/dashboards-check.js';
 import { docPinsCheck } from '../deploy/doc-pins-check.js';
+import { readmeDependenciesCheck } from '../deploy/readme-dependencies-check.js';
 import { imagePinsAgreeCheck } from '../deploy/image-pins-agree-check.js';
 import { k8sSchemaCheck } from '../deploy/k8s-schema-check.js';
 import { portsAgreeCheck } from '../deploy/ports-agree-check.js';
@@ -33,15 +34,15 @@ import { logstashRawEventsOnDiskCheck } from '../logstash/checks/queue-check.js'
 import { logstashEsCredentialsCheck } from '../logstash/checks/es-credentials-check.js';
 import { logstashInputMarkerCheck } from '../logstash/checks/input-marker-check.js';
 import { logstashGeoipDatabaseCheck } from '../logstash/checks/geoip-database-check.js';
-import { promtoolConfigCheck } from '../rules/checks/promtool-config-check.js';
-import { promtoolRulesCheck } from '../rules/checks/promtool-rules-check.js';
-import { quantileBucketsCheck } from '../rules/checks/quantile-buckets-check.js';
-import { recordingUnusedCheck } from '../rules/checks/recording-unused-check.js';
-import { requiredFieldsCheck } from '../rules/checks/required-fields-check.js';
-import { runbookCheck } from '../rules/checks/runbook-check.js';
-import { testCoverageCheck } from '../rules/checks/test-coverage-check.js';
-import { thresholdsCheck } from '../rules/checks/thresholds-check.js';
-import { unknownMetricCheck } from '../rules/checks/unknown-metric-check.js';
+import { promtoolConfigCheck } from '../prometheus-rules/checks/promtool-config-check.js';
+import { promtoolRulesCheck } from '../prometheus-rules/checks/promtool-rules-check.js';
+import { quantileBucketsCheck } from '../prometheus-rules/checks/quantile-buckets-check.js';
+import { recordingUnusedCheck } from '../prometheus-rules/checks/recording-unused-check.js';
+import { requiredFieldsCheck } from '../prometheus-rules/checks/required-fields-check.js';
+import { runbookCheck } from '../prometheus-rules/checks/runbook-check.js';
+import { testCoverageCheck } from '../prometheus-rules/checks/test-coverage-check.js';
+import { thresholdsCheck } from '../prometheus-rules/checks/thresholds-check.js';
+import { unknownMetricCheck } from '../prometheus-rules/checks/unknown-metric-check.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from './check.js';
 import { configSyntaxCheck } from './config/config-syntax-check.js';
@@ -73,6 +74,7 @@ export const allChecks: readonly Check<Workspace>[] = [
   configMapDriftCheck,
   imagePinsAgreeCheck,
   docPinsCheck,
+  readmeDependenciesCheck,
   portsAgreeCheck,
   k8sSchemaCheck,
   composeSchemaCheck,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { editDistance } from '../config/nearest-name.js';
+import { editDistance } from '../sources/nearest-name.js';
 
 /**
  * One doc page per check id, as pint has (docs/checks/<id>.md, e.g. docs/checks/logstash/syntax.md),

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { location } from '../config/location.js';
+import { location } from '../sources/location.js';
 import type { Problem } from './problem.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ConfigError } from '../config/config-error.js';
+import type { ConfigError } from '../sources/config-error.js';
 
 /**
  * One finding of `check`: where it is, what is wrong, and what to change.

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config/config-error.js';
-import { SourceFiles } from '../config/source-files.js';
+import { ConfigError } from '../sources/config-error.js';
+import { SourceFiles } from '../sources/source-files.js';
 import type { Check } from './check.js';
 import { runChecks } from './run-checks.js';
 

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { ConfigError } from '../config/config-error.js';
-import type { SourceFiles } from '../config/source-files.js';
+import { ConfigError } from '../sources/config-error.js';
+import type { SourceFiles } from '../sources/source-files.js';
 import { prepareTools } from '../tools/tool-runner.js';
 import type { Check, CheckContext } from './check.js';
 import { configErrorProblem, type Problem } from './problem.js';

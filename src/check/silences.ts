@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { nearestName } from '../config/nearest-name.js';
-import { location } from '../config/location.js';
+import { nearestName } from '../sources/nearest-name.js';
+import { location } from '../sources/location.js';
 import type { Problem } from './problem.js';
 
 /**

@@ -5,8 +5,8 @@ import { closeIds, readCheckDoc } from '../check/check-docs.js';
 import { formatProblem } from '../check/format-problem.js';
 import { runChecks } from '../check/run-checks.js';
 import { silenceCheckId } from '../check/silences.js';
-import { location } from '../config/location.js';
-import { repoRoot } from '../config/repo-files.js';
+import { location } from '../sources/location.js';
+import { repoRoot } from '../sources/repo-files.js';
 import { carriedLines } from '../deploy/security-lint-check.js';
 import { Workspace } from '../workspace/workspace.js';
 

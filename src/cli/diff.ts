@@ -23,7 +23,7 @@ const [baseRev, headRev] = program.processedArgs as [string, string | undefined]
 const opts = program.opts<{ json?: boolean; markdown?: boolean; root?: string }>();
 // The root must be set before the harness loads: it resolves every path against it.
 if (opts.root) process.env.HARNESS_ROOT = resolve(opts.root);
-const { repoRoot } = await import('../config/repo-files.js');
+const { repoRoot } = await import('../sources/repo-files.js');
 const { runDiff } = await import('../diff/run-diff.js');
 const { DiffInputError } = await import('../diff/diff-input-error.js');
 const { formatDiffReport } = await import('../diff/format-diff-report.js');

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { ConfigError } from '../config/config-error.js';
-import { repoPath } from '../config/repo-files.js';
+import { ConfigError } from '../sources/config-error.js';
+import { repoPath } from '../sources/repo-files.js';
 import { regenerateConfigMaps } from '../deploy/configmap-generator.js';
 import { loadK8sManifests } from '../deploy/k8s-manifests.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { logInputs, type LogInput } from '../pipeline/log-fixture-schema.js';
+import { logInputs, type LogInput } from '../log-stack/log-fixture-schema.js';
 
 const program = new Command('logs')
   .description('Ask the pipeline a question: send log lines through monitoring/logstash/pipeline/logstash.conf on the offline engine (Logstash 8.17.4 semantics, its Ruby on a real JRuby) and print the documents that come out, their indices, tags and what Elasticsearch does with them. Lines come from the arguments, --file, or stdin; all of them go through one engine start, as one stream.')
@@ -34,7 +34,7 @@ if (lines.length === 0) {
 const { localRunVariables } = await import('../logstash/engine/run/local-variables.js');
 const variables = { ...localRunVariables, ...Object.fromEntries((opts.var ?? []).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)])) };
 
-const { repoRoot } = await import('../config/repo-files.js');
+const { repoRoot } = await import('../sources/repo-files.js');
 const { startLogsEngine } = await import('../logstash/engine/run/start-with-jruby.js');
 const { TraceRecorder } = await import('../logstash/engine/run/trace.js');
 const { formatNdjson, formatRun } = await import('../logstash/engine/run/format-run.js');

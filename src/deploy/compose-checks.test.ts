@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
-import { repoRoot } from '../config/repo-files.js';
-import { SourceFiles } from '../config/source-files.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
 import { composePaths, withDefaults } from './compose-paths-check.js';
 import { composePolicy } from './compose-policy-check.js';
 import { validateCompose } from './compose-schema-check.js';

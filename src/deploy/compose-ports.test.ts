@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config/config-error.js';
+import { ConfigError } from '../sources/config-error.js';
 import { composePorts } from './compose-ports.js';
 
 describe('composePorts', () => {

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config-error.js';
+import { ConfigError } from '../sources/config-error.js';
 
 /** One published or exposed port of a compose service. */
 export interface ComposePort {

@@ -2,9 +2,9 @@ import type { Workspace } from '../workspace/workspace.js';
 import type { ErrorObject } from 'ajv';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import type { YamlFile } from '../config/yaml-file.js';
-import { nearestName } from '../config/nearest-name.js';
-import { dottedPath, yamlPathOf } from '../config/schema-error.js';
+import type { YamlFile } from '../sources/yaml-file.js';
+import { nearestName } from '../sources/nearest-name.js';
+import { dottedPath, yamlPathOf } from '../sources/schema-error.js';
 import { composeSpecValidator } from './compose-spec-schema.js';
 
 const id = 'deploy/compose-schema';

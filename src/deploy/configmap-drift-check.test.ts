@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { repoPath } from '../config/repo-files.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { repoPath } from '../sources/repo-files.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { regenerateConfigMaps } from './configmap-generator.js';
 import { configMapDrift } from './configmap-drift-check.js';
 

@@ -1,9 +1,9 @@
 import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import type { YamlFile } from '../config/yaml-file.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 import { expandPattern, filesK8sMustCarry, readSource, sourcePatterns, sourcesAnnotation } from './configmap-sources.js';
-import type { SourceFiles } from '../config/source-files.js';
+import type { SourceFiles } from '../sources/source-files.js';
 import { k8sObjects, lineIn, objectName } from './k8s-manifests.js';
 
 const id = 'deploy/configmap-drift';

@@ -1,6 +1,6 @@
 import { Document, isMap, isScalar, Scalar } from 'yaml';
-import { ConfigError } from '../config/config-error.js';
-import type { YamlFile } from '../config/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 import { expandPattern, readSource, sourcePatterns } from './configmap-sources.js';
 import { k8sObjects } from './k8s-manifests.js';
 

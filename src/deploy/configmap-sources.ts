@@ -1,6 +1,6 @@
 import { basename, dirname, posix } from 'node:path';
-import { repoRoot } from '../config/repo-files.js';
-import { SourceFiles } from '../config/source-files.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
 import type { K8sObject } from './k8s-manifests.js';
 
 /**

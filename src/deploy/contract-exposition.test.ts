@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { contractExposition } from './contract-exposition.js';
 
 const contract = YamlFile.parse('c.yml', [

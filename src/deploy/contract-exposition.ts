@@ -1,4 +1,4 @@
-import type { YamlFile } from '../config/yaml-file.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 
 interface ContractMetric {
   name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
 import { imagePinsAgree, splitImage } from './image-pins-agree-check.js';
 import { loadK8sManifests } from './k8s-manifests.js';

@@ -1,6 +1,6 @@
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { metricReferences, promqlSyntaxErrorAt } from '../rules/promql-selectors.js';
+import { metricReferences, promqlSyntaxErrorAt } from '../prometheus-rules/promql-selectors.js';
 import { recordingRulesFile } from '../metrics-contract/known-series.js';
 import { contractFile } from '../metrics-contract/metrics-contract.js';
 import type { Workspace } from '../workspace/workspace.js';

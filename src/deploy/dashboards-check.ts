@@ -1,6 +1,6 @@
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import type { YamlFile, YamlPath } from '../config/yaml-file.js';
+import type { YamlFile, YamlPath } from '../sources/yaml-file.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { datasourceFiles, panelsOf, provisionedDatasources } from './grafana-files.js';
 

@@ -2,7 +2,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { join } from 'node:path';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import type { SourceFiles } from '../config/source-files.js';
+import type { SourceFiles } from '../sources/source-files.js';
 import { composeFile } from '../engines/image-pins.js';
 import { splitImage } from './image-pins-agree-check.js';
 

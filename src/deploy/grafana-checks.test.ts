@@ -1,6 +1,6 @@
 import { checkContext } from '../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { knownSeries } from '../metrics-contract/known-series.js';
 import { dashboardQueriesCheck, queryProblems } from './dashboard-queries-check.js';
 import { dashboardProblems } from './dashboards-check.js';

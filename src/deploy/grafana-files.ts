@@ -1,7 +1,7 @@
-import { parseJsonFile } from '../config/json-file.js';
-import { repoRoot } from '../config/repo-files.js';
-import { SourceFiles } from '../config/source-files.js';
-import { YamlFile, type YamlPath } from '../config/yaml-file.js';
+import { parseJsonFile } from '../sources/json-file.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
+import { YamlFile, type YamlPath } from '../sources/yaml-file.js';
 import { expandPattern } from './configmap-sources.js';
 
 export const dashboardFiles = 'monitoring/grafana/dashboards/*.json';

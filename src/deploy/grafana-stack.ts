@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
-import { readRepoFile } from '../config/repo-files.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { readRepoFile } from '../sources/repo-files.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { hostFromEngines } from '../engines/engine.js';
 import { ensureImage } from '../engines/image-availability.js';
 import { imageFor } from '../engines/image-pins.js';
 import { prometheusSpec } from '../stacks/prometheus-spec.js';
 import type { StackDefinition } from '../stacks/stack.js';
-import { SyntheticTargetClient, startSyntheticTarget, type StartedSyntheticTarget } from '../synthetic/synthetic-target.js';
+import { SyntheticTargetClient, startSyntheticTarget, type StartedSyntheticTarget } from '../stacks/synthetic-target.js';
 import { expandPattern } from './configmap-sources.js';
 import { contractExposition } from './contract-exposition.js';
 

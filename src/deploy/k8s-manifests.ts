@@ -1,7 +1,7 @@
-import { ConfigError } from '../config/config-error.js';
-import { repoRoot } from '../config/repo-files.js';
-import { SourceFiles } from '../config/source-files.js';
-import type { YamlFile, YamlPath } from '../config/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
+import type { YamlFile, YamlPath } from '../sources/yaml-file.js';
 
 export const k8sDir = 'k8s';
 

@@ -2,11 +2,11 @@ import type { Workspace } from '../workspace/workspace.js';
 import type { ErrorObject } from 'ajv';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import type { YamlFile } from '../config/yaml-file.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 import { k8sObjects, lineIn, objectName, type K8sObject } from './k8s-manifests.js';
 import { kubernetesVersion, meaningfulErrors, strictValidator } from './k8s-strict-schemas.js';
-import { nearestName } from '../config/nearest-name.js';
-import { dottedPath, yamlPathOf } from '../config/schema-error.js';
+import { nearestName } from '../sources/nearest-name.js';
+import { dottedPath, yamlPathOf } from '../sources/schema-error.js';
 
 const id = 'deploy/k8s-schema';
 

@@ -1,7 +1,7 @@
 import type { Workspace } from '../workspace/workspace.js';
 import type { Check, CheckContext } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import type { YamlFile } from '../config/yaml-file.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 import { composePorts } from './compose-ports.js';
 import { containersOf, k8sObjects, lineIn, objectName, type K8sObject } from './k8s-manifests.js';
 import { grafanaEndpoints, prometheusEndpoints, type Endpoint } from './service-endpoints.js';

@@ -2,7 +2,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { posix } from 'node:path';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import type { YamlFile } from '../config/yaml-file.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
 import { containersOf, k8sObjects } from './k8s-manifests.js';
 

@@ -1,6 +1,6 @@
 import { checkContext } from '../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { committedSecrets, securityLintCheck, securityProblemsOfText } from './security-lint-check.js';
 
 const lint = (...lines: string[]) => securityProblemsOfText('f.yml', lines.join('\n')).map((p) => `${p.line} ${p.message}`);

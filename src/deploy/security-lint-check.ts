@@ -2,8 +2,8 @@ import type { Workspace } from '../workspace/workspace.js';
 import { posix } from 'node:path';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import type { SourceFiles } from '../config/source-files.js';
-import type { YamlFile } from '../config/yaml-file.js';
+import type { SourceFiles } from '../sources/source-files.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 import { sourcePatterns } from './configmap-sources.js';
 import { k8sObjects, lineIn, objectName } from './k8s-manifests.js';
 

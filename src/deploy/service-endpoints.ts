@@ -1,4 +1,4 @@
-import type { YamlFile, YamlPath } from '../config/yaml-file.js';
+import type { YamlFile, YamlPath } from '../sources/yaml-file.js';
 
 /** A `host:port` some config expects to reach, and where it says so. */
 export interface Endpoint {

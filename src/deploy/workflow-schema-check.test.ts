@@ -1,6 +1,6 @@
 import { checkContext } from '../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { workflowProblems, workflowSchemaCheck } from './workflow-schema-check.js';
 
 const workflow = (text: string) => workflowProblems(YamlFile.parse('.github/workflows/x.yml', text));

@@ -2,7 +2,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { createRequire } from 'node:module';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import type { YamlFile, YamlPath } from '../config/yaml-file.js';
+import type { YamlFile, YamlPath } from '../sources/yaml-file.js';
 
 const id = 'deploy/workflow-schema';
 export const workflowsDir = '.github/workflows';

@@ -1,4 +1,4 @@
-import type { ParsedAlert } from '../rules/promtool-failure.js';
+import type { ParsedAlert } from '../prometheus-rules/promtool-failure.js';
 
 /** The alerts of one name firing at one evaluation: empty when silent. */
 export type AlertState = ParsedAlert[];

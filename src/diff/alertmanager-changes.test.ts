@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { readAlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { alertmanagerChanges } from './alertmanager-changes.js';
 import { openSide } from './config-side.js';
 

@@ -1,6 +1,6 @@
 import type { AlertmanagerConfig, InhibitEntry, ReceiverEntry, RouteEntry } from '../alertmanager/alertmanager-config.js';
 import { formatMatcher, type LabelMatcher } from '../alertmanager/label-matcher.js';
-import { formatDuration } from '../rules/duration.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
 import type { ConfigSide } from './config-side.js';
 
 /** One routing definition that differs: a route, a receiver or an inhibition rule. */

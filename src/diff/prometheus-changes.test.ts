@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prometheusSettings } from '../rules/prometheus-config.js';
+import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
 import { openSide, type SideRole } from './config-side.js';
 import { prometheusChanges } from './prometheus-changes.js';
 

@@ -1,7 +1,7 @@
 
-import { formatDuration } from '../rules/duration.js';
-import type { PrometheusSettings } from '../rules/prometheus-config.js';
-import { prometheusConfigFile } from '../rules/prometheus-config.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
+import type { PrometheusSettings } from '../prometheus-rules/prometheus-config.js';
+import { prometheusConfigFile } from '../prometheus-rules/prometheus-config.js';
 import type { ConfigChange } from './alertmanager-changes.js';
 import type { ConfigSide } from './config-side.js';
 

@@ -1,4 +1,4 @@
-import type { Sample } from '../rules/promtool-failure.js';
+import type { Sample } from '../prometheus-rules/promtool-failure.js';
 
 export type { Sample };
 

@@ -1,5 +1,5 @@
 import type { RoutingScenario } from '../alertmanager/routing-scenario.js';
-import { formatDuration } from '../rules/duration.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
 import { routingCaseKey, type InhibitionOutcome, type RouteOutcome, type SideRouting } from './routing-outcomes.js';
 
 /** A routing or inhibition case whose outcome differs between the sides. */

@@ -1,7 +1,7 @@
 import { alertmanagerConfigFile, type AlertmanagerConfig, type RouteEntry } from '../alertmanager/alertmanager-config.js';
 import { amtoolRoutesTest, routeOfChain } from '../alertmanager/amtool-routes.js';
 import type { RoutingScenario } from '../alertmanager/routing-scenario.js';
-import { ConfigError } from '../config/config-error.js';
+import { ConfigError } from '../sources/config-error.js';
 import { ToolUnavailableError } from '../tools/tool-runner.js';
 import type { ConfigSide } from './config-side.js';
 import { DiffInputError } from './diff-input-error.js';

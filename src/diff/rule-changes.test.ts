@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRuleInventory } from '../rules/rule-inventory.js';
+import { loadRuleInventory } from '../prometheus-rules/rule-inventory.js';
 import { openSide, type SideRole } from './config-side.js';
 import { ruleChanges } from './rule-changes.js';
 

@@ -1,5 +1,5 @@
-import { parseDuration } from '../rules/duration.js';
-import type { RuleEntry, RuleInventory } from '../rules/rule-inventory.js';
+import { parseDuration } from '../prometheus-rules/duration.js';
+import type { RuleEntry, RuleInventory } from '../prometheus-rules/rule-inventory.js';
 import { canonicalExpr } from './canonical-expr.js';
 import type { ConfigSide } from './config-side.js';
 

@@ -1,7 +1,7 @@
-import { formatDuration } from '../rules/duration.js';
-import type { RuleInventory } from '../rules/rule-inventory.js';
-import { rulesNeeded } from '../rules/rule-subset.js';
-import type { Expectation } from '../rules/scenario.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
+import type { RuleInventory } from '../prometheus-rules/rule-inventory.js';
+import { rulesNeeded } from '../prometheus-rules/rule-subset.js';
+import type { Expectation } from '../prometheus-rules/scenario.js';
 import { sameAlertState, stateChanges, stateWord, type AlertState } from './alert-state.js';
 import { renderSample, samplesKey, type Sample } from './promtool-samples.js';
 import { ruleId, type RuleChange } from './rule-changes.js';

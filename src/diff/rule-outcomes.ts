@@ -1,13 +1,13 @@
-import { ConfigError } from '../config/config-error.js';
-import type { ExpectationRef } from '../rules/compile-scenarios.js';
-import { prometheusConfigFile } from '../rules/prometheus-config.js';
-import { prepareSuite, type PreparedSuite, type SuiteOptions } from '../rules/rule-suite.js';
-import { runCompiledSuite } from '../rules/run-rule-tests.js';
+import { ConfigError } from '../sources/config-error.js';
+import type { ExpectationRef } from '../prometheus-rules/compile-scenarios.js';
+import { prometheusConfigFile } from '../prometheus-rules/prometheus-config.js';
+import { prepareSuite, type PreparedSuite, type SuiteOptions } from '../prometheus-rules/rule-suite.js';
+import { runCompiledSuite } from '../prometheus-rules/run-rule-tests.js';
 import { withoutAlertname, type AlertState } from './alert-state.js';
 import type { ConfigSide } from './config-side.js';
 import { DiffInputError } from './diff-input-error.js';
 import type { Sample } from './promtool-samples.js';
-import { holdsOn } from '../rules/scenario.js';
+import { holdsOn } from '../prometheus-rules/scenario.js';
 
 /**
  * What one expectation saw on one side. promtool prints only failures, so a passing

@@ -1,8 +1,8 @@
 
-import { ConfigError } from '../config/config-error.js';
-import { formatDuration } from '../rules/duration.js';
-import type { RuleInventory } from '../rules/rule-inventory.js';
-import type { ScenarioFile } from '../rules/scenario.js';
+import { ConfigError } from '../sources/config-error.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
+import type { RuleInventory } from '../prometheus-rules/rule-inventory.js';
+import type { ScenarioFile } from '../prometheus-rules/scenario.js';
 import { alertBoundary, type AlertBoundary } from '../thresholds/alert-boundary.js';
 import { boundaryCases, predictedFiring, type BoundaryCases } from '../thresholds/boundary-cases.js';
 import { describeBoundaryChange, formatThreshold } from '../thresholds/boundary-words.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { CompiledSuite } from '../rules/compile-scenarios.js';
+import type { CompiledSuite } from '../prometheus-rules/compile-scenarios.js';
 import type { ConfigSide } from './config-side.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { ContractMetric } from '../metrics-contract/metrics-contract.js';
-import type { PrometheusApi } from '../prometheus/prometheus-api.js';
+import type { PrometheusApi } from './prometheus-api.js';
 
 /** A contract entry the live data does not bear out. */
 export interface ContractGap {

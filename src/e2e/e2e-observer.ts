@@ -2,7 +2,7 @@ import { AlertmanagerApi, type GettableAlert } from '../alertmanager/alertmanage
 import type { AlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
 import { DeliveryReader, deliveryMentions, isResolvedDelivery, type Delivery } from '../alertmanager/deliveries.js';
 import { CaptureClient } from '../capture/capture-client.js';
-import { PrometheusApi } from '../prometheus/prometheus-api.js';
+import { PrometheusApi } from './prometheus-api.js';
 import type { AlertingStackInfo } from '../stacks/alerting-stack.js';
 import { pollUntil } from '../waiting/poll-until.js';
 import { routeForLabels } from '../alertmanager/route-for-labels.js';

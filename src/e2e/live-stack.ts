@@ -6,7 +6,7 @@ import { e2eAlertmanagerAddress } from './e2e-alertmanager-stack.js';
 import { hostExampleApp } from './example-app-host.js';
 import { cadvisorSpec, databaseSpec, liveEngineNames, mysqldExporterSpec, nodeExporterSpec } from './exporter-specs.js';
 import { startStackControl } from './stack-control.js';
-import { prometheusSettings } from '../rules/prometheus-config.js';
+import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
 import { testPrometheusConfig, type JobTargets } from './test-prometheus-config.js';
 import { scrapeFaithfulTiming, type PrometheusTiming } from './test-timing.js';
 

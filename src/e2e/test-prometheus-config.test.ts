@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { configErrorOf } from '../config/config-error-of.js';
-import { YamlFile } from '../config/yaml-file.js';
-import { prometheusSettings } from '../rules/prometheus-config.js';
+import { configErrorOf } from '../../tests/support/config-error-of.js';
+import { YamlFile } from '../sources/yaml-file.js';
+import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
 import { testPrometheusConfig, type TestPrometheusOptions } from './test-prometheus-config.js';
 import { scrapeFaithfulTiming } from './test-timing.js';
 

@@ -1,9 +1,9 @@
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
-import { ConfigError } from '../config/config-error.js';
-import { displayPath, readRepoFile } from '../config/repo-files.js';
-import { YamlFile } from '../config/yaml-file.js';
-import { formatDuration } from '../rules/duration.js';
-import { prometheusConfigFile, prometheusSettings } from '../rules/prometheus-config.js';
+import { ConfigError } from '../sources/config-error.js';
+import { displayPath, readRepoFile } from '../sources/repo-files.js';
+import { YamlFile } from '../sources/yaml-file.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
+import { prometheusConfigFile, prometheusSettings } from '../prometheus-rules/prometheus-config.js';
 import { scaleRuleFile } from './test-rule-files.js';
 import { compressedTiming, testResendDelayMs, type PrometheusTiming } from './test-timing.js';
 

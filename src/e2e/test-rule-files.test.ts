@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { configErrorOf } from '../config/config-error-of.js';
-import { YamlFile } from '../config/yaml-file.js';
-import { loadRuleInventory } from '../rules/rule-inventory.js';
+import { configErrorOf } from '../../tests/support/config-error-of.js';
+import { YamlFile } from '../sources/yaml-file.js';
+import { loadRuleInventory } from '../prometheus-rules/rule-inventory.js';
 import { scaleRuleFile } from './test-rule-files.js';
 
 const rules = (body: string) => YamlFile.parse('rules.yml', `groups:\n  - name: g\n    rules:\n${body}`);

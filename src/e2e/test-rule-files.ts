@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
-import { ConfigError } from '../config/config-error.js';
-import type { YamlFile } from '../config/yaml-file.js';
-import { formatDuration, parseDuration } from '../rules/duration.js';
+import { ConfigError } from '../sources/config-error.js';
+import type { YamlFile } from '../sources/yaml-file.js';
+import { formatDuration, parseDuration } from '../prometheus-rules/duration.js';
 import { ruleTimeFactor } from './test-timing.js';
 
 /** One duration the test copy changed, for messages and reports. */

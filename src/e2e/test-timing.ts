@@ -1,4 +1,4 @@
-import { formatDuration } from '../rules/duration.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
 import { routingTimeFactor } from '../alertmanager/time-compression.js';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ConfigError } from '../config/config-error.js';
-import { repoPath } from '../config/repo-files.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import { repoPath } from '../sources/repo-files.js';
+import { YamlFile } from '../sources/yaml-file.js';
 
 export const composeFile = 'monitoring/docker-compose.monitoring.yml';
 const overridesFile = '.env.images';

@@ -1,6 +1,6 @@
 import type { PostableAlert } from '../alertmanager/alertmanager-api.js';
-import { prometheusSettings } from '../rules/prometheus-config.js';
-import { loadRuleInventory, type RuleInventory } from '../rules/rule-inventory.js';
+import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
+import { loadRuleInventory, type RuleInventory } from '../prometheus-rules/rule-inventory.js';
 import { renderedAnnotations } from './rendered-annotations.js';
 
 /** One alert rule firing for many series at once. */

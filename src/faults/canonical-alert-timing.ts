@@ -1,9 +1,9 @@
 import { loadAlertmanagerConfig, type RouteEntry } from '../alertmanager/alertmanager-config.js';
-import { displayPath } from '../config/repo-files.js';
+import { displayPath } from '../sources/repo-files.js';
 import { routeForLabels } from '../alertmanager/route-for-labels.js';
-import { parseDuration } from '../rules/duration.js';
-import { prometheusSettings } from '../rules/prometheus-config.js';
-import { loadRuleInventory } from '../rules/rule-inventory.js';
+import { parseDuration } from '../prometheus-rules/duration.js';
+import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
+import { loadRuleInventory } from '../prometheus-rules/rule-inventory.js';
 
 /** What decides how often one alert can page, as written in monitoring/ (production time). */
 export interface CanonicalAlertTiming {

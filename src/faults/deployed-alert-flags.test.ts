@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalRules } from '../rules/canonical-rules.js';
-import { parseDuration } from '../rules/duration.js';
+import { canonicalRules } from '../prometheus-rules/canonical-rules.js';
+import { parseDuration } from '../prometheus-rules/duration.js';
 import { compressedRestoreFlags, deployedAlertRestartFlags } from './deployed-alert-flags.js';
 
 describe('the --rules.alert.* flags compose and k8s give Prometheus', () => {

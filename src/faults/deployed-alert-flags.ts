@@ -1,8 +1,8 @@
-import { ConfigError } from '../config/config-error.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
 import { containersOf, k8sObjects, lineIn, loadK8sManifests } from '../deploy/k8s-manifests.js';
-import { formatDuration, parseDuration } from '../rules/duration.js';
+import { formatDuration, parseDuration } from '../prometheus-rules/duration.js';
 
 /** The `--rules.alert.*` flags that decide what a Prometheus restart does to alerts, in ms. */
 export interface AlertRestartFlags {

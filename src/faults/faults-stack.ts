@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { prometheusSettings } from '../rules/prometheus-config.js';
+import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
 import { startStackControl } from '../e2e/stack-control.js';
 import { startAlertmanager, type AlertingStackInfo } from '../stacks/alerting-stack.js';
 import { prometheusSpec } from '../stacks/prometheus-spec.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { scrapeFaithfulTiming, type PrometheusTiming } from '../e2e/test-timing.js';
 import { testPrometheusConfig } from '../e2e/test-prometheus-config.js';
 import { hostFromEngines } from '../engines/engine.js';
-import { prometheusSettings } from '../rules/prometheus-config.js';
+import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
 import { startAlertmanager, type AlertingStackInfo } from '../stacks/alerting-stack.js';
 import { prometheusSpec } from '../stacks/prometheus-spec.js';
 import type { StackDefinition } from '../stacks/stack.js';

@@ -1,7 +1,7 @@
 import { AlertmanagerApi, type GettableAlert } from '../alertmanager/alertmanager-api.js';
 import { CaptureClient } from '../capture/capture-client.js';
 import { StackControl } from '../e2e/stack-control.js';
-import { PrometheusApi, type PrometheusAlert } from '../prometheus/prometheus-api.js';
+import { PrometheusApi, type PrometheusAlert } from '../e2e/prometheus-api.js';
 import { pollUntil } from '../waiting/poll-until.js';
 import type { PrometheusRestartStackInfo, RestartablePrometheus } from './prometheus-restart-stack.js';
 import { ReceiverTimeline, type ReceiverEvent } from './receiver-timeline.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleEntry } from '../rules/rule-inventory.js';
+import type { RuleEntry } from '../prometheus-rules/rule-inventory.js';
 import { renderedAnnotations } from './rendered-annotations.js';
 
 const rule = (annotations: Record<string, string>): RuleEntry => ({ kind: 'alert', name: 'DiskSpaceLow', expr: 'x < 0.1', labels: {}, annotations, group: 'g', file: 'monitoring/alert_rules.yml', line: 270, exprLine: 271, path: [] });

@@ -1,4 +1,4 @@
-import type { RuleEntry } from '../rules/rule-inventory.js';
+import type { RuleEntry } from '../prometheus-rules/rule-inventory.js';
 
 /**
  * A rule's annotations as Prometheus sends them for one alert: `{{ $labels.x }}` becomes the

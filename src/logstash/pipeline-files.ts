@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
-import { ConfigError } from '../config/config-error.js';
-import { repoRoot } from '../config/repo-files.js';
-import { SourceFiles } from '../config/source-files.js';
+import { ConfigError } from '../sources/config-error.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
 import { repoPathOf } from './container-paths.js';
 import type { PipelineConfig } from './parser/ast.js';
 import { parseConfig } from './parser/parse-config.js';

@@ -1,7 +1,7 @@
 import { checkContext } from '../../tests/support/check-context.js';
 import { Counter, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { createAppMetrics } from '../../app/metrics/app-metrics.js';
 import { appMetricsContractCheck, appMetricsProblems } from './app-metrics-check.js';
 import { appMetricsOf, loadMetricsContract, parseMetricsContract } from './metrics-contract.js';

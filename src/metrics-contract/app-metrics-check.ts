@@ -2,7 +2,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import type { Registry } from 'prom-client';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import type { SourceFiles } from '../config/source-files.js';
+import type { SourceFiles } from '../sources/source-files.js';
 import { createAppMetrics } from '../../app/metrics/app-metrics.js';
 import { shapeDifferences } from './contract-differences.js';
 import { appMetricsOf, contractFile, type ContractMetric } from './metrics-contract.js';

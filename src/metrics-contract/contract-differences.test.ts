@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../config/yaml-file.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { contractDifferences } from './contract-differences.js';
 import { parseMetricsContract } from './metrics-contract.js';
 import { parseExposition } from './parse-exposition.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config/config-error.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import { YamlFile } from '../sources/yaml-file.js';
 import { appMetricsOf, loadMetricsContract, parseMetricsContract } from './metrics-contract.js';
 
 const parse = (text: string) => parseMetricsContract(YamlFile.parse('contract.yml', text));

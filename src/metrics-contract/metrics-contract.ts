@@ -1,5 +1,5 @@
-import { ConfigError } from '../config/config-error.js';
-import { YamlFile } from '../config/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import { YamlFile } from '../sources/yaml-file.js';
 
 export const contractFile = 'monitoring/metrics-contract.yml';
 

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
-import { repoRoot } from '../config/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
 import type { CoverageFacts } from './coverage/coverage-facts.js';
 import { writeCoverage } from './coverage/write-coverage.js';
 import { engineVersionLines } from '../engines/engine-versions.js';

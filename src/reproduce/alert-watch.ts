@@ -1,7 +1,7 @@
 import type { AlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
 import { deliveryMentions, isResolvedDelivery, type Delivery } from '../alertmanager/deliveries.js';
-import type { PrometheusAlert } from '../prometheus/prometheus-api.js';
-import type { RuleEntry } from '../rules/rule-inventory.js';
+import type { PrometheusAlert } from '../e2e/prometheus-api.js';
+import type { RuleEntry } from '../prometheus-rules/rule-inventory.js';
 import { payloadSummary } from './payload-summary.js';
 import type { AlertState, DeliveryRecord, Evaluation, TimelineCondition, TimelineEvent } from './timeline.js';
 import type { TimelinePrinter } from './timeline-printer.js';

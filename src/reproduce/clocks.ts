@@ -1,4 +1,4 @@
-import { formatDuration } from '../rules/duration.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
 
 /** Simulated time reads as a Prometheus duration (`5m15s`). */
 export const simulatedTime = (ms: number) => formatDuration(Math.round(ms));

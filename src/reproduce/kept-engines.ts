@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, openSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../config/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
 import { startEngineNetwork } from '../engines/container-network.js';
 import { hostFromEngines } from '../engines/engine.js';
 import type { AlertingStackInfo } from '../stacks/alerting-stack.js';

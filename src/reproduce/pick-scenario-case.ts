@@ -1,9 +1,9 @@
-import { ConfigError } from '../config/config-error.js';
-import { nearestName } from '../config/nearest-name.js';
-import { loadScenario } from '../rules/load-scenario.js';
-import type { RuleInventory } from '../rules/rule-inventory.js';
-import type { ScenarioCase, ScenarioFile } from '../rules/scenario.js';
-import { scenarioFiles } from '../rules/rule-suite.js';
+import { ConfigError } from '../sources/config-error.js';
+import { nearestName } from '../sources/nearest-name.js';
+import { loadScenario } from '../prometheus-rules/load-scenario.js';
+import type { RuleInventory } from '../prometheus-rules/rule-inventory.js';
+import type { ScenarioCase, ScenarioFile } from '../prometheus-rules/scenario.js';
+import { scenarioFiles } from '../prometheus-rules/rule-suite.js';
 
 export interface PickedCase {
   scenario: ScenarioFile;

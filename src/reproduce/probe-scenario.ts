@@ -1,8 +1,8 @@
 import { parser } from '@prometheus-io/lezer-promql';
-import { parseDuration } from '../rules/duration.js';
-import type { RuleEntry, RuleInventory } from '../rules/rule-inventory.js';
-import { rulesNeeded } from '../rules/rule-subset.js';
-import type { QueryExpectation, ScenarioCase, ScenarioFile } from '../rules/scenario.js';
+import { parseDuration } from '../prometheus-rules/duration.js';
+import type { RuleEntry, RuleInventory } from '../prometheus-rules/rule-inventory.js';
+import { rulesNeeded } from '../prometheus-rules/rule-subset.js';
+import type { QueryExpectation, ScenarioCase, ScenarioFile } from '../prometheus-rules/scenario.js';
 
 /** Evaluations probed at most: beyond this the probes thin out (every 2nd, 3rd... evaluation). */
 const maxProbes = 600;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ConfigError } from '../config/config-error.js';
-import { displayPath, repoPath } from '../config/repo-files.js';
+import { ConfigError } from '../sources/config-error.js';
+import { displayPath, repoPath } from '../sources/repo-files.js';
 import { canonicalIncidentContext } from '../e2e/incidents/incident-context.js';
 import type { Incident } from '../e2e/incidents/incident.js';
 import { loadIncident, loadIncidents } from '../e2e/incidents/load-incidents.js';

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ConfigError } from '../config/config-error.js';
-import { displayPath, repoPath } from '../config/repo-files.js';
-import { location } from '../config/location.js';
+import { ConfigError } from '../sources/config-error.js';
+import { displayPath, repoPath } from '../sources/repo-files.js';
+import { location } from '../sources/location.js';
 import { DiffInputError } from '../diff/diff-input-error.js';
 import { ToolUnavailableError } from '../tools/tool-runner.js';
 import { chooseMode } from './choose-mode.js';

@@ -1,6 +1,6 @@
 import type { AlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
 import { routeForLabels } from '../alertmanager/route-for-labels.js';
-import { formatDuration } from '../rules/duration.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
 import type { DeliveryRecord, TimelineEvent } from './timeline.js';
 
 /**

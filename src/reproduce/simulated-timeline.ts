@@ -1,12 +1,12 @@
 import { loadAlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
-import { repoRoot } from '../config/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
 import { openSide } from '../diff/config-side.js';
 import { expectationKey, prepareSide, runSideRules } from '../diff/rule-outcomes.js';
 import type { Sample } from '../diff/promtool-samples.js';
-import { formatDuration } from '../rules/duration.js';
-import { prometheusSettings } from '../rules/prometheus-config.js';
-import { loadRuleInventory } from '../rules/rule-inventory.js';
-import type { QueryExpectation } from '../rules/scenario.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
+import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
+import { loadRuleInventory } from '../prometheus-rules/rule-inventory.js';
+import type { QueryExpectation } from '../prometheus-rules/scenario.js';
 import { alertBoundary } from '../thresholds/alert-boundary.js';
 import { describeBoundary, formatThreshold } from '../thresholds/boundary-words.js';
 import { notificationVerb } from '../thresholds/notification-verb.js';

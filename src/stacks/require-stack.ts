@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { inject, type TestContext } from 'vitest';
-import { repoRoot } from '../config/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
 import type { StackStatus } from './stack.js';
 
 declare module 'vitest' {

@@ -1,5 +1,5 @@
 import { hostFromEngines } from '../engines/engine.js';
-import { startSyntheticTarget } from '../synthetic/synthetic-target.js';
+import { startSyntheticTarget } from './synthetic-target.js';
 import { alertmanagerSpec } from './alertmanager-spec.js';
 import { prometheusSpec } from './prometheus-spec.js';
 import type { StackDefinition } from './stack.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../config/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
 import { parseStackDeclaration, readStackDeclarations } from './stack-declaration.js';
 
 const file = join(repoRoot, 'tests/integration/example.test.ts');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { repoRoot } from '../config/repo-files.js';
-import { ConfigError } from '../config/config-error.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { ConfigError } from '../sources/config-error.js';
 
 /**
  * A test file names the stacks it uses in one line of its own, as vitest reads

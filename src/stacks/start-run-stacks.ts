@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { repoRoot } from '../config/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
 import { projectFilesOfRun } from '../sharding/project-files-of-run.js';
 import { selectStacks } from './select-stacks.js';
 import { readStackDeclarations } from './stack-declaration.js';

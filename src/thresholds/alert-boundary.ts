@@ -1,5 +1,5 @@
-import { parseDuration } from '../rules/duration.js';
-import type { RuleEntry, RuleInventory } from '../rules/rule-inventory.js';
+import { parseDuration } from '../prometheus-rules/duration.js';
+import type { RuleEntry, RuleInventory } from '../prometheus-rules/rule-inventory.js';
 import { comparisons, conditionTree, type CompareOp, type Comparison, type ConditionTree } from './condition-tree.js';
 import { measuredSeries, type Measured, type MeasuredSeries } from './measured-series.js';
 

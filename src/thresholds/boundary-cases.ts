@@ -1,5 +1,5 @@
-import { formatDuration } from '../rules/duration.js';
-import type { ScenarioCase, ScenarioFile } from '../rules/scenario.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
+import type { ScenarioCase, ScenarioFile } from '../prometheus-rules/scenario.js';
 import type { AlertBoundary } from './alert-boundary.js';
 import { assignment, conditionHolds, operandSeries, type Assignment } from './boundary-assignment.js';
 import { formatThreshold } from './boundary-words.js';

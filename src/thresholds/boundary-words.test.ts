@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuleInventory } from '../rules/rule-inventory.js';
-import { writeTempFiles } from '../rules/test-files.js';
+import { loadRuleInventory } from '../prometheus-rules/rule-inventory.js';
+import { writeTempFiles } from '../../tests/support/test-files.js';
 import { alertBoundary, seriesBound } from './alert-boundary.js';
 import { describeBoundary, describeBoundaryChange } from './boundary-words.js';
 

@@ -1,4 +1,4 @@
-import { formatDuration } from '../rules/duration.js';
+import { formatDuration } from '../prometheus-rules/duration.js';
 import type { AlertBoundary, ThresholdCondition } from './alert-boundary.js';
 import type { ConditionTree } from './condition-tree.js';
 

@@ -1,6 +1,6 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
-import { numberLiteral } from '../rules/promql-selectors.js';
+import { numberLiteral } from '../prometheus-rules/promql-selectors.js';
 
 export type CompareOp = '>' | '<' | '>=' | '<=' | '==' | '!=';
 

@@ -1,7 +1,7 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
-import { parseDuration } from '../rules/duration.js';
-import { numberLiteral } from '../rules/promql-selectors.js';
+import { parseDuration } from '../prometheus-rules/duration.js';
+import { numberLiteral } from '../prometheus-rules/promql-selectors.js';
 
 export interface LabelMatch {
   label: string;

@@ -1,6 +1,6 @@
 import type { AlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
 import { routeForLabels } from '../alertmanager/route-for-labels.js';
-import type { RuleEntry } from '../rules/rule-inventory.js';
+import type { RuleEntry } from '../prometheus-rules/rule-inventory.js';
 
 /**
  * What an alert does to people when it fires, from where Alertmanager routes its labels:

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { PassThrough } from 'node:stream';
-import { repoRoot } from '../config/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
 import { containerRuntime } from '../engines/container-runtime.js';
 import { harnessLabels } from '../engines/harness-labels.js';
 import type { ToolName, ToolResult } from './tool-result.js';

@@ -1,4 +1,4 @@
-import { repoRoot } from '../config/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
 import { ensureImage } from '../engines/image-availability.js';
 import { engineVersion, imageFor, type EngineName } from '../engines/image-pins.js';
 import { imageRunner } from './image-tool.js';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ConfigError } from '../config/config-error.js';
+import { ConfigError } from '../sources/config-error.js';
 import { Workspace } from './workspace.js';
 
 /** A tree of configs in a temporary folder: the root a Workspace is given, never the environment. */

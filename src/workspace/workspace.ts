@@ -1,16 +1,16 @@
 import { type AlertmanagerConfig, alertmanagerConfigFile, readAlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
-import { SourceFiles } from '../config/source-files.js';
-import type { YamlFile } from '../config/yaml-file.js';
+import { SourceFiles } from '../sources/source-files.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 import { alertingFiles, datasourceFiles, loadDashboards, loadProvisioning } from '../deploy/grafana-files.js';
 import { loadK8sManifests } from '../deploy/k8s-manifests.js';
 import { composeFile } from '../engines/image-pins.js';
 import { type Pipeline, loadPipelines } from '../logstash/pipeline-files.js';
 import { knownSeries, recordingRulesFile } from '../metrics-contract/known-series.js';
 import { type ContractMetric, contractFile, parseMetricsContract } from '../metrics-contract/metrics-contract.js';
-import { type PrometheusSettings, prometheusConfigFile, readPrometheusSettings } from '../rules/prometheus-config.js';
-import { readScenario, scenarioWhat } from '../rules/load-scenario.js';
-import { type RuleInventory, readRuleInventory } from '../rules/rule-inventory.js';
-import type { ScenarioFile } from '../rules/scenario.js';
+import { type PrometheusSettings, prometheusConfigFile, readPrometheusSettings } from '../prometheus-rules/prometheus-config.js';
+import { readScenario, scenarioWhat } from '../prometheus-rules/load-scenario.js';
+import { type RuleInventory, readRuleInventory } from '../prometheus-rules/rule-inventory.js';
+import type { ScenarioFile } from '../prometheus-rules/scenario.js';
 import { type ProducedLabels, producedLabels } from '../alertmanager/produced-labels.js';
 
 /**

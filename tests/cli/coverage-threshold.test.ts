@@ -3,9 +3,9 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
-import { isAlwaysFiring } from '../../src/rules/always-firing.js';
-import { canonicalRules } from '../../src/rules/canonical-rules.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
+import { isAlwaysFiring } from '../../src/prometheus-rules/always-firing.js';
+import { canonicalRules } from '../../src/prometheus-rules/canonical-rules.js';
 
 // The copy has the canonical alerts plus QueueBacklog, untested: what each section then measures.
 // An always-firing alert (the Watchdog) is not asked to be kept silent anywhere.

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import type { DiffReport } from '../../src/diff/diff-report.js';
 
 /** `npm run diff` as a user runs it, on the throwaway repository. */

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
 import { routeForLabels } from '../../src/alertmanager/route-for-labels.js';
-import { prometheusEngine } from '../../src/rules/prometheus-engine.js';
+import { prometheusEngine } from '../../src/prometheus-rules/prometheus-engine.js';
 import { runReproduceCli } from './run-reproduce-cli.js';
 
 // The route HighLatency (a warning of the app) takes, read from alertmanager.yml, so the expected

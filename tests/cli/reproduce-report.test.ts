@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import type { Timeline } from '../../src/reproduce/timeline.js';
 import { stateBands } from '../../src/reproduce/timeline-chart.js';
 import { chromiumMissing, launchChromium } from './headless-chromium.js';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 
 /** Runs `npm run check` exactly as a user does (the CLI through tsx), with extra arguments. */
 export function runCheckCli(args: string[]): Promise<{ code: number; output: string }> {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 
 /** Runs `npm run reproduce` as a user does (the CLI through tsx). */
 export function runReproduceCli(args: string[], cwd = repoRoot): Promise<{ code: number; output: string; stdout: string }> {

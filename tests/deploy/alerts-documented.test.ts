@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readRepoFile } from '../../src/config/repo-files.js';
-import { YamlFile } from '../../src/config/yaml-file.js';
+import { readRepoFile } from '../../src/sources/repo-files.js';
+import { YamlFile } from '../../src/sources/yaml-file.js';
 
 /** Section 4 of the guide explains each alert in prose, under its name in bold. */
 const guide = readRepoFile('docs/monitoring_and_alerting.md');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
 import { canonicalAlertShapes } from '../../src/alertmanager/checks/inhibit-equal-identity-check.js';
-import { readRepoFile, repoRoot } from '../../src/config/repo-files.js';
+import { readRepoFile, repoRoot } from '../../src/sources/repo-files.js';
 import { Workspace } from '../../src/workspace/workspace.js';
 import { inhibitingRules } from '../../src/diff/inhibition-effect.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { repoPath } from '../../src/config/repo-files.js';
+import { repoPath } from '../../src/sources/repo-files.js';
 
 /**
  * The issue's command, run for real by docker-compose (`config` only: it resolves paths and

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import { runTool, ToolUnavailableError } from '../../src/tools/tool-runner.js';
 import { runCheckCli } from '../cli/run-check-cli.js';
 import { planFor } from './doc-commands/command-plans.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadMetricsContract } from '../../src/metrics-contract/metrics-contract.js';
 import { contractGaps } from '../../src/e2e/contract-in-live-data.js';
 import type { LiveStackInfo } from '../../src/e2e/live-stack.js';
-import { PrometheusApi } from '../../src/prometheus/prometheus-api.js';
+import { PrometheusApi } from '../../src/e2e/prometheus-api.js';
 import { requireStack } from '../../src/stacks/require-stack.js';
 import { pollUntil } from '../../src/waiting/poll-until.js';
 

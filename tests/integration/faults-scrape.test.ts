@@ -5,7 +5,7 @@ import { canonicalAlertTiming } from '../../src/faults/canonical-alert-timing.js
 import { ReceiverTimeline } from '../../src/faults/receiver-timeline.js';
 import type { ScrapeFaultsStackInfo, ScrapeFaultTarget } from '../../src/faults/scrape-faults-stack.js';
 import { StandInControl } from '../../src/faults/stand-in-control.js';
-import { PrometheusApi } from '../../src/prometheus/prometheus-api.js';
+import { PrometheusApi } from '../../src/e2e/prometheus-api.js';
 import { requireStack } from '../../src/stacks/require-stack.js';
 import { pollUntil } from '../../src/waiting/poll-until.js';
 

@@ -1,10 +1,10 @@
 // @stacks smoke
 import { describe, expect, it } from 'vitest';
 import { CaptureClient } from '../../src/capture/capture-client.js';
-import { PrometheusApi } from '../../src/prometheus/prometheus-api.js';
+import { PrometheusApi } from '../../src/e2e/prometheus-api.js';
 import { requireStack } from '../../src/stacks/require-stack.js';
 import type { SmokeStackInfo } from '../../src/stacks/smoke-stack.js';
-import { SyntheticTargetClient } from '../../src/synthetic/synthetic-target.js';
+import { SyntheticTargetClient } from '../../src/stacks/synthetic-target.js';
 import { pollUntil } from '../../src/waiting/poll-until.js';
 
 interface WebhookBody {

@@ -1,7 +1,7 @@
 // @stacks jruby
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoPath } from '../../src/config/repo-files.js';
+import { repoPath } from '../../src/sources/repo-files.js';
 import { parseConfig } from '../../src/logstash/parser/parse-config.js';
 import { attribute, pluginSites, scalarText } from '../../src/logstash/walk.js';
 import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';

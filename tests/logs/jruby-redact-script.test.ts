@@ -1,7 +1,7 @@
 // @stacks jruby
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
-import { loadCanaries, renderCanary } from '../../src/pipeline/log-fixtures.js';
-import { carriesId, eventId, runPrefix } from '../../src/pipeline/run-ids.js';
+import { loadCanaries, renderCanary } from '../../src/log-stack/log-fixtures.js';
+import { carriesId, eventId, runPrefix } from '../../src/log-stack/run-ids.js';
 import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
 import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
 import { redactOptions as redact, redactSourceWithoutTests } from '../../src/logstash/redaction/redact-script.js';

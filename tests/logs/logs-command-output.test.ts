@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatNdjson, formatRun } from '../../src/logstash/engine/run/format-run.js';
 import { TraceRecorder } from '../../src/logstash/engine/run/trace.js';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import { canonicalLogsEngine } from '../support/canonical-logs-engine.js';
 
 const engine = canonicalLogsEngine();

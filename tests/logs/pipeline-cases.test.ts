@@ -1,10 +1,10 @@
 // @stacks jruby
 import { describe, expect, it } from 'vitest';
 import { caseViews } from '../../src/logstash/engine/run/case-view.js';
-import { loadPipelineCases, pipelineCasesFile, type PipelineCase } from '../../src/pipeline/log-fixtures.js';
-import { eventId } from '../../src/pipeline/run-ids.js';
+import { loadPipelineCases, pipelineCasesFile, type PipelineCase } from '../../src/log-stack/log-fixtures.js';
+import { eventId } from '../../src/log-stack/run-ids.js';
 import { recordCoverage } from '../../src/reporting/coverage/coverage-facts.js';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import { LogsEngine } from '../../src/logstash/engine/run/engine-run.js';
 import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
 import { canonicalLogsEngine } from '../support/canonical-logs-engine.js';

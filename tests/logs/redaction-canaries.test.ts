@@ -1,11 +1,11 @@
 // @stacks jruby
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import { LogsEngine, type EngineResult } from '../../src/logstash/engine/run/engine-run.js';
 import { requireJruby } from '../../src/logstash/jruby/require-jruby.js';
 import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';
-import { canariesFile, loadCanaries, renderCanary, type Canary } from '../../src/pipeline/log-fixtures.js';
-import { carriesId, eventId } from '../../src/pipeline/run-ids.js';
+import { canariesFile, loadCanaries, renderCanary, type Canary } from '../../src/log-stack/log-fixtures.js';
+import { carriesId, eventId } from '../../src/log-stack/run-ids.js';
 import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
 
 const canaries = loadCanaries();

@@ -1,6 +1,6 @@
 // @stacks jruby
 import { describe, expect, it, type TestContext } from 'vitest';
-import { carriesId } from '../../src/pipeline/run-ids.js';
+import { carriesId } from '../../src/log-stack/run-ids.js';
 import { canonicalLogsEngine } from '../support/canonical-logs-engine.js';
 
 /**

@@ -1,7 +1,7 @@
 // @stacks jruby
 import { describe, expect, it, type TestContext } from 'vitest';
 import type { EngineDocument } from '../../src/logstash/engine/run/engine-run.js';
-import { carriesId } from '../../src/pipeline/run-ids.js';
+import { carriesId } from '../../src/log-stack/run-ids.js';
 import { canonicalLogsEngine } from '../support/canonical-logs-engine.js';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import { PipelineLoadError } from '../../src/logstash/engine/engine-errors.js';
 import { UnmodelledError } from '../../src/logstash/engine/filter-api.js';
 import { LogstashPipeline } from '../../src/logstash/engine/pipeline/pipeline.js';

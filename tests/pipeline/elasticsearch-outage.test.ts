@@ -1,16 +1,16 @@
 // @stacks elk
 import { describe, expect, it } from 'vitest';
 import { loadPipelines } from '../../src/logstash/pipeline-files.js';
-import { partitionElasticsearch } from '../../src/pipeline/elasticsearch-partition.js';
-import type { ElkStackInfo } from '../../src/pipeline/elk-stack.js';
-import { LogSearch } from '../../src/pipeline/log-search.js';
-import { sendLines } from '../../src/pipeline/log-sender.js';
-import { logstashContainer } from '../../src/pipeline/logstash-container.js';
-import { pipelineTraffic, type PipelineTraffic } from '../../src/pipeline/logstash-pipeline-stats.js';
-import { eventId, runPrefix } from '../../src/pipeline/run-ids.js';
+import { partitionElasticsearch } from '../../src/log-stack/elasticsearch-partition.js';
+import type { ElkStackInfo } from '../../src/log-stack/elk-stack.js';
+import { LogSearch } from '../../src/log-stack/log-search.js';
+import { sendLines } from '../../src/log-stack/log-sender.js';
+import { logstashContainer } from '../../src/log-stack/logstash-container.js';
+import { pipelineTraffic, type PipelineTraffic } from '../../src/log-stack/logstash-pipeline-stats.js';
+import { eventId, runPrefix } from '../../src/log-stack/run-ids.js';
 import { requireStack } from '../../src/stacks/require-stack.js';
 import { pollUntil } from '../../src/waiting/poll-until.js';
-import { elasticsearchUrlNow } from '../../src/pipeline/elasticsearch-address.js';
+import { elasticsearchUrlNow } from '../../src/log-stack/elasticsearch-address.js';
 
 const pipelineId = loadPipelines()[0]!.id;
 const prefix = runPrefix('o');

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { elkStack } from '../../src/pipeline/elk-stack.js';
+import { elkStack } from '../../src/log-stack/elk-stack.js';
 import type { StackDefinition } from '../../src/stacks/stack.js';
 import { startRunStacks } from '../../src/stacks/start-run-stacks.js';
 

@@ -1,14 +1,14 @@
 // @stacks elk
 import { describe, expect, it } from 'vitest';
-import type { ElkStackInfo } from '../../src/pipeline/elk-stack.js';
-import { loadCanaries, renderCanary, type Canary } from '../../src/pipeline/log-fixtures.js';
-import { LogSearch, type IndexedDoc } from '../../src/pipeline/log-search.js';
-import { sendLines } from '../../src/pipeline/log-sender.js';
-import { logstashContainer, type LogstashContainer } from '../../src/pipeline/logstash-container.js';
-import { carriesId, eventId, runPrefix } from '../../src/pipeline/run-ids.js';
+import type { ElkStackInfo } from '../../src/log-stack/elk-stack.js';
+import { loadCanaries, renderCanary, type Canary } from '../../src/log-stack/log-fixtures.js';
+import { LogSearch, type IndexedDoc } from '../../src/log-stack/log-search.js';
+import { sendLines } from '../../src/log-stack/log-sender.js';
+import { logstashContainer, type LogstashContainer } from '../../src/log-stack/logstash-container.js';
+import { carriesId, eventId, runPrefix } from '../../src/log-stack/run-ids.js';
 import { requireStack } from '../../src/stacks/require-stack.js';
 import { pollUntil } from '../../src/waiting/poll-until.js';
-import { elasticsearchUrlNow } from '../../src/pipeline/elasticsearch-address.js';
+import { elasticsearchUrlNow } from '../../src/log-stack/elasticsearch-address.js';
 
 const canaries = loadCanaries();
 const prefix = runPrefix('r');

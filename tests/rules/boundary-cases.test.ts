@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openSide } from '../../src/diff/config-side.js';
 import { expectationKey, prepareSide, runSideRules } from '../../src/diff/rule-outcomes.js';
-import { repoRoot } from '../../src/config/repo-files.js';
-import { prometheusSettings } from '../../src/rules/prometheus-config.js';
-import { loadRuleInventory } from '../../src/rules/rule-inventory.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
+import { prometheusSettings } from '../../src/prometheus-rules/prometheus-config.js';
+import { loadRuleInventory } from '../../src/prometheus-rules/rule-inventory.js';
 import { alertBoundary } from '../../src/thresholds/alert-boundary.js';
 import { boundaryCases, predictedFiring, type BoundaryCases } from '../../src/thresholds/boundary-cases.js';
 import { ToolUnavailableError } from '../../src/tools/tool-runner.js';

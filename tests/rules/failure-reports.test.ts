@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, expect, test } from 'vitest';
-import { repoPath } from '../../src/config/repo-files.js';
-import { formatFailure } from '../../src/rules/format-failure.js';
-import { runRuleSuite } from '../../src/rules/rule-suite.js';
-import { writeTempFiles } from '../../src/rules/test-files.js';
+import { repoPath } from '../../src/sources/repo-files.js';
+import { formatFailure } from '../../src/prometheus-rules/format-failure.js';
+import { runRuleSuite } from '../../src/prometheus-rules/rule-suite.js';
+import { writeTempFiles } from '../support/test-files.js';
 import { ToolUnavailableError } from '../../src/tools/tool-runner.js';
 
 // Deliberately wrong scenarios, run by the real promtool against the canonical rules: the

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/check/format-problem.js';
 import { recordCoverage } from '../../src/reporting/coverage/coverage-facts.js';
-import { formatFailure } from '../../src/rules/format-failure.js';
-import { prepareSuite } from '../../src/rules/rule-suite.js';
-import { runCompiledSuite, type RuleTestRun } from '../../src/rules/run-rule-tests.js';
+import { formatFailure } from '../../src/prometheus-rules/format-failure.js';
+import { prepareSuite } from '../../src/prometheus-rules/rule-suite.js';
+import { runCompiledSuite, type RuleTestRun } from '../../src/prometheus-rules/run-rule-tests.js';
 import { ToolUnavailableError } from '../../src/tools/tool-runner.js';
 
 // Every scenario under fixtures/rules, compiled once and run in ONE promtool invocation;

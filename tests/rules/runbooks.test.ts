@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { repoPath, repoRoot } from '../../src/config/repo-files.js';
-import { SourceFiles } from '../../src/config/source-files.js';
-import { YamlFile } from '../../src/config/yaml-file.js';
+import { repoPath, repoRoot } from '../../src/sources/repo-files.js';
+import { SourceFiles } from '../../src/sources/source-files.js';
+import { YamlFile } from '../../src/sources/yaml-file.js';
 import { knownSeries, recordingRulesFile } from '../../src/metrics-contract/known-series.js';
 import { contractFile } from '../../src/metrics-contract/metrics-contract.js';
-import { canonicalRules } from '../../src/rules/canonical-rules.js';
-import { runbookQueries } from '../../src/rules/checks/recording-unused-check.js';
-import { runbookBaseUrl } from '../../src/rules/checks/runbook-check.js';
-import { metricNames, promqlSyntaxErrorAt } from '../../src/rules/promql-selectors.js';
+import { canonicalRules } from '../../src/prometheus-rules/canonical-rules.js';
+import { runbookQueries } from '../../src/prometheus-rules/checks/recording-unused-check.js';
+import { runbookBaseUrl } from '../../src/prometheus-rules/checks/runbook-check.js';
+import { metricNames, promqlSyntaxErrorAt } from '../../src/prometheus-rules/promql-selectors.js';
 
 // Every alert links a runbook that exists, says the four things on-call needs, agrees with
 // the rule it documents, and whose queries would run: they parse and select real metrics.

@@ -1,5 +1,5 @@
 import { afterAll, type TestContext } from 'vitest';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import { LogsEngine } from '../../src/logstash/engine/run/engine-run.js';
 import { localRunVariables } from '../../src/logstash/engine/run/local-variables.js';
 import type { JrubyClient } from '../../src/logstash/jruby/jruby-client.js';

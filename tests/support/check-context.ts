@@ -1,5 +1,5 @@
 import type { CheckContext } from '../../src/check/check.js';
-import { repoRoot } from '../../src/config/repo-files.js';
+import { repoRoot } from '../../src/sources/repo-files.js';
 import { Workspace } from '../../src/workspace/workspace.js';
 
 /**

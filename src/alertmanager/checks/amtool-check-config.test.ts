@@ -1,11 +1,11 @@
 import { describe, expect, it, type TestContext } from 'vitest';
-import { ConfigError } from '../../config/config-error.js';
-import { readRepoFile } from '../../config/repo-files.js';
-import { writeTempFiles } from '../../rules/test-files.js';
+import { ConfigError } from '../../sources/config-error.js';
+import { readRepoFile } from '../../sources/repo-files.js';
+import { writeTempFiles } from '../../../tests/support/test-files.js';
 import { describeTool, ToolUnavailableError } from '../../tools/tool-runner.js';
 import { amtoolCheckConfigProblems } from './amtool-check-config.js';
-import { repoRoot } from '../../config/repo-files.js';
-import { SourceFiles } from '../../config/source-files.js';
+import { repoRoot } from '../../sources/repo-files.js';
+import { SourceFiles } from '../../sources/source-files.js';
 
 const repository = new SourceFiles(repoRoot);
 

@@ -1,8 +1,8 @@
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Check, CheckContext } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import type { SourceFiles } from '../../config/source-files.js';
-import type { YamlFile } from '../../config/yaml-file.js';
+import type { SourceFiles } from '../../sources/source-files.js';
+import type { YamlFile } from '../../sources/yaml-file.js';
 import { runToolOnText } from '../../tools/run-tool-on-text.js';
 import { ToolUnavailableError } from '../../tools/tool-runner.js';
 import { alertmanagerConfigFile } from '../alertmanager-config.js';

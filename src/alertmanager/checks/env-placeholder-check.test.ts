@@ -1,6 +1,6 @@
 import { checkContext } from '../../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { alertmanagerEnvPlaceholderCheck, envPlaceholderProblems } from './env-placeholder-check.js';
 
 const problemsOf = (text: string) => envPlaceholderProblems(YamlFile.parse('monitoring/alertmanager.yml', text));

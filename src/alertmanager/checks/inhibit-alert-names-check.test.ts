@@ -1,6 +1,6 @@
 import { checkContext } from '../../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { readAlertmanagerConfig } from '../alertmanager-config.js';
 import type { ProducedLabels } from '../produced-labels.js';
 import { alertmanagerInhibitAlertNamesCheck, inhibitAlertNameProblems } from './inhibit-alert-names-check.js';

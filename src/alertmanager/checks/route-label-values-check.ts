@@ -1,7 +1,7 @@
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { nearestName } from '../../config/nearest-name.js';
+import { nearestName } from '../../sources/nearest-name.js';
 import type { AlertmanagerConfig } from '../alertmanager-config.js';
 import { formatMatcher, matcherMatches } from '../label-matcher.js';
 import type { ProducedLabels } from '../produced-labels.js';

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { nearestName } from '../../config/nearest-name.js';
+import { nearestName } from '../../sources/nearest-name.js';
 import { defaultTemplateNames } from '../default-template-names.js';
 import { templateFilesOf } from '../mount-paths.js';
 import { templateReferences, type TemplateReference } from '../template-references.js';

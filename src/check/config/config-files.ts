@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { ConfigError } from '../../config/config-error.js';
-import { parseJsonFile } from '../../config/json-file.js';
-import type { SourceFiles } from '../../config/source-files.js';
+import { ConfigError } from '../../sources/config-error.js';
+import { parseJsonFile } from '../../sources/json-file.js';
+import type { SourceFiles } from '../../sources/source-files.js';
 import { configErrorProblem, type Problem } from '../problem.js';
 
 /** The canonical files of the stack: each later check assumes they exist. */

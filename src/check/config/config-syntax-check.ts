@@ -1,4 +1,4 @@
-import type { SourceFiles } from '../../config/source-files.js';
+import type { SourceFiles } from '../../sources/source-files.js';
 import type { Check } from '../check.js';
 import { problem, type Problem } from '../problem.js';
 import { canonicalFiles, configFilesUnder, parseProblems } from './config-files.js';

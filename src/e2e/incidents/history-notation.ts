@@ -1,4 +1,4 @@
-import { parseDuration } from '../../rules/duration.js';
+import { parseDuration } from '../../prometheus-rules/duration.js';
 
 /** A sample of injected history, `offsetMs` from the moment of injection (negative: the past). */
 export interface HistorySample {

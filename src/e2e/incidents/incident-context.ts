@@ -1,6 +1,6 @@
 import type { ReceiverEntry } from '../../alertmanager/alertmanager-config.js';
-import { repoRoot } from '../../config/repo-files.js';
-import type { RuleEntry } from '../../rules/rule-inventory.js';
+import { repoRoot } from '../../sources/repo-files.js';
+import type { RuleEntry } from '../../prometheus-rules/rule-inventory.js';
 import { Workspace } from '../../workspace/workspace.js';
 
 /** A series name an incident may inject, and what the loader knows about it. */

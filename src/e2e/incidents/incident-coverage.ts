@@ -1,4 +1,4 @@
-import type { RuleEntry } from '../../rules/rule-inventory.js';
+import type { RuleEntry } from '../../prometheus-rules/rule-inventory.js';
 import type { Incident } from './incident.js';
 
 /**

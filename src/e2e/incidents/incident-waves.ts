@@ -56,6 +56,9 @@ export async function playIncidentsInWaves(incidents: readonly Incident[], optio
           const cluster = `incident-${incident.name}-${randomBytes(3).toString('hex')}`;
           const copy = testPrometheusConfig({ cluster, alertmanagers: [e2eAlertmanagerAddress], jobs, acceptHistory: historyWindow });
           const files = options.ruleFiles ? options.ruleFiles(incident, copy.ruleFiles) : copy.ruleFiles;
+          // Started only once its notifier knows the Alertmanager (`alertmanagers`, prometheus-spec.ts):
+          // its history goes in at once, and an alert fired before discovery is dropped without a word
+          // and re-sent a resend-delay late, after the warnings it mutes (README, Scale: the 09:27 run).
           const engine = await options.network.start(prometheusSpec({ name: `incident-${incident.name}`, config: copy.config, files, flags: copy.flags, alertmanagers: copy.alertmanagers }));
           engines.push(engine);
           return { incident, cluster, url: engine.url(9090) };

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { configErrorProblem, problem, type Problem } from '../../check/problem.js';
-import { ConfigError } from '../../config/config-error.js';
+import { ConfigError } from '../../sources/config-error.js';
 import type { Incident } from './incident.js';
 import { incidentContext } from './incident-context.js';
 import { uncoveredAlerts } from './incident-coverage.js';

@@ -1,6 +1,6 @@
-import { parseDuration } from '../../rules/duration.js';
-import { metricNames } from '../../rules/promql-selectors.js';
-import type { RuleEntry } from '../../rules/rule-inventory.js';
+import { parseDuration } from '../../prometheus-rules/duration.js';
+import { metricNames } from '../../prometheus-rules/promql-selectors.js';
+import type { RuleEntry } from '../../prometheus-rules/rule-inventory.js';
 import type { InjectedSeries } from './incident.js';
 
 export interface LiveRecordingConflict {

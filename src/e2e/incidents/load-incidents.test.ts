@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../config/config-error.js';
+import { ConfigError } from '../../sources/config-error.js';
 import { canonicalIncidentContext } from './incident-context.js';
 import { uncoveredAlerts } from './incident-coverage.js';
 import { loadIncident, loadIncidents } from './load-incidents.js';

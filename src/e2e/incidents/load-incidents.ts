@@ -1,11 +1,11 @@
 import { basename } from 'node:path';
 import { Ajv } from 'ajv';
-import { schemaError } from '../../config/schema-error.js';
-import { ConfigError } from '../../config/config-error.js';
-import { repoRoot } from '../../config/repo-files.js';
-import { SourceFiles } from '../../config/source-files.js';
-import type { YamlFile, YamlPath } from '../../config/yaml-file.js';
-import { nearestName } from '../../config/nearest-name.js';
+import { schemaError } from '../../sources/schema-error.js';
+import { ConfigError } from '../../sources/config-error.js';
+import { repoRoot } from '../../sources/repo-files.js';
+import { SourceFiles } from '../../sources/source-files.js';
+import type { YamlFile, YamlPath } from '../../sources/yaml-file.js';
+import { nearestName } from '../../sources/nearest-name.js';
 import type { FiringExpectation, Incident, InhibitedExpectation } from './incident.js';
 import type { IncidentContext } from './incident-context.js';
 import { incidentSchema, type RawIncident } from './incident-schema.js';

@@ -1,6 +1,6 @@
 import type { Delivery } from '../../alertmanager/deliveries.js';
-import { parseDuration } from '../../rules/duration.js';
-import type { RuleEntry } from '../../rules/rule-inventory.js';
+import { parseDuration } from '../../prometheus-rules/duration.js';
+import type { RuleEntry } from '../../prometheus-rules/rule-inventory.js';
 import type { E2eObserver, InhibitionSeen } from '../e2e-observer.js';
 import { ruleTimeFactor } from '../test-timing.js';
 import type { FiringExpectation, Incident, InhibitedExpectation } from './incident.js';

@@ -1,7 +1,7 @@
-import { ConfigError } from '../../config/config-error.js';
-import type { YamlFile, YamlPath } from '../../config/yaml-file.js';
-import { parseDuration } from '../../rules/duration.js';
-import { nearestName } from '../../config/nearest-name.js';
+import { ConfigError } from '../../sources/config-error.js';
+import type { YamlFile, YamlPath } from '../../sources/yaml-file.js';
+import { parseDuration } from '../../prometheus-rules/duration.js';
+import { nearestName } from '../../sources/nearest-name.js';
 import { expandSegment, NotationError, parseOffset, type HistorySample } from './history-notation.js';
 import type { InjectedSeries } from './incident.js';
 import type { IncidentContext } from './incident-context.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UnmodelledError } from '../unmodelled-error.js';
 import { parseDate } from './date.js';
 import { parsesEpochMillis, parsesStrictDateOptionalTime } from './date-formats.js';
-import { fieldOf, refusal, jsonValue } from './test-fields.js';
+import { fieldOf, refusal, jsonValue } from '../../../tests/support/elasticsearch/test-fields.js';
 
 const iso = (s: string) => parsesStrictDateOptionalTime(s, 'f');
 

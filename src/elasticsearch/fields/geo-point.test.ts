@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGeoPoint } from './geo-point.js';
-import { fieldOf, refusal, jsonValue } from './test-fields.js';
+import { fieldOf, refusal, jsonValue } from '../../../tests/support/elasticsearch/test-fields.js';
 
 const geo = (json: string, params = {}) => parseGeoPoint(fieldOf('geo_point', params, 'client.geo.location'), jsonValue(json));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBoolean } from './boolean.js';
 import { isInetAddress, parseIp } from './ip.js';
-import { fieldOf, refusal, jsonValue } from './test-fields.js';
+import { fieldOf, refusal, jsonValue } from '../../../tests/support/elasticsearch/test-fields.js';
 
 describe('ip (IpFieldMapper, InetAddresses#forString of 8.x)', () => {
   it('accepts IPv4, IPv6 with "::", embedded IPv4 and scope ids', () => {

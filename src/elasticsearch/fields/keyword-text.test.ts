@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseKeyword } from './keyword.js';
 import { parseTextFamily } from './text-family.js';
-import { fieldOf, refusal, jsonValue } from './test-fields.js';
+import { fieldOf, refusal, jsonValue } from '../../../tests/support/elasticsearch/test-fields.js';
 
 describe('keyword (KeywordFieldMapper#parseCreateField/#indexValue, 8.16 source)', () => {
   it('takes the text of any scalar; null indexes nothing', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumeric } from './numeric.js';
-import { fieldOf, refusal, jsonValue } from './test-fields.js';
+import { fieldOf, refusal, jsonValue } from '../../../tests/support/elasticsearch/test-fields.js';
 
 const long = (json: string, params = {}) => parseNumeric(fieldOf('long', params), jsonValue(json));
 const float = (json: string, params = {}) => parseNumeric(fieldOf('float', params), jsonValue(json));

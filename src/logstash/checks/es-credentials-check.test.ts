@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { parseConfig } from '../parser/parse-config.js';
 import { credentialProblems } from './es-credentials-check.js';
 import { composeLogstash, k8sLogstash } from './logstash-deployments.js';

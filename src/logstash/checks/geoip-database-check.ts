@@ -1,7 +1,7 @@
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import type { YamlFile } from '../../config/yaml-file.js';
+import type { YamlFile } from '../../sources/yaml-file.js';
 import type { PipelineConfig } from '../parser/ast.js';
 import { attribute, pluginSites } from '../walk.js';
 import { pipelinesFor } from './load-for-check.js';

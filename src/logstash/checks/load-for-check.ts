@@ -1,5 +1,5 @@
 import type { CheckContext } from '../../check/check.js';
-import { ConfigError } from '../../config/config-error.js';
+import { ConfigError } from '../../sources/config-error.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Pipeline } from '../pipeline-files.js';
 

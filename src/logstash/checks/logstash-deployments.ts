@@ -1,4 +1,4 @@
-import type { YamlFile } from '../../config/yaml-file.js';
+import type { YamlFile } from '../../sources/yaml-file.js';
 import { containersOf, k8sObjects, lineIn, objectName } from '../../deploy/k8s-manifests.js';
 import type { Workspace } from '../../workspace/workspace.js';
 

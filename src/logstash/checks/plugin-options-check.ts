@@ -1,7 +1,7 @@
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { nearestName } from '../../config/nearest-name.js';
+import { nearestName } from '../../sources/nearest-name.js';
 import type { Value } from '../parser/ast.js';
 import { pluginCatalog, type OptionSpec, type PluginCatalog } from '../plugin-catalog.js';
 import { pluginSites, scalarText, type PluginSite } from '../walk.js';

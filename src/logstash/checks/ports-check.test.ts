@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { k8sObjects } from '../../deploy/k8s-manifests.js';
 import { inputPorts } from '../input-ports.js';
 import { parseConfig } from '../parser/parse-config.js';

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import type { YamlFile } from '../../config/yaml-file.js';
+import type { YamlFile } from '../../sources/yaml-file.js';
 import { composePorts } from '../../deploy/compose-ports.js';
 import { containersOf, k8sObjects, lineIn, objectName, type K8sObject } from '../../deploy/k8s-manifests.js';
 import { inputPorts, portLabel, type InputPort } from '../input-ports.js';

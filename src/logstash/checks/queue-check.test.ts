@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { YamlFile } from '../../config/yaml-file.js';
+import { YamlFile } from '../../sources/yaml-file.js';
 import { queueProblems } from './queue-check.js';
 
 const run = (settings: string, pipelines = '- pipeline.id: p\n') => queueProblems(YamlFile.parse('l.yml', settings), YamlFile.parse('p.yml', pipelines)).map((p) => `${p.file}:${p.line} ${p.message}`);

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import type { YamlFile } from '../../config/yaml-file.js';
+import type { YamlFile } from '../../sources/yaml-file.js';
 
 const id = 'logstash/raw-events-on-disk';
 export const settingsFile = 'monitoring/logstash/config/logstash.yml';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../config/repo-files.js';
+import { repoRoot } from '../../sources/repo-files.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../parser/parse-config.js';
 import { referencedFileProblems } from './referenced-files-check.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
-import { repoPath } from '../../config/repo-files.js';
+import { repoPath } from '../../sources/repo-files.js';
 import { NdjsonConnection, type Address } from './ndjson-connection.js';
 import type { RubyFilterOptions, RubyFilterResult, RubyLoadResult, RubyTestBlock, RubyExpectation, RubyLogRecord, RubyError } from './wire-protocol.js';
 

@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { repoPath } from '../../config/repo-files.js';
+import { repoPath } from '../../sources/repo-files.js';
 import { javaOptions, jrubyOptions } from './jruby-container.js';
 import { javaSourceDir, rubySourceDir } from './ruby-sources.js';
 import { readyLine, type RunningVersions } from './jruby-versions.js';

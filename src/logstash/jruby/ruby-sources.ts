@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { repoPath } from '../../config/repo-files.js';
+import { repoPath } from '../../sources/repo-files.js';
 
 /** The stand-in's Ruby sources (server.rb, standin.rb, logstash/**), beside this file. */
 export const rubySourceDir = 'src/logstash/jruby/ruby';

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../config/config-error.js';
+import { ConfigError } from '../../sources/config-error.js';
 import type { Position } from './ast.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../config/config-error.js';
+import { ConfigError } from '../../sources/config-error.js';
 import type { PluginNode } from './ast.js';
 import { parseConfig } from './parse-config.js';
 

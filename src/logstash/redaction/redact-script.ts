@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { repoPath } from '../../config/repo-files.js';
+import { repoPath } from '../../sources/repo-files.js';
 import type { JrubyClient } from '../jruby/jruby-client.js';
 import type { RubyFilterOptions } from '../jruby/wire-protocol.js';
 

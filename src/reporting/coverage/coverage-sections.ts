@@ -1,7 +1,7 @@
 import { loadAlertmanagerConfig } from '../../alertmanager/alertmanager-config.js';
-import { isAlwaysFiring } from '../../rules/always-firing.js';
-import { prometheusSettings } from '../../rules/prometheus-config.js';
-import { loadRuleInventory } from '../../rules/rule-inventory.js';
+import { isAlwaysFiring } from '../../prometheus-rules/always-firing.js';
+import { prometheusSettings } from '../../prometheus-rules/prometheus-config.js';
+import { loadRuleInventory } from '../../prometheus-rules/rule-inventory.js';
 import { loadPipelines } from '../../logstash/pipeline-files.js';
 import type { CoverageFacts } from './coverage-facts.js';
 import { pipelineCoverage } from './pipeline-coverage.js';

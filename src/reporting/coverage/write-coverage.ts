@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../config/repo-files.js';
+import { repoRoot } from '../../sources/repo-files.js';
 import { coverageFailures, coverageHtml, coverageMarkdown } from './coverage-report.js';
 import type { CoverageFacts } from './coverage-facts.js';
 import { coverageSections } from './coverage-sections.js';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { repoPath } from '../../../src/config/repo-files.js';
-import { YamlFile } from '../../../src/config/yaml-file.js';
+import { repoPath } from '../../../src/sources/repo-files.js';
+import { YamlFile } from '../../../src/sources/yaml-file.js';
 import { composePorts } from '../../../src/deploy/compose-ports.js';
 import { composeFile } from '../../../src/engines/image-pins.js';
 import { flagValues, type DocCommand } from './shell-commands.js';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from '../../../src/config/repo-files.js';
+import { repoRoot } from '../../../src/sources/repo-files.js';
 
 const git = (...args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' });
 const diffCli = (args: string[]) =>

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { repoPath } from '../../../src/config/repo-files.js';
+import { repoPath } from '../../../src/sources/repo-files.js';
 import { containersOf, k8sObjects, loadK8sManifests } from '../../../src/deploy/k8s-manifests.js';
 import { flagValues } from './shell-commands.js';
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from '../../../src/config/repo-files.js';
+import { repoRoot } from '../../../src/sources/repo-files.js';
 
 const reproduceCli = (args: string[]) =>
   spawnSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/cli/reproduce.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 115_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });

@@ -1,4 +1,4 @@
-import { readRepoFile } from '../../../src/config/repo-files.js';
+import { readRepoFile } from '../../../src/sources/repo-files.js';
 
 /** One command shown in a fenced ```sh block of a doc. */
 export interface DocCommand {

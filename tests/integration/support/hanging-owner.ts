@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { repoRoot } from '../../../src/config/repo-files.js';
+import { repoRoot } from '../../../src/sources/repo-files.js';
 import { loopTimeout } from '../../../src/waiting/loop-time-timeout.js';
 
 /** What start-and-hang.ts printed about itself. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LsBigDecimal, LsTimestamp } from '../value.js';
-import { canonicalPlugin, pluginText } from '../grok/test-support/canonical-plugin.js';
-import { filterKit } from '../grok/test-support/filter-kit.js';
+import { canonicalPlugin, pluginText } from '../../../../tests/support/logstash/canonical-plugin.js';
+import { filterKit } from '../../../../tests/support/logstash/filter-kit.js';
 import { dateFilter } from './date-filter.js';
 
 const canonical = (id: string) => filterKit(dateFilter, canonicalPlugin(id));

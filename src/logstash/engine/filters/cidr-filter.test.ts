@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFilter, testEvent } from '../testing/run-filter.js';
+import { runFilter, testEvent } from '../../../../tests/support/logstash/run-filter.js';
 import { cidrFilter } from './cidr-filter.js';
 import { includes, parseIpAddr } from './ip-address.js';
 

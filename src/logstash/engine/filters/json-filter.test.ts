@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFilter, testEvent, testNow } from '../testing/run-filter.js';
+import { runFilter, testEvent, testNow } from '../../../../tests/support/logstash/run-filter.js';
 import { LsBigDecimal, newMap } from '../value.js';
 import { jsonFilter } from './json-filter.js';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UnmodelledError } from '../filter-api.js';
 import { PluginOptions } from '../plugin-options.js';
 import { LsBigDecimal, newMap, type LsValue } from '../value.js';
-import { canonicalPlugin, pluginText } from '../grok/test-support/canonical-plugin.js';
-import { filterKit } from '../grok/test-support/filter-kit.js';
+import { canonicalPlugin, pluginText } from '../../../../tests/support/logstash/canonical-plugin.js';
+import { filterKit } from '../../../../tests/support/logstash/filter-kit.js';
 import { bundledCityDatabase, GeoipDatabaseUnavailable } from './geolite2-database.js';
 import { geoipFilter, GeoipFilter } from './geoip-filter.js';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UnmodelledError } from '../filter-api.js';
 import { newMap } from '../value.js';
 import { grokFilter } from './grok-filter.js';
-import { canonicalPlugin, pluginText } from './test-support/canonical-plugin.js';
-import { filterKit } from './test-support/filter-kit.js';
+import { canonicalPlugin, pluginText } from '../../../../tests/support/logstash/canonical-plugin.js';
+import { filterKit } from '../../../../tests/support/logstash/filter-kit.js';
 
 const canonical = (id: string) => filterKit(grokFilter, canonicalPlugin(id));
 const grok = (text: string) => filterKit(grokFilter, pluginText(`grok { ${text} }`));

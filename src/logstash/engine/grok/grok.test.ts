@@ -6,7 +6,7 @@ import { corePatterns } from './pattern-files.js';
 import { commonFilterOptions } from '../common-options.js';
 import { configInit } from '../plugin-config.js';
 import { grokFilter } from './grok-filter.js';
-import { canonicalPlugin } from './test-support/canonical-plugin.js';
+import { canonicalPlugin } from '../../../../tests/support/logstash/canonical-plugin.js';
 
 type Onig = Awaited<ReturnType<typeof oniguruma>>;
 let onig: Onig;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFilter, testEvent } from '../testing/run-filter.js';
+import { runFilter, testEvent } from '../../../../tests/support/logstash/run-filter.js';
 import { newMap } from '../value.js';
 import { mutateFilter } from './mutate-filter.js';
 

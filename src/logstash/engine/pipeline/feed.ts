@@ -1,5 +1,5 @@
-import type { LogInput } from '../../../pipeline/log-fixture-schema.js';
-import { harnessLogFile } from '../../../pipeline/logstash-spec.js';
+import type { LogInput } from '../../../log-stack/log-fixture-schema.js';
+import { harnessLogFile } from '../../../log-stack/logstash-spec.js';
 import type { Event } from '../event.js';
 import type { Peer } from '../inputs/input-api.js';
 import type { LogstashPipeline } from './pipeline.js';
@@ -15,7 +15,7 @@ export interface Fed {
 
 /**
  * Sends lines into the pipeline's inputs the way the container harness does
- * (src/pipeline/log-sender.ts): `tcp` and `syslog-tcp` as one connection carrying every line
+ * (src/log-stack/log-sender.ts): `tcp` and `syslog-tcp` as one connection carrying every line
  * with "\n", closed at the end; `syslog-udp` one datagram per line; `file` the lines appended
  * with "\n" to /var/log/timetable/harness.log, then the wait that lets auto_flush_interval fire.
  * A TCP stream is cut into reads as Netty's adaptive receive buffer would read it when the data

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../../config/repo-files.js';
+import { repoRoot } from '../../../sources/repo-files.js';
 import { LsTimestamp } from '../value.js';
 import { feedLines } from './feed.js';
 import { LogstashPipeline } from './pipeline.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PipelineCase } from '../../../pipeline/log-fixtures.js';
+import type { PipelineCase } from '../../../log-stack/log-fixtures.js';
 import { caseViews } from './case-view.js';
 
 const base: PipelineCase = { name: 'c', input: 'tcp', lines: ['{{id}}'], line: 1, expect: { indices: ['logs'] } };

@@ -1,6 +1,6 @@
-import { dailyIndex } from '../../../pipeline/daily-index.js';
-import { withId, withoutPaths } from '../../../pipeline/document-paths.js';
-import type { PipelineCase } from '../../../pipeline/log-fixtures.js';
+import { dailyIndex } from '../../../log-stack/daily-index.js';
+import { withId, withoutPaths } from '../../../log-stack/document-paths.js';
+import type { PipelineCase } from '../../../log-stack/log-fixtures.js';
 
 export interface CaseDoc {
   index: string;

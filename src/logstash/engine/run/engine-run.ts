@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LogInput } from '../../../pipeline/log-fixture-schema.js';
+import type { LogInput } from '../../../log-stack/log-fixture-schema.js';
 import type { Event } from '../event.js';
 import type { RubyFilterHost } from '../filters/ruby-host.js';
 import type { LogLine } from '../plugin-log.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../../config/repo-files.js';
+import { repoRoot } from '../../../sources/repo-files.js';
 import type { LogLine } from '../plugin-log.js';
 import { LogstashLog } from './logstash-log.js';
 
