@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readRepoFile } from '../../src/config/repo-files.js';
-import { YamlFile } from '../../src/config/yaml-file.js';
+import { readRepoFile } from '../../src/sources/repo-files.js';
+import { YamlFile } from '../../src/sources/yaml-file.js';
 
 /**
  * docs/error_budget_policy.md's worked examples quote figures that the recording rules compute:
