@@ -92,6 +92,10 @@ describe('flapping on the real engines (canonical rules and routing, time ÷6)',
     // What the report and README quote: how hard the signal flapped against what reached Slack.
     const longest = Math.max(...runs.filter((r) => !r.holds).map((r) => r.steps));
     console.log(`PoolExhausted under flapping: ${flaps.length} release(s) that would each have resolved and re-paged without keep_firing_for (longest release ≤ ${((longest + 1) * stepMs) / 1000} s, keep_firing_for ${keepMs / 1000} s); Slack: ${firing.length} firing, ${resolved.length} resolved post(s); bound ${maxFiringPosts} firing post(s) over ${(scenarioMs / 1000).toFixed(0)} s`);
+    // What the shared capture server took in meanwhile, from every stack of the run: the load this
+    // count withstood (each stack's record is its own ring, capture-server.ts).
+    const captured = (await new CaptureClient(alerting.captureUrl).mark()) - timeline.mark;
+    console.log(`the run's capture server took in ${captured} request(s) from all stacks during the scenario`);
     // A warning never pages.
     expect((await timeline.events()).filter((e) => e.path.startsWith(alerting.pagerdutyPath) && e.what.startsWith(canonical.alert))).toEqual([]);
   });
