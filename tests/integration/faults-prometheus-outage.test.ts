@@ -5,8 +5,9 @@ import { PrometheusRestartScenario } from '../../src/faults/prometheus-restart-s
 import { requireStack } from '../../src/stacks/require-stack.js';
 
 /**
- * What --rules.alert.for-outage-tolerance (compose and k8s: 1h) promises, on Prometheus 3.5.3
- * (rules/group.go, RestoreForState): after a restart it reads ALERTS_FOR_STATE only from
+ * What --rules.alert.for-outage-tolerance (compose and k8s: 1h) promises, on Prometheus 3.5.3.
+ * A starting rule manager restores every group (rules/manager.go:312, 366), each after its second
+ * evaluation (rules/group.go:254-274, RestoreForState at :739): it reads ALERTS_FOR_STATE only from
  * [now − tolerance, now] (group.go:747-750). An alert whose last sample lies inside that window is
  * restored: a firing one keeps its activeAt (group.go:832-835, 859), a pending one has it moved
  * forward by the outage (group.go:851-856). One whose last sample is older finds no series
