@@ -6,8 +6,8 @@ import { conditionRuns, renderRuns, type ConditionRun } from '../../src/faults/c
 import type { FlappingStackInfo } from '../../src/faults/flapping-stack.js';
 import { ReceiverTimeline } from '../../src/faults/receiver-timeline.js';
 import { StandInControl } from '../../src/faults/stand-in-control.js';
-import { PrometheusApi } from '../../src/prometheus/prometheus-api.js';
-import { parseDuration } from '../../src/rules/duration.js';
+import { PrometheusApi } from '../../src/e2e/prometheus-api.js';
+import { parseDuration } from '../../src/prometheus-rules/duration.js';
 import { requireStack } from '../../src/stacks/require-stack.js';
 import { pollUntil } from '../../src/waiting/poll-until.js';
 
