@@ -63,4 +63,15 @@ describe('capture server', () => {
     const error = await client.waitFor((r) => r.path === '/never', { after, timeoutMs: 300, what: 'the PagerDuty page' }).catch((e: unknown) => e);
     expect(String(error)).toMatch(/waiting for the PagerDuty page; last seen: .*\/slack\/other.*unrelated/);
   });
+
+  it('keeps its bounded record per path prefix: a flood under one prefix pushes out none of another', async () => {
+    await using small = await startCaptureServer(0, { keptPerPrefix: 3 });
+    const post = (path: string) => fetch(`${small.url}${path}`, { method: 'POST', body: '{}' });
+    await post('/quiet-stack/slack/first');
+    for (let i = 1; i <= 5; i++) await post(`/busy-stack/slack/${i}`);
+    await post('/quiet-stack/pagerduty/v2/enqueue');
+    const { requests } = await new CaptureClient(small.url).requests();
+    // The quiet stack's first post outlived five of the busy stack's; the busy stack kept its last 3, in arrival order.
+    expect(requests.map((r) => r.path)).toEqual(['/quiet-stack/slack/first', '/busy-stack/slack/3', '/busy-stack/slack/4', '/busy-stack/slack/5', '/quiet-stack/pagerduty/v2/enqueue']);
+  });
 });

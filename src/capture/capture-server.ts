@@ -10,8 +10,15 @@ export interface StartedCaptureServer extends AsyncDisposable {
   stop(): Promise<void>;
 }
 
-/** Bounded so a runaway sender can't exhaust memory: oldest requests are dropped first. */
-const maxKept = 5000;
+/**
+ * Bounded so a runaway sender can't exhaust memory: oldest requests are dropped first. The bound
+ * is per path prefix (the first path segment: each stack's Alertmanager delivers under its own,
+ * e.g. /faults-flapping), so a stack that floods its receivers pushes out only its own record: a
+ * test minutes long still reads its first post however busy the other stacks of the run are (the
+ * whole suite once pushed the flapping test's only post out of one shared 5,000-request ring).
+ * The prefixes are the few the stacks' configurations name.
+ */
+const keptPerPrefix = 5000;
 const maxBodyBytes = 5 * 1024 * 1024;
 /** A held request is answered 504 after this long at the latest, so no test can hang on it. */
 const maxHoldMs = 120_000;
@@ -25,8 +32,9 @@ const maxHoldMs = 120_000;
  * time out ({"path": "/slack", "hang": true}: held open until the sender gives up, the failure
  * is cleared, or maxHoldMs passes). Every request records how it was answered.
  */
-export async function startCaptureServer(port = 0): Promise<StartedCaptureServer> {
-  const requests: CapturedRequest[] = [];
+export async function startCaptureServer(port = 0, options: { keptPerPrefix?: number } = {}): Promise<StartedCaptureServer> {
+  const kept = options.keptPerPrefix ?? keptPerPrefix;
+  const byPrefix = new Map<string, CapturedRequest[]>();
   const failures = new Map<string, number | 'hang'>();
   const held = new Set<() => void>();
   let seq = 0;
@@ -46,8 +54,10 @@ export async function startCaptureServer(port = 0): Promise<StartedCaptureServer
       text,
       json: parseJson(text),
     };
-    requests.push(entry);
-    if (requests.length > maxKept) requests.shift();
+    const ring = byPrefix.get(firstSegment(entry.path)) ?? [];
+    byPrefix.set(firstSegment(entry.path), ring);
+    ring.push(entry);
+    if (ring.length > kept) ring.shift();
 
     const failing = [...failures].find(([prefix]) => entry.path.startsWith(prefix));
     const answer = (status: number) => {
@@ -84,7 +94,7 @@ export async function startCaptureServer(port = 0): Promise<StartedCaptureServer
     if (route === '/requests') {
       const after = Number(url.searchParams.get('after') ?? 0);
       const prefix = url.searchParams.get('path') ?? '';
-      const list = requests.filter((r) => r.seq > after && r.path.startsWith(prefix));
+      const list = [...byPrefix.values()].flatMap((ring) => ring.filter((r) => r.seq > after && r.path.startsWith(prefix))).sort((a, b) => a.seq - b.seq);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ latest: seq, requests: list }));
     } else if (route === '/fail') {
       const { path, status, hang } = (parseJson(body) ?? {}) as { path?: string; status?: number; hang?: boolean };
@@ -107,6 +117,12 @@ export async function startCaptureServer(port = 0): Promise<StartedCaptureServer
   const bound = (server.address() as AddressInfo).port;
   const stop = () => new Promise<void>((resolve) => { for (const release of [...held]) release(); server.closeAllConnections(); server.close(() => resolve()); });
   return { port: bound, url: `http://127.0.0.1:${bound}`, stop, [Symbol.asyncDispose]: stop };
+}
+
+/** `/faults-flapping/slack/x` → `/faults-flapping`: the ring a request is kept in. */
+function firstSegment(path: string): string {
+  const end = path.indexOf('/', 1);
+  return end === -1 ? path : path.slice(0, end);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { RunningEngine } from '../engines/engine.js';
 import type { HostedExampleApp } from './example-app-host.js';
+import { listenOnLoopback, type LoopbackServer } from './listen-on-loopback.js';
 
 /**
  * Lets tests, which run in worker processes, take parts of the live stack down and bring them
@@ -10,7 +10,7 @@ import type { HostedExampleApp } from './example-app-host.js';
  *   POST /app/stop | /app/start
  *   GET /engines/<name>/port/<container port>   the host port now (Docker maps new ones on start)
  */
-export async function startStackControl(parts: { engines: Record<string, RunningEngine>; app?: HostedExampleApp }): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startStackControl(parts: { engines: Record<string, RunningEngine>; app?: HostedExampleApp }): Promise<LoopbackServer> {
   const server: Server = createServer((req, res) => {
     const answer = (status: number, text = '') => res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
     const [, area, name, action, containerPort] = /^\/(engines|app)\/([\w-]+)(?:\/(\w+))?(?:\/(\d+))?$/.exec(req.url ?? '') ?? [];
@@ -26,12 +26,7 @@ export async function startStackControl(parts: { engines: Record<string, Running
       (error: unknown) => answer(500, error instanceof Error ? error.message : String(error)),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return listenOnLoopback(server);
 }
 
 /** The tests' side of the stack control. */

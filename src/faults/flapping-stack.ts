@@ -27,7 +27,9 @@ const poolSize = 20;
  * to end) scraping one stand-in application whose connection pool usage a test programs
  * (hovering-gauge.ts, gauge `pool`), and its own Alertmanager (canonical config, routing timers ÷
  * the same factor, so `for` against group_interval is as in production). The exporters' jobs are
- * left out: nothing but the application's pool should page here.
+ * left out, so the only signal that moves is the application's pool; TargetMissing pages for the
+ * dropped jobs (seen: mysqld-exporter and node-exporter at the start), which the test, counting
+ * PoolExhausted only, leaves aside.
  *
  * The stand-in exports no pool metrics until a test programs the gauge: PoolExhausted reads a
  * 5-minute average (a window the compression leaves alone), and a fresh series makes that

@@ -83,11 +83,14 @@ export class PrometheusRestartScenario {
    * docker stop (SIGTERM, compose's 10s grace) and start; resolves once the new process has run
    * its `for` restore (group.go:254-274: after its second evaluation), which it reports in
    * prometheus_rule_group_last_restore_duration_seconds (group.go:740-745), a gauge the new
-   * process sets only then.
+   * process sets only then. `downForMs`: an outage at least that long (the fault under test, not
+   * a wait for a result): the start is asked for no sooner (`startedAt`).
    */
-  async restart(): Promise<{ stoppedAt: number; resumedAt: number; restoredAt: number }> {
+  async restart(downForMs = 0): Promise<{ stoppedAt: number; startedAt: number; resumedAt: number; restoredAt: number }> {
     await this.control.pause(this.server.engine);
     const stoppedAt = Date.now();
+    if (downForMs > 0) await pollUntil(async () => (Date.now() - stoppedAt >= downForMs ? true : undefined), { timeoutMs: downForMs + 60_000, intervalMs: 1000, what: `an outage of ${downForMs / 1000}s` });
+    const startedAt = Date.now();
     await this.control.resume(this.server.engine);
     const resumedAt = Date.now();
     this.prometheus = new PrometheusApi(await this.control.currentUrl(this.server.engine, 9090, this.server.url));
@@ -95,7 +98,7 @@ export class PrometheusRestartScenario {
       const res = await fetch(`${this.prometheus.baseUrl}/metrics`, { signal: AbortSignal.timeout(30_000) });
       return /^prometheus_rule_group_last_restore_duration_seconds\{rule_group="[^"]*;monitoring"\} /m.test(await res.text()) ? true : undefined;
     });
-    return { stoppedAt, resumedAt, restoredAt: Date.now() };
+    return { stoppedAt, startedAt, resumedAt, restoredAt: Date.now() };
   }
 
   /** Every raw ALERTS_FOR_STATE sample of the alert in the last `windowS` seconds, oldest first. */

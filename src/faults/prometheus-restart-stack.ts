@@ -21,6 +21,8 @@ export interface RestartablePrometheus {
   cluster: string;
   /** Its --rules.alert.resend-delay; Alertmanager holds a sent alert 4 × this (the lease). */
   resendDelayMs: number;
+  /** Its --rules.alert.for-outage-tolerance. */
+  outageToleranceMs: number;
 }
 
 export interface PrometheusRestartStackInfo {
@@ -33,12 +35,25 @@ export interface PrometheusRestartStackInfo {
   onVolume: RestartablePrometheus;
   /** /prometheus in tmpfs: lost at a restart, as a deployment without a volume loses it when its container or pod is recreated. */
   inMemory: RestartablePrometheus;
+  /**
+   * /prometheus on a volume, with an outage tolerance a test can outlast: shorter than the others'
+   * (production's 1h ÷ the rule factor is 10 min), see shortOutageToleranceMs.
+   */
+  shortTolerance: RestartablePrometheus;
 }
 
 /**
- * Two Prometheus servers with the canonical rules and the restore flags of our deployments,
- * each scraping its own node exporter as prometheus.yml's `node-exporter` job (TargetDown, `for:
- * 5m`, is what the tests drive by stopping it), both sending to one Alertmanager with the
+ * The short tolerance: 1h ÷ 40. Long enough that a restart (docker stop with compose's 10s grace,
+ * start, two evaluations) stays inside it at load 100 (the restart tests measure seconds), short
+ * enough that a test can hold Prometheus down longer. Tolerance is only ever compared with the
+ * outage (rules/group.go:748-750), so scaling both keeps what a restart does.
+ */
+export const shortOutageToleranceMs = 90_000;
+
+/**
+ * Three Prometheus servers with the canonical rules and the restore flags of our deployments
+ * (one with a shorter outage tolerance), each scraping its own node exporter as prometheus.yml's
+ * `node-exporter` job (TargetDown, `for: 5m`, is what the tests drive by stopping it), all sending to one Alertmanager with the
  * canonical config. Their own: restarting the fault stack's Prometheus would take the
  * meta-alert from the receiver-failure test running beside them.
  */
@@ -51,13 +66,15 @@ export const prometheusRestartStack: StackDefinition<PrometheusRestartStackInfo>
     // Routing timers divided like the rules' `for`, so a warning's group_interval (5m) still
     // outlasts TargetDown's `for` (5m) by the same margin as in production.
     const { info: alerting } = await startAlertmanager(shared, 'faults-prometheus', '/faults-prometheus', { name: alertmanagerName, timeFactor: timing.ruleFactor });
-    const [onVolume, inMemory] = await Promise.all([
-      startPair(shared, 'restart-prom-volume', { timing, deployed, alertmanager: `${alertmanagerName}:9093`, inMemory: false }),
-      startPair(shared, 'restart-prom-memory', { timing, deployed, alertmanager: `${alertmanagerName}:9093`, inMemory: true }),
+    const alertmanager = `${alertmanagerName}:9093`;
+    const [onVolume, inMemory, shortTolerance] = await Promise.all([
+      startPair(shared, 'restart-prom-volume', { timing, deployed, alertmanager, inMemory: false }),
+      startPair(shared, 'restart-prom-memory', { timing, deployed, alertmanager, inMemory: true }),
+      startPair(shared, 'restart-prom-tolerance', { timing, deployed, alertmanager, inMemory: false, outageToleranceMs: shortOutageToleranceMs }),
     ]);
-    const control = await startStackControl({ engines: { ...onVolume.engines, ...inMemory.engines } });
+    const control = await startStackControl({ engines: { ...onVolume.engines, ...inMemory.engines, ...shortTolerance.engines } });
     return {
-      info: { alerting, timing, deployed, controlUrl: control.url, onVolume: onVolume.info, inMemory: inMemory.info },
+      info: { alerting, timing, deployed, controlUrl: control.url, onVolume: onVolume.info, inMemory: inMemory.info, shortTolerance: shortTolerance.info },
       // The network stops the engines.
       stop: () => control.stop(),
     };
@@ -66,7 +83,7 @@ export const prometheusRestartStack: StackDefinition<PrometheusRestartStackInfo>
 
 const inMemoryPath = '/prometheus-in-memory';
 
-async function startPair(shared: SharedServices, name: string, options: { timing: PrometheusTiming; deployed: AlertRestartFlags; alertmanager: string; inMemory: boolean }) {
+async function startPair(shared: SharedServices, name: string, options: { timing: PrometheusTiming; deployed: AlertRestartFlags; alertmanager: string; inMemory: boolean; outageToleranceMs?: number }) {
   const targetName = `${name}-target`;
   // The tests need `up`; the filesystem collector too, or CriticalSignalAbsent (which watches
   // node_filesystem_avail_bytes) fires; nothing else, on a shared machine.
@@ -83,8 +100,10 @@ async function startPair(shared: SharedServices, name: string, options: { timing
   // Without it, the alert is pending again for its whole `for`, a rule time: the delay ÷ the
   // factor like `for`, so lease and `for` keep production's ratio (4 × 1m against TargetDown's 5m).
   const resendDelayMs = options.inMemory ? options.deployed.resendDelayMs / options.timing.ruleFactor : options.deployed.resendDelayMs;
+  const outageToleranceMs = options.outageToleranceMs ?? Math.round(options.deployed.forOutageToleranceMs / options.timing.ruleFactor);
   const flags = [
-    ...compressedRestoreFlags(options.deployed, options.timing.ruleFactor),
+    ...compressedRestoreFlags(options.deployed, options.timing.ruleFactor).filter((f) => !f.startsWith('--rules.alert.for-outage-tolerance=')),
+    `--rules.alert.for-outage-tolerance=${formatDuration(outageToleranceMs)}`,
     `--rules.alert.resend-delay=${formatDuration(resendDelayMs)}`,
   ];
   const spec = prometheusSpec({ name, config: copy.config, files: copy.ruleFiles, flags: [...copy.flags.filter((f) => !f.startsWith('--rules.alert.resend-delay=')), ...flags], alertmanagers: copy.alertmanagers });
@@ -100,6 +119,6 @@ async function startPair(shared: SharedServices, name: string, options: { timing
   });
   return {
     engines: { [name]: prometheus, [targetName]: target },
-    info: { engine: name, target: targetName, url: prometheus.url(9090), cluster, resendDelayMs },
+    info: { engine: name, target: targetName, url: prometheus.url(9090), cluster, resendDelayMs, outageToleranceMs },
   };
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { GaugeProgram, HoveringGauge } from './hovering-gauge.js';
 import { targetModes, type StandInTarget, type TargetMode } from './stand-in-target.js';
+import { listenOnLoopback, type LoopbackServer } from '../e2e/listen-on-loopback.js';
 
 /**
  * Lets tests, which run in worker processes, switch the stand-in targets and gauges that live in
@@ -10,7 +10,7 @@ import { targetModes, type StandInTarget, type TargetMode } from './stand-in-tar
  *   GET  /targets/<name>          { mode, scrapes }
  *   POST /gauges/<name>           a GaugeProgram as JSON
  */
-export async function startStandInControl(parts: { targets: Record<string, StandInTarget>; gauges?: Record<string, HoveringGauge> }): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startStandInControl(parts: { targets: Record<string, StandInTarget>; gauges?: Record<string, HoveringGauge> }): Promise<LoopbackServer> {
   const server: Server = createServer((req, res) => {
     const answer = (status: number, text = '') => res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
     const [, area, name, mode] = /^\/(targets|gauges)\/([\w-]+)(?:\/(\w+))?$/.exec(req.url ?? '') ?? [];
@@ -35,12 +35,7 @@ export async function startStandInControl(parts: { targets: Record<string, Stand
     }
     answer(404, `unknown control ${req.method} ${req.url}; targets: ${Object.keys(parts.targets).join(', ')} (modes ${targetModes.join(', ')}); gauges: ${Object.keys(parts.gauges ?? {}).join(', ') || 'none'}`);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return listenOnLoopback(server);
 }
 
 /** The tests' side of the stand-in control. */

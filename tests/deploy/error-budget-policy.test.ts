@@ -14,9 +14,9 @@ const exprOf = (alert: string) => {
   return rule.expr;
 };
 
-/** `job:http_request_errors:ratio_rate1h{...} / 0.01 > 14.4` → window 1h, budget 0.01, factor 14.4. */
-function burnConditions(expr: string): { window: string; budget: number; factor: number }[] {
-  const pattern = /job:http_request_errors:ratio_rate(\w+)\{[^}]*\}\s*\/\s*([\d.]+)\s*>\s*([\d.]+)/g;
+/** `job:sli_errors:ratio_rate1h{...} / 0.01 > 14.4` → window 1h, budget 0.01, factor 14.4. */
+function burnConditions(expr: string, sli = 'job:sli_errors:ratio_rate'): { window: string; budget: number; factor: number }[] {
+  const pattern = new RegExp(`${sli}(\\w+)\\{[^}]*\\}\\s*\\/\\s*([\\d.]+)\\s*>\\s*([\\d.]+)`, 'g');
   return [...expr.matchAll(pattern)].map((m) => ({ window: m[1]!, budget: Number(m[2]), factor: Number(m[3]) }));
 }
 
@@ -68,10 +68,17 @@ describe('docs/error_budget_policy.md agrees with monitoring/alert_rules.yml', (
     expect(documented.length, 'no tier in the doc that the rules do not have').toBe(allTiers.length);
   });
 
+  it('pages on downtime alone with the same tiers as on the SLI (issue 12: an outage pages at any traffic)', () => {
+    const onSli = burnConditions(exprOf('ErrorBudgetFastBurn'));
+    const onDowntime = burnConditions(exprOf('ErrorBudgetFastBurn'), 'job:up:downtime_ratio');
+    expect(onDowntime).toEqual(onSli);
+    expect(doc).toContain('job:up:downtime_ratio');
+  });
+
   it('gives the thresholds of the budget alerts over the 30-day window', () => {
     for (const alert of ['ErrorBudgetHalfConsumed', 'ErrorBudgetExhausted']) {
-      const match = /job:http_request_errors:ratio_rate30d\{[^}]*\}\s*>\s*([\d.]+)/.exec(exprOf(alert));
-      expect(match, `${alert} compares the 30-day error ratio with a threshold`).not.toBeNull();
+      const match = /job:sli_errors:ratio_rate30d\{[^}]*\}\s*>\s*([\d.]+)/.exec(exprOf(alert));
+      expect(match, `${alert} compares the 30-day SLI with a threshold`).not.toBeNull();
       const row = tableRows.find((r) => r[0] === alert);
       expect(row?.[1]).toBe(`${Math.round(Number(match![1]) * 1000) / 10}%`);
     }
