@@ -21,7 +21,8 @@ const tiers = [
     name: 'framework',
     paths: ['^src/check/', '^src/engines/', '^src/tools/', '^src/capture/', '^src/sharding/'],
   },
-  // 4: what each engine's configuration means, its checks, and the stacks that start it.
+  // 4: what each engine's configuration means, its checks, the stacks that start it, and the
+  //    Workspace that loads each source of a tree once for all checks.
   {
     name: 'domain',
     paths: [
@@ -34,6 +35,7 @@ const tiers = [
       '^src/thresholds/',
       '^src/metrics-contract/',
       '^src/stacks/',
+      '^src/workspace/',
     ],
   },
   // 5: end to end against live stacks, injected faults, and diffs between two revisions.
@@ -120,6 +122,14 @@ module.exports = {
       from: {},
       // Rings through type-only imports vanish at run time and are allowed; a runtime ring is not.
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'checks/open-no-files',
+      comment:
+        "a check is a function of parsed entries (as in pint): it takes its sources from ctx.workspace (src/workspace/workspace.ts), which loads each once, and never opens a file itself; tools get their input through src/tools/run-tool-on-text.ts",
+      severity: 'error',
+      from: { path: '^src/(.+-check\\.ts$|.+/checks/|check/config/)', pathNot: '\\.test\\.ts$' },
+      to: { path: '^((node:)?fs(/promises)?$|src/sources/repo-files\\.ts$)' },
     },
     {
       name: 'layers/not-to-tests',

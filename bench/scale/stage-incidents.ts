@@ -7,7 +7,7 @@ import type { Incident } from '../../src/e2e/incidents/incident.js';
 import { playIncidentsInWaves } from '../../src/e2e/incidents/incident-waves.js';
 import { loadIncidents } from '../../src/e2e/incidents/load-incidents.js';
 import { isAlwaysFiring } from '../../src/prometheus-rules/always-firing.js';
-import { canonicalRules } from '../../src/prometheus-rules/checks/canonical-rules.js';
+import { canonicalRules } from '../../src/prometheus-rules/canonical-rules.js';
 import type { AlertingStackInfo } from '../../src/stacks/alerting-stack.js';
 import type { StackDefinition } from '../../src/stacks/stack.js';
 import { startStacks } from '../../src/stacks/start-stacks.js';

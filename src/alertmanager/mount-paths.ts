@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
 import { posix } from 'node:path';
 import { ConfigError } from '../sources/config-error.js';
-import { repoPath } from '../sources/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
 
 /**
  * Where the deployment (compose, k8s) mounts Alertmanager's files, and which repo folder each
@@ -14,21 +14,15 @@ export const alertmanagerMounts = {
 } as const;
 
 /** The repo-relative files a `templates:` glob of alertmanager.yml takes in, by their in-container path. */
-export function templateFilesOf(glob: string, configFile: string, line?: number): { container: string; repo: string }[] {
+export function templateFilesOf(glob: string, configFile: string, line?: number, files = new SourceFiles(repoRoot)): { container: string; repo: string }[] {
   const dir = posix.dirname(glob);
   if (dir !== alertmanagerMounts.templates.container) {
     throw new ConfigError(configFile, `template glob ${glob} is outside ${alertmanagerMounts.templates.container}/, where the deployment mounts ${alertmanagerMounts.templates.repo}/`, `name templates as ${alertmanagerMounts.templates.container}/*.tmpl`, line);
   }
   const pattern = globToRegExp(posix.basename(glob));
-  let names: string[];
-  try {
-    names = readdirSync(repoPath(alertmanagerMounts.templates.repo));
-  } catch {
-    names = [];
-  }
-  return names
+  return files
+    .list(alertmanagerMounts.templates.repo)
     .filter((n) => pattern.test(n))
-    .sort()
     .map((n) => ({ container: `${dir}/${n}`, repo: `${alertmanagerMounts.templates.repo}/${n}` }));
 }
 

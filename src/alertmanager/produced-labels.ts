@@ -1,6 +1,5 @@
-import { YamlFile } from '../sources/yaml-file.js';
-import { prometheusConfigFile, prometheusSettings } from '../prometheus-rules/prometheus-config.js';
-import { loadRuleInventory } from '../prometheus-rules/rule-inventory.js';
+import type { YamlFile } from '../sources/yaml-file.js';
+import type { RuleInventory } from '../prometheus-rules/rule-inventory.js';
 
 /** Label values alerts can carry, each with where it comes from (file:line). */
 export type ProducedLabels = ReadonlyMap<string, ReadonlyMap<string, string>>;
@@ -10,8 +9,7 @@ export type ProducedLabels = ReadonlyMap<string, ReadonlyMap<string, string>>;
  * rule sets in `labels:`, plus the external labels of prometheus.yml (`cluster`). Labels that
  * come from the series (instance, job) are not known here and are left out, so checks skip them.
  */
-export function producedLabels(configFile = prometheusConfigFile): ProducedLabels {
-  const inventory = loadRuleInventory(prometheusSettings(configFile).ruleFiles);
+export function producedLabels(inventory: RuleInventory, prometheus: YamlFile): ProducedLabels {
   const produced = new Map<string, Map<string, string>>();
   const add = (name: string, value: string, where: string) => {
     const values = produced.get(name) ?? new Map<string, string>();
@@ -23,7 +21,6 @@ export function producedLabels(configFile = prometheusConfigFile): ProducedLabel
     add('alertname', alert.name, where);
     for (const [name, value] of Object.entries(alert.labels)) add(name, value, where);
   }
-  const prometheus = YamlFile.load(configFile, 'the Prometheus configuration');
   const external = ((prometheus.data as { global?: { external_labels?: Record<string, unknown> } } | null)?.global?.external_labels ?? {});
   for (const [name, value] of Object.entries(external)) add(name, String(value), `${prometheus.file}:${prometheus.lineOf(['global', 'external_labels', name]) ?? 1}`);
   return produced;

@@ -43,6 +43,7 @@ import { runbookCheck } from '../prometheus-rules/checks/runbook-check.js';
 import { testCoverageCheck } from '../prometheus-rules/checks/test-coverage-check.js';
 import { thresholdsCheck } from '../prometheus-rules/checks/thresholds-check.js';
 import { unknownMetricCheck } from '../prometheus-rules/checks/unknown-metric-check.js';
+import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from './check.js';
 import { configSyntaxCheck } from './config/config-syntax-check.js';
 import { alertmanagerTemplateReferencesCheck } from '../alertmanager/checks/template-references-check.js';
@@ -52,7 +53,7 @@ import { incidentsCheck } from '../e2e/incidents/incidents-check.js';
  * Every check `npm run check` runs. Each lives in its own file under src/check/ or beside
  * the concept it checks; add new ones here.
  */
-export const allChecks: readonly Check[] = [
+export const allChecks: readonly Check<Workspace>[] = [
   promtoolConfigCheck,
   promtoolRulesCheck,
   requiredFieldsCheck,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../sources/config-error.js';
+import { SourceFiles } from '../sources/source-files.js';
 import type { Check } from './check.js';
 import { runChecks } from './run-checks.js';
 
@@ -30,7 +31,7 @@ describe('runChecks with silences', () => {
   ];
 
   it('silences, and calls stale only the silence of a check that ran to the end', async () => {
-    const run = await runChecks(checks, { root, knownIds: checks.map((c) => c.id) });
+    const run = await runChecks(checks, new SourceFiles(root), { knownIds: checks.map((c) => c.id) });
     expect(run.silenced).toEqual([{ problem: expect.objectContaining({ check: 't/finds', line: 1 }), reason: 'known and accepted', at: 'monitoring/a.yml:1' }]);
     expect(run.problems.map((p) => `${p.check} ${p.file}:${p.line ?? ''} ${p.message}`)).toEqual([
       'check/silence monitoring/a.yml:2 stale silence: t/clean ran and found nothing on line 2',

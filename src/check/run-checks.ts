@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ConfigError } from '../sources/config-error.js';
-import { repoRoot } from '../sources/repo-files.js';
+import type { SourceFiles } from '../sources/source-files.js';
 import { prepareTools } from '../tools/tool-runner.js';
 import type { Check, CheckContext } from './check.js';
 import { configErrorProblem, type Problem } from './problem.js';
@@ -19,14 +19,12 @@ export interface CheckRun {
 export interface RunOptions {
   /** Every check id there is, so that a silence naming no check is an error (default: no such test). */
   knownIds?: readonly string[];
-  /** Where the files the problems name live (default: the repository, or `--root`). */
-  root?: string;
   /** Lines that copy another file, whose silences are the original's (the k8s ConfigMaps' data). */
   copiedLines?: CopiedLines;
 }
 
 /**
- * Runs checks side by side. A check that throws a ConfigError reports it as a problem
+ * Runs checks side by side on one workspace (the tree they check, each source parsed once). A check that throws a ConfigError reports it as a problem
  * (a missing or unparsable file is a finding, not a crash); any other throw is a bug in
  * the check and is reported as such, naming the check.
  *
@@ -35,9 +33,10 @@ export interface RunOptions {
  * and each check starts on a new turn of the event loop, after the loop has taken in what the
  * tools answered meanwhile. (Tool timeouts count free loop time only: run-process.ts.)
  */
-export async function runChecks(checks: readonly Check[], options: RunOptions = {}): Promise<CheckRun> {
+export async function runChecks<W extends SourceFiles>(checks: readonly Check<W>[], workspace: W, options: RunOptions = {}): Promise<CheckRun> {
   const run: CheckRun = { problems: [], silenced: [], reports: [], notRun: [] };
-  const ctxOf = (check: Check): CheckContext => ({
+  const ctxOf = (check: Check<W>): CheckContext<W> => ({
+    workspace,
     report: (title: string, body: string) => run.reports.push({ title, body }),
     notRun: (what: string, why: string) => run.notRun.push({ what, why, check: check.id }),
   });
@@ -49,7 +48,7 @@ export async function runChecks(checks: readonly Check[], options: RunOptions = 
     await nextTurn();
   }
   const found = (await Promise.all(pending)).flat();
-  const root = options.root ?? repoRoot;
+  const root = workspace.root;
   const loaded = loadSilences(root, filesToScan(root, found), options.knownIds, options.copiedLines);
   // Only a check that ran to the end can say a silence of its own covers nothing.
   const ran = new Set(checks.map((c) => c.id).filter((id) => !stopped.has(id) && !run.notRun.some((n) => n.check === id)));
@@ -60,7 +59,7 @@ export async function runChecks(checks: readonly Check[], options: RunOptions = 
   return run;
 }
 
-async function runOne(check: Check, ctx: CheckContext, stopped: () => void): Promise<Problem[]> {
+async function runOne<W>(check: Check<W>, ctx: CheckContext<W>, stopped: () => void): Promise<Problem[]> {
   try {
     return await check.run(ctx);
   } catch (error) {

@@ -1,7 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import pc from 'picocolors';
-import { resolve } from 'node:path';
+import { allChecks } from '../check/all-checks.js';
+import { closeIds, readCheckDoc } from '../check/check-docs.js';
+import { formatProblem } from '../check/format-problem.js';
+import { runChecks } from '../check/run-checks.js';
+import { silenceCheckId } from '../check/silences.js';
+import { location } from '../sources/location.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { carriedLines } from '../deploy/security-lint-check.js';
+import { Workspace } from '../workspace/workspace.js';
 
 const program = new Command('check')
   .description('Validate every config under monitoring/ and k8s/ with the real tools and position-keeping parsers.')
@@ -14,15 +21,8 @@ const program = new Command('check')
   .parse();
 
 const opts = program.opts<{ only?: string[]; list?: boolean; explain?: string; json?: boolean; strict?: boolean; root?: string }>();
-// The root must be set before the checks load: they resolve paths against it.
-if (opts.root) process.env.HARNESS_ROOT = resolve(opts.root);
-const { allChecks } = await import('../check/all-checks.js');
-const { formatProblem } = await import('../check/format-problem.js');
-const { location } = await import('../sources/location.js');
-const { runChecks } = await import('../check/run-checks.js');
-const { repoPath, repoRoot } = await import('../sources/repo-files.js');
-const { silenceCheckId } = await import('../check/silences.js');
-const { closeIds, readCheckDoc } = await import('../check/check-docs.js');
+// The tree to check: every check reads its sources from this one workspace, each parsed once.
+const workspace = new Workspace(opts.root ?? repoRoot);
 const selected = allChecks.filter((c) => !opts.only || opts.only.some((prefix) => c.id.startsWith(prefix)));
 // Every id a finding can carry: the checks, and the silences' own findings.
 const knownIds = [...allChecks.map((c) => c.id), silenceCheckId];
@@ -49,18 +49,16 @@ if (selected.length === 0) {
   process.exit(2);
 }
 
-const { carriedLines } = await import('../deploy/security-lint-check.js');
-const { YamlFile } = await import('../sources/yaml-file.js');
 // The ConfigMaps carry monitoring/ files verbatim, silences included: those are the originals'.
 const copiedLines = (file: string) => {
   if (!/^k8s\/.*\.ya?ml$/.test(file)) return undefined;
   try {
-    return carriedLines(YamlFile.load(file));
+    return carriedLines(workspace.yaml(file));
   } catch {
     return undefined; // a manifest that does not parse is config/syntax's finding
   }
 };
-const run = await runChecks(selected, { knownIds, root: repoRoot, copiedLines });
+const run = await runChecks(selected, workspace, { knownIds, copiedLines });
 const errors = run.problems.filter((p) => p.severity === 'error').length;
 const failed = errors > 0 || (opts.strict === true && run.notRun.length > 0);
 
@@ -70,7 +68,7 @@ if (opts.json) {
 }
 
 const color = process.stdout.isTTY === true;
-const linesOf = (file: string) => (existsSync(repoPath(file)) ? readFileSync(repoPath(file), 'utf8').split('\n') : undefined);
+const linesOf = (file: string) => (workspace.exists(file) ? workspace.text(file).split('\n') : undefined);
 for (const p of run.problems) console.log(`${formatProblem(p, linesOf(p.file), color)}\n`);
 for (const r of run.reports) console.log(`${pc.bold(r.title)}\n${r.body}\n`);
 for (const n of run.notRun) console.log(`${pc.yellow('not run:')} ${n.what}: ${n.why}`);

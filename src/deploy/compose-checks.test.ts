@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../sources/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
 import { composePaths, withDefaults } from './compose-paths-check.js';
 import { composePolicy } from './compose-policy-check.js';
 import { validateCompose } from './compose-schema-check.js';
 
 const compose = (...lines: string[]) => YamlFile.parse('monitoring/c.yml', `${lines.join('\n')}\n`);
 const healthy = ['    restart: unless-stopped', '    healthcheck: { test: ["CMD", "true"] }', '    deploy: { resources: { limits: { cpus: "0.5", memory: 1G } } }'];
+
+const inRepository = (path: string) => new SourceFiles(repoRoot).exists(path);
 
 describe('validateCompose (compose-spec schema)', () => {
   it('accepts the repository compose file', () => {
@@ -47,12 +51,12 @@ describe('composePaths', () => {
   });
 
   it('fails a path written from monitoring/ instead of the first compose file’s directory, and says so', () => {
-    const problems = composePaths(compose('services:', '  prometheus:', '    volumes:', '      - ./prometheus.yml:/etc/prometheus/prometheus.yml:ro'), []);
+    const problems = composePaths(compose('services:', '  prometheus:', '    volumes:', '      - ./prometheus.yml:/etc/prometheus/prometheus.yml:ro'), [], inRepository);
     expect(problems).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('mounts ./prometheus.yml, which does not exist from the repository root (monitoring/prometheus.yml exists') })]);
   });
 
   it('fails a secret file outside monitoring/secrets/ and a rule file that is not mounted', () => {
-    const problems = composePaths(compose('services:', '  prometheus:', '    volumes: [./monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro]', 'secrets:', '  key:', '    file: ${KEY_FILE:-./pagerduty.key}'), ['alert_rules.yml']);
+    const problems = composePaths(compose('services:', '  prometheus:', '    volumes: [./monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro]', 'secrets:', '  key:', '    file: ${KEY_FILE:-./pagerduty.key}'), ['alert_rules.yml'], inRepository);
     expect(problems.map((p) => `${p.line} ${p.message}`)).toEqual(['6 secret "key" is read from pagerduty.key, outside the git-ignored monitoring/secrets/', '3 prometheus.yml loads alert_rules.yml, but nothing is mounted at /etc/prometheus/alert_rules.yml']);
   });
 

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
+import type { Workspace } from '../workspace/workspace.js';
 import { posix } from 'node:path';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { repoPath } from '../sources/repo-files.js';
-import { YamlFile } from '../sources/yaml-file.js';
-import { composeFile } from '../engines/image-pins.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 
 const id = 'deploy/compose-paths';
 
@@ -25,7 +23,7 @@ export function withDefaults(text: string): string {
  * existing path from the root, secret files must sit in the git-ignored secrets directory, and
  * Prometheus must find its rule files mounted beside prometheus.yml.
  */
-export function composePaths(compose: YamlFile, ruleFiles: readonly string[], exists = (p: string) => existsSync(repoPath(p))): Problem[] {
+export function composePaths(compose: YamlFile, ruleFiles: readonly string[], exists: (path: string) => boolean): Problem[] {
   const data = (compose.data ?? {}) as { services?: Record<string, Json>; secrets?: Record<string, Json> };
   const problems: Problem[] = [];
   for (const [name, service] of Object.entries(data.services ?? {})) {
@@ -59,12 +57,12 @@ export function composePaths(compose: YamlFile, ruleFiles: readonly string[], ex
   return problems;
 }
 
-export const composePathsCheck: Check = {
+export const composePathsCheck: Check<Workspace> = {
   id,
   description: "compose paths resolve from the app's compose root; secrets stay in monitoring/secrets/; rule files are mounted",
-  async run() {
-    const prometheus = YamlFile.load('monitoring/prometheus.yml').data as { rule_files?: unknown } | null;
+  async run({ workspace }) {
+    const prometheus = workspace.prometheusFile().data as { rule_files?: unknown } | null;
     const ruleFiles = Array.isArray(prometheus?.rule_files) ? prometheus.rule_files.map(String) : [];
-    return composePaths(YamlFile.load(composeFile), ruleFiles);
+    return composePaths(workspace.compose(), ruleFiles, (path) => workspace.exists(path));
   },
 };

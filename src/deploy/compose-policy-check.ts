@@ -1,7 +1,7 @@
+import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../sources/yaml-file.js';
-import { composeFile } from '../engines/image-pins.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 
 const id = 'deploy/compose-policy';
 
@@ -49,8 +49,8 @@ export function composePolicy(compose: YamlFile): Problem[] {
   return problems;
 }
 
-export const composePolicyCheck: Check = {
+export const composePolicyCheck: Check<Workspace> = {
   id,
   description: 'every compose service has a health check, restart policy and limits; Prometheus keeps 30d with the lifecycle API',
-  run: async () => composePolicy(YamlFile.load(composeFile)),
+  run: async ({ workspace }) => composePolicy(workspace.compose()),
 };

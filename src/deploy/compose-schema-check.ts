@@ -1,31 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Workspace } from '../workspace/workspace.js';
+import type { ErrorObject } from 'ajv';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../sources/yaml-file.js';
-import { composeFile } from '../engines/image-pins.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 import { nearestName } from '../sources/nearest-name.js';
 import { dottedPath, yamlPathOf } from '../sources/schema-error.js';
+import { composeSpecValidator } from './compose-spec-schema.js';
 
 const id = 'deploy/compose-schema';
-
-/**
- * The compose-spec JSON schema (github.com/compose-spec/compose-spec, schema/compose-spec.json)
- * as the dclint package ships it; compared against upstream, it lacks only three fields added
- * since (build.provenance, build.sbom, develop.watch.initial_sync), none of which we use.
- */
-let validator: ValidateFunction | undefined;
-function composeSpecValidator(): ValidateFunction {
-  if (validator) return validator;
-  const require = createRequire(import.meta.url);
-  const schema = JSON.parse(readFileSync(join(dirname(require.resolve('dclint/package.json')), 'schemas', 'compose.schema.json'), 'utf8')) as Record<string, unknown>;
-  // It declares draft-07 by an https URL that ajv's built-in draft-07 meta-schema does not answer to.
-  delete schema.$schema;
-  validator = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(schema);
-  return validator;
-}
 
 /** The compose file against the compose specification: unknown keys and wrong types fail. */
 export function validateCompose(compose: YamlFile): Problem[] {
@@ -46,8 +28,8 @@ function toProblem(compose: YamlFile, error: ErrorObject): Problem {
   return problem({ ...at, line: compose.valueLineOf(path), message: `${dottedPath(path)} ${error.message ?? 'is invalid'}${error.data !== undefined && typeof error.data !== 'object' ? ` (value ${JSON.stringify(error.data)})` : ''}`, hint: 'see the compose specification for this key' });
 }
 
-export const composeSchemaCheck: Check = {
+export const composeSchemaCheck: Check<Workspace> = {
   id,
   description: 'the monitoring compose file against the compose-spec JSON schema',
-  run: async () => validateCompose(YamlFile.load(composeFile)),
+  run: async ({ workspace }) => validateCompose(workspace.compose()),
 };

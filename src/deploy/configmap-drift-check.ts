@@ -1,8 +1,10 @@
+import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
 import type { YamlFile } from '../sources/yaml-file.js';
 import { expandPattern, filesK8sMustCarry, readSource, sourcePatterns, sourcesAnnotation } from './configmap-sources.js';
-import { k8sObjects, lineIn, loadK8sManifests, objectName } from './k8s-manifests.js';
+import type { SourceFiles } from '../sources/source-files.js';
+import { k8sObjects, lineIn, objectName } from './k8s-manifests.js';
 
 const id = 'deploy/configmap-drift';
 const fix = 'run `npm run generate:k8s`, which writes the monitoring/ files into the ConfigMaps';
@@ -12,7 +14,7 @@ const fix = 'run `npm run generate:k8s`, which writes the monitoring/ files into
  * Kubernetes needs must be carried by one of them. Checked directly (no git needed), with
  * `npm run generate:k8s` as the fix.
  */
-export function configMapDrift(manifests: readonly YamlFile[], mustCarry: readonly string[] = filesK8sMustCarry): Problem[] {
+export function configMapDrift(manifests: readonly YamlFile[], mustCarry: readonly string[] = filesK8sMustCarry, files?: SourceFiles): Problem[] {
   const problems: Problem[] = [];
   const carried = new Set<string>();
   for (const object of k8sObjects(manifests).filter((o) => o.kind === 'ConfigMap')) {
@@ -24,10 +26,10 @@ export function configMapDrift(manifests: readonly YamlFile[], mustCarry: readon
     }
     const data = (object.data.data ?? {}) as Record<string, unknown>;
     const expected = new Set<string>();
-    for (const source of patterns.flatMap(expandPattern)) {
+    for (const source of patterns.flatMap((pattern) => expandPattern(pattern, files))) {
       expected.add(source.key);
       carried.add(source.path);
-      const content = readSource(source.path);
+      const content = readSource(source.path, files);
       if (content === undefined) {
         problems.push(problem({ ...at(['metadata', 'annotations', sourcesAnnotation]), message: `${objectName(object)} carries ${source.path}, which does not exist`, hint: `create ${source.path}, or fix the annotation` }));
       } else if (!(source.key in data)) {
@@ -41,8 +43,8 @@ export function configMapDrift(manifests: readonly YamlFile[], mustCarry: readon
       problems.push(problem({ ...at(['data', key]), message: `${objectName(object)} key "${key}" comes from no file its annotation names`, hint: `add its file to ${sourcesAnnotation}, or remove the key (${fix})` }));
     }
   }
-  for (const path of mustCarry.flatMap(expandPattern).map((s) => s.path)) {
-    if (carried.has(path) || readSource(path) === undefined) continue;
+  for (const path of mustCarry.flatMap((pattern) => expandPattern(pattern, files)).map((s) => s.path)) {
+    if (carried.has(path) || readSource(path, files) === undefined) continue;
     problems.push(problem({ check: id, file: path, message: `no ConfigMap in k8s/ carries ${path}, so Kubernetes runs without it`, hint: `name it in the ${sourcesAnnotation} annotation of a ConfigMap mounted where the container expects it, then ${fix}` }));
   }
   return problems;
@@ -56,8 +58,8 @@ function firstDifferentLine(actual: string, expected: string): number {
   return i + 1;
 }
 
-export const configMapDriftCheck: Check = {
+export const configMapDriftCheck: Check<Workspace> = {
   id,
   description: 'k8s ConfigMaps carry the monitoring/ files exactly (fix: npm run generate:k8s)',
-  run: async () => configMapDrift(loadK8sManifests()),
+  run: async ({ workspace }) => configMapDrift(workspace.manifests(), filesK8sMustCarry, workspace),
 };

@@ -18,7 +18,7 @@ export function regenerateConfigMaps(file: YamlFile): { text: string; missing: C
     const patterns = object.kind === 'ConfigMap' ? sourcePatterns(object) : undefined;
     if (!patterns) continue;
     const data: Record<string, Scalar> = {};
-    for (const source of patterns.flatMap(expandPattern)) {
+    for (const source of patterns.flatMap((pattern) => expandPattern(pattern))) {
       const content = readSource(source.path);
       if (content === undefined) {
         const line = file.lineOf(['metadata', 'annotations'], object.doc);

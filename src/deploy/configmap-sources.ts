@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, posix } from 'node:path';
-import { repoPath } from '../sources/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
 import type { K8sObject } from './k8s-manifests.js';
 
 /**
@@ -46,22 +46,22 @@ export function sourcePatterns(configMap: K8sObject): string[] | undefined {
  * The files a pattern names, sorted. A plain path names itself (even when missing, so the
  * drift check can say so); a `*` in the last segment matches the files of that directory.
  */
-export function expandPattern(pattern: string): SourceFile[] {
+export function expandPattern(pattern: string, files = new SourceFiles(repoRoot)): SourceFile[] {
   const name = basename(pattern);
   if (!name.includes('*')) return [{ key: name, path: pattern }];
   const dir = dirname(pattern);
   if (dir.includes('*')) throw new Error(`"${pattern}": only the last path segment may hold "*"`);
-  if (!existsSync(repoPath(dir))) return [];
+  if (!files.exists(dir)) return [];
   const matcher = new RegExp(`^${name.split('*').map(escapeRegExp).join('[^/]*')}$`);
-  return readdirSync(repoPath(dir))
+  return files
+    .list(dir)
     .filter((f) => matcher.test(f))
-    .sort()
     .map((f) => ({ key: f, path: posix.join(dir, f) }));
 }
 
 /** The content of a source file, or undefined when it does not exist. */
-export function readSource(path: string): string | undefined {
-  return existsSync(repoPath(path)) ? readFileSync(repoPath(path), 'utf8') : undefined;
+export function readSource(path: string, files = new SourceFiles(repoRoot)): string | undefined {
+  return files.exists(path) ? files.text(path) : undefined;
 }
 
 function escapeRegExp(text: string): string {

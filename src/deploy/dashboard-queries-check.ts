@@ -1,10 +1,10 @@
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../sources/yaml-file.js';
 import { metricReferences, promqlSyntaxErrorAt } from '../prometheus-rules/promql-selectors.js';
-import { knownSeries, recordingRulesFile } from '../metrics-contract/known-series.js';
+import { recordingRulesFile } from '../metrics-contract/known-series.js';
 import { contractFile } from '../metrics-contract/metrics-contract.js';
-import { alertingFiles, loadDashboards, loadProvisioning, queriesOf, type QueryAt, withGrafanaVariables } from './grafana-files.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { queriesOf, type QueryAt, withGrafanaVariables } from './grafana-files.js';
 
 const id = 'deploy/dashboard-queries';
 
@@ -28,11 +28,10 @@ export function queryProblems(queries: readonly QueryAt[], known: ReadonlySet<st
   return problems;
 }
 
-export const dashboardQueriesCheck: Check = {
+export const dashboardQueriesCheck: Check<Workspace> = {
   id,
   description: 'every PromQL query of the dashboards and Grafana alerts parses and uses contract metrics or recording rules',
-  async run() {
-    const known = knownSeries(YamlFile.load(contractFile), YamlFile.load(recordingRulesFile));
-    return queryProblems(queriesOf(loadDashboards(), loadProvisioning(alertingFiles)), known);
+  async run({ workspace }) {
+    return queryProblems(queriesOf(workspace.dashboards(), workspace.grafanaProvisioning('alerting')), workspace.knownSeries());
   },
 };

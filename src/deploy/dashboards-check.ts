@@ -1,7 +1,8 @@
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
 import type { YamlFile, YamlPath } from '../sources/yaml-file.js';
-import { alertingFiles, datasourceFiles, loadDashboards, loadProvisioning, panelsOf, provisionedDatasources } from './grafana-files.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { datasourceFiles, panelsOf, provisionedDatasources } from './grafana-files.js';
 
 const id = 'deploy/dashboards';
 
@@ -72,8 +73,8 @@ export function dashboardProblems(dashboards: readonly YamlFile[], datasources: 
   return problems;
 }
 
-export const dashboardsCheck: Check = {
+export const dashboardsCheck: Check<Workspace> = {
   id,
   description: 'dashboards: uid and title, unique panel ids, provisioned data sources; alert rules link to real panels',
-  run: async () => dashboardProblems(loadDashboards(), loadProvisioning(datasourceFiles), loadProvisioning(alertingFiles)),
+  run: async ({ workspace }) => dashboardProblems(workspace.dashboards(), workspace.grafanaProvisioning('datasources'), workspace.grafanaProvisioning('alerting')),
 };

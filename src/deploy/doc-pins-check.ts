@@ -1,9 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { Workspace } from '../workspace/workspace.js';
 import { join } from 'node:path';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { repoPath } from '../sources/repo-files.js';
-import { YamlFile } from '../sources/yaml-file.js';
+import type { SourceFiles } from '../sources/source-files.js';
 import { composeFile } from '../engines/image-pins.js';
 import { splitImage } from './image-pins-agree-check.js';
 
@@ -43,24 +42,24 @@ export function docPinsAgree(pins: ReadonlyMap<string, string>, docs: readonly {
   return problems;
 }
 
-function markdownFiles(path: string): string[] {
-  if (!existsSync(repoPath(path))) return [];
+function markdownFiles(files: SourceFiles, path: string): string[] {
+  if (!files.exists(path)) return [];
   if (path.endsWith('.md')) return [path];
-  return readdirSync(repoPath(path), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? markdownFiles(join(path, e.name)) : e.name.endsWith('.md') ? [join(path, e.name)] : []));
+  return files.list(path).flatMap((name) => (files.isDirectory(join(path, name)) ? markdownFiles(files, join(path, name)) : name.endsWith('.md') ? [join(path, name)] : []));
 }
 
-export const docPinsCheck: Check = {
+export const docPinsCheck: Check<Workspace> = {
   id,
   description: 'the READMEs and docs state the image versions the compose file pins',
-  async run() {
-    const services = ((YamlFile.load(composeFile).data ?? {}) as { services?: Record<string, { image?: unknown }> }).services ?? {};
+  async run({ workspace }) {
+    const services = ((workspace.compose().data ?? {}) as { services?: Record<string, { image?: unknown }> }).services ?? {};
     const pins = new Map<string, string>();
     for (const spec of Object.values(services)) {
       if (typeof spec?.image !== 'string') continue;
       const { repository, tag } = splitImage(spec.image);
       if (tag) pins.set(repository, tag);
     }
-    const docs = docFiles.flatMap(markdownFiles).map((file) => ({ file, text: readFileSync(repoPath(file), 'utf8') }));
+    const docs = docFiles.flatMap((path) => markdownFiles(workspace, path)).map((file) => ({ file, text: workspace.text(file) }));
     return docPinsAgree(pins, docs);
   },
 };

@@ -1,3 +1,4 @@
+import { checkContext } from '../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../sources/yaml-file.js';
 import { knownSeries } from '../metrics-contract/known-series.js';
@@ -51,6 +52,6 @@ describe('queryProblems', () => {
   });
 
   it('passes on the repository dashboards and alert rule', async () => {
-    expect(await dashboardQueriesCheck.run({ report: () => undefined, notRun: () => undefined })).toEqual([]);
+    expect(await dashboardQueriesCheck.run(checkContext())).toEqual([]);
   });
 });

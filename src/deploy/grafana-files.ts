@@ -1,5 +1,6 @@
 import { parseJsonFile } from '../sources/json-file.js';
-import { readRepoFile } from '../sources/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
 import { YamlFile, type YamlPath } from '../sources/yaml-file.js';
 import { expandPattern } from './configmap-sources.js';
 
@@ -10,18 +11,18 @@ export const alertingFiles = 'monitoring/grafana/provisioning/alerting/*.yaml';
 type Json = Record<string, unknown>;
 
 /** A dashboard JSON file, strict-JSON checked, kept with positions (JSON is YAML 1.2 flow). */
-export function loadDashboard(path: string): YamlFile {
-  const text = readRepoFile(path, 'a Grafana dashboard');
+export function loadDashboard(path: string, files = new SourceFiles(repoRoot)): YamlFile {
+  const text = files.text(path, 'a Grafana dashboard');
   parseJsonFile(path, text);
   return YamlFile.parse(path, text);
 }
 
-export function loadDashboards(pattern = dashboardFiles): YamlFile[] {
-  return expandPattern(pattern).map((s) => loadDashboard(s.path));
+export function loadDashboards(pattern = dashboardFiles, files = new SourceFiles(repoRoot)): YamlFile[] {
+  return expandPattern(pattern, files).map((s) => loadDashboard(s.path, files));
 }
 
-export function loadProvisioning(pattern: string): YamlFile[] {
-  return expandPattern(pattern).map((s) => YamlFile.load(s.path, 'a Grafana provisioning file'));
+export function loadProvisioning(pattern: string, files = new SourceFiles(repoRoot)): YamlFile[] {
+  return expandPattern(pattern, files).map((s) => files.yaml(s.path, 'a Grafana provisioning file'));
 }
 
 /** One panel, with its YAML path in the dashboard; rows' nested panels included. */

@@ -1,8 +1,8 @@
+import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../sources/yaml-file.js';
-import { composeFile } from '../engines/image-pins.js';
-import { containersOf, k8sObjects, lineIn, loadK8sManifests, objectName } from './k8s-manifests.js';
+import type { YamlFile } from '../sources/yaml-file.js';
+import { containersOf, k8sObjects, lineIn, objectName } from './k8s-manifests.js';
 
 const id = 'deploy/image-pins';
 
@@ -44,8 +44,8 @@ export function imagePinsAgree(compose: YamlFile, manifests: readonly YamlFile[]
   return problems;
 }
 
-export const imagePinsAgreeCheck: Check = {
+export const imagePinsAgreeCheck: Check<Workspace> = {
   id,
   description: 'k8s runs exactly the image versions the compose file pins',
-  run: async () => imagePinsAgree(YamlFile.load(composeFile), loadK8sManifests()),
+  run: async ({ workspace }) => imagePinsAgree(workspace.compose(), workspace.manifests()),
 };

@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs';
-import { repoPath } from '../sources/repo-files.js';
-import { YamlFile, type YamlPath } from '../sources/yaml-file.js';
+import { ConfigError } from '../sources/config-error.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
+import type { YamlFile, YamlPath } from '../sources/yaml-file.js';
 
 export const k8sDir = 'k8s';
 
@@ -17,11 +18,12 @@ export interface K8sObject {
 }
 
 /** Every manifest under k8s/ (`*.yaml` / `*.yml`), parsed with positions, in name order. */
-export function loadK8sManifests(dir = k8sDir): YamlFile[] {
-  return readdirSync(repoPath(dir))
+export function loadK8sManifests(dir = k8sDir, files = new SourceFiles(repoRoot)): YamlFile[] {
+  if (!files.isDirectory(dir)) throw new ConfigError(dir, 'the Kubernetes manifests folder is missing', `put the manifests under ${dir}/, or check another root`);
+  return files
+    .list(dir)
     .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => YamlFile.load(`${dir}/${f}`, 'a Kubernetes manifest'));
+    .map((f) => files.yaml(`${dir}/${f}`, 'a Kubernetes manifest'));
 }
 
 /** The objects of some manifests; empty documents (a trailing `---`) are skipped. */

@@ -1,8 +1,9 @@
+import type { Workspace } from '../workspace/workspace.js';
 import type { ErrorObject } from 'ajv';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
 import type { YamlFile } from '../sources/yaml-file.js';
-import { k8sObjects, lineIn, loadK8sManifests, objectName, type K8sObject } from './k8s-manifests.js';
+import { k8sObjects, lineIn, objectName, type K8sObject } from './k8s-manifests.js';
 import { kubernetesVersion, meaningfulErrors, strictValidator } from './k8s-strict-schemas.js';
 import { nearestName } from '../sources/nearest-name.js';
 import { dottedPath, yamlPathOf } from '../sources/schema-error.js';
@@ -46,8 +47,8 @@ function toProblem(object: K8sObject, error: ErrorObject): Problem {
   return problem({ ...at, line: object.file.valueLineOf(path, object.doc), message: `${objectName(object)}: ${where} ${error.message ?? 'is invalid'} (value ${JSON.stringify(error.data)})`, hint: 'see the Kubernetes API reference for this field' });
 }
 
-export const k8sSchemaCheck: Check = {
+export const k8sSchemaCheck: Check<Workspace> = {
   id,
   description: `k8s manifests against the Kubernetes ${kubernetesVersion} schemas, strictly (an unknown field fails)`,
-  run: async () => validateK8sManifests(loadK8sManifests()),
+  run: async ({ workspace }) => validateK8sManifests(workspace.manifests()),
 };

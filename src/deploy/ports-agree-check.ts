@@ -1,11 +1,10 @@
+import type { Workspace } from '../workspace/workspace.js';
 import type { Check, CheckContext } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../sources/yaml-file.js';
-import { composeFile } from '../engines/image-pins.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 import { composePorts } from './compose-ports.js';
-import { containersOf, k8sObjects, lineIn, loadK8sManifests, objectName, type K8sObject } from './k8s-manifests.js';
+import { containersOf, k8sObjects, lineIn, objectName, type K8sObject } from './k8s-manifests.js';
 import { grafanaEndpoints, prometheusEndpoints, type Endpoint } from './service-endpoints.js';
-import { expandPattern } from './configmap-sources.js';
 
 const id = 'deploy/ports';
 
@@ -114,12 +113,13 @@ function specOf(object: K8sObject): Record<string, unknown> {
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-export const portsAgreeCheck: Check = {
+export const portsAgreeCheck: Check<Workspace> = {
   id,
   description: 'ports agree across compose, k8s Services and containers, prometheus.yml targets and Grafana data sources',
-  async run(ctx: CheckContext) {
-    const grafana = expandPattern('monitoring/grafana/provisioning/datasources/*.yaml').concat(expandPattern('monitoring/grafana/provisioning/alerting/*.yaml')).map((s) => YamlFile.load(s.path));
-    const { problems, withoutK8sService } = portAgreement({ compose: YamlFile.load(composeFile), prometheus: YamlFile.load('monitoring/prometheus.yml'), grafana, manifests: loadK8sManifests() });
+  async run(ctx: CheckContext<Workspace>) {
+    const { workspace } = ctx;
+    const grafana = [...workspace.grafanaProvisioning('datasources'), ...workspace.grafanaProvisioning('alerting')];
+    const { problems, withoutK8sService } = portAgreement({ compose: workspace.compose(), prometheus: workspace.prometheusFile(), grafana, manifests: workspace.manifests() });
     if (withoutK8sService.length > 0) {
       const lines = withoutK8sService.map((e) => `  ${e.host}:${e.port}  (${e.what}, ${e.file}${e.line ? `:${e.line}` : ''})`);
       ctx.report('Targets with no Service of that name in k8s/ (they resolve in Kubernetes only where such a Service exists in the namespace monitoring)', lines.join('\n'));

@@ -1,3 +1,4 @@
+import { checkContext } from '../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
 import { dependencyDrift, namedDependencies, readmeDependenciesCheck } from './readme-dependencies-check.js';
 
@@ -39,7 +40,6 @@ describe('the README "## Dependencies" section and package.json', () => {
   });
 
   it("the repository's README names every package of package.json, and no other", { timeout: 10_000 }, async () => {
-    const ctx = { report: () => {}, notRun: () => {} };
-    expect(await readmeDependenciesCheck.run(ctx)).toEqual([]);
+    expect(await readmeDependenciesCheck.run(checkContext())).toEqual([]);
   });
 });

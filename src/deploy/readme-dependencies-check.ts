@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { repoPath } from '../sources/repo-files.js';
+import type { Workspace } from '../workspace/workspace.js';
 
 const id = 'deploy/readme-dependencies';
 
@@ -65,11 +64,11 @@ export function dependencyDrift(readme: string, manifest: PackageManifest): Prob
   return problems;
 }
 
-export const readmeDependenciesCheck: Check = {
+export const readmeDependenciesCheck: Check<Workspace> = {
   id,
   description: 'the README\'s "## Dependencies" section names every package of package.json, and no other',
-  async run() {
-    const manifest = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as PackageManifest;
-    return dependencyDrift(readFileSync(repoPath('README.md'), 'utf8'), manifest);
+  async run({ workspace }) {
+    const manifest = JSON.parse(workspace.text('package.json')) as PackageManifest;
+    return dependencyDrift(workspace.text('README.md'), manifest);
   },
 };

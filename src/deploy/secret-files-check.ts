@@ -1,9 +1,10 @@
+import type { Workspace } from '../workspace/workspace.js';
 import { posix } from 'node:path';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { YamlFile } from '../sources/yaml-file.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 import { composeFile } from '../engines/image-pins.js';
-import { containersOf, k8sObjects, loadK8sManifests } from './k8s-manifests.js';
+import { containersOf, k8sObjects } from './k8s-manifests.js';
 
 const id = 'deploy/secret-files';
 export const alertmanagerFile = 'monitoring/alertmanager.yml';
@@ -65,8 +66,8 @@ export function secretFilesMounted(config: YamlFile, compose: YamlFile, manifest
   return problems;
 }
 
-export const secretFilesCheck: Check = {
+export const secretFilesCheck: Check<Workspace> = {
   id,
   description: "the files alertmanager.yml reads (secrets, templates) are mounted by compose and by the k8s Alertmanager",
-  run: async () => secretFilesMounted(YamlFile.load(alertmanagerFile), YamlFile.load(composeFile), loadK8sManifests()),
+  run: async ({ workspace }) => secretFilesMounted(workspace.yaml(alertmanagerFile), workspace.compose(), workspace.manifests()),
 };

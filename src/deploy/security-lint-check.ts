@@ -1,9 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
+import type { Workspace } from '../workspace/workspace.js';
 import { posix } from 'node:path';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { readRepoFile, repoPath } from '../sources/repo-files.js';
-import { YamlFile } from '../sources/yaml-file.js';
+import type { SourceFiles } from '../sources/source-files.js';
+import type { YamlFile } from '../sources/yaml-file.js';
 import { sourcePatterns } from './configmap-sources.js';
 import { k8sObjects, lineIn, objectName } from './k8s-manifests.js';
 
@@ -105,28 +105,22 @@ export function committedSecrets(manifest: YamlFile): Problem[] {
     .map((o) => problem({ check: id, file: manifest.file, line: lineIn(o, [o.data.data !== undefined ? 'data' : 'stringData']), message: `${objectName(o)} carries its values in git (base64 is not encryption)`, hint: 'create it with `kubectl create secret generic ... --from-file=...` instead, and keep only its name in the manifests' }));
 }
 
-function filesUnder(dir: string): string[] {
+function filesUnder(files: SourceFiles, dir: string): string[] {
   if (ignoredDirs.has(dir)) return [];
-  let entries: string[];
-  try {
-    entries = readdirSync(repoPath(dir));
-  } catch {
-    return [];
-  }
-  return entries.flatMap((e) => {
+  return files.list(dir).flatMap((e) => {
     const child = posix.join(dir, e);
-    return statSync(repoPath(child)).isDirectory() ? filesUnder(child) : scannedFile.test(e) ? [child] : [];
+    return files.isDirectory(child) ? filesUnder(files, child) : scannedFile.test(e) ? [child] : [];
   });
 }
 
-export const securityLintCheck: Check = {
+export const securityLintCheck: Check<Workspace> = {
   id,
   description: 'no default credentials, no secret in clear, every image pinned (monitoring/ and k8s/)',
-  async run() {
+  async run({ workspace }) {
     const problems: Problem[] = [];
-    for (const file of scannedRoots.flatMap(filesUnder).sort()) {
-      const text = readRepoFile(file);
-      const manifest = file.startsWith('k8s/') && /\.ya?ml$/.test(file) ? YamlFile.parse(file, text) : undefined;
+    for (const file of scannedRoots.flatMap((root) => filesUnder(workspace, root)).sort()) {
+      const text = workspace.text(file);
+      const manifest = file.startsWith('k8s/') && /\.ya?ml$/.test(file) ? workspace.yaml(file) : undefined;
       problems.push(...securityProblemsOfText(file, text, manifest ? carriedLines(manifest) : undefined));
       if (manifest) problems.push(...committedSecrets(manifest));
     }

@@ -1,9 +1,10 @@
+import { checkContext } from '../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../sources/yaml-file.js';
 import { workflowProblems, workflowSchemaCheck } from './workflow-schema-check.js';
 
 const workflow = (text: string) => workflowProblems(YamlFile.parse('.github/workflows/x.yml', text));
-const context = { report: () => {}, notRun: () => {} };
+const context = checkContext();
 
 describe('deploy/workflow-schema', () => {
   it('passes the repository workflow', async () => {

@@ -1,9 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import type { Workspace } from '../workspace/workspace.js';
 import { createRequire } from 'node:module';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { repoPath } from '../sources/repo-files.js';
-import { YamlFile, type YamlPath } from '../sources/yaml-file.js';
+import type { YamlFile, YamlPath } from '../sources/yaml-file.js';
 
 const id = 'deploy/workflow-schema';
 export const workflowsDir = '.github/workflows';
@@ -63,12 +62,11 @@ export function workflowProblems(workflow: YamlFile): Problem[] {
   return leafErrors(validator.validateWorkflow(workflow.text).errors).map((error) => toProblem(workflow, error));
 }
 
-export const workflowSchemaCheck: Check = {
+export const workflowSchemaCheck: Check<Workspace> = {
   id,
   description: 'the GitHub workflows (never run here) against the GitHub workflow schema',
-  async run() {
-    if (!existsSync(repoPath(workflowsDir))) return [];
-    const files = readdirSync(repoPath(workflowsDir)).filter((f) => /\.ya?ml$/.test(f));
-    return files.flatMap((f) => workflowProblems(YamlFile.load(`${workflowsDir}/${f}`)));
+  async run({ workspace }) {
+    const files = workspace.list(workflowsDir).filter((f) => /\.ya?ml$/.test(f));
+    return files.flatMap((f) => workflowProblems(workspace.yaml(`${workflowsDir}/${f}`)));
   },
 };

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
+import { Workspace } from '../workspace/workspace.js';
 import { archiveConfigs, describeCommit, resolveRevision } from './git-revision.js';
 
 export type SideRole = 'base' | 'head';
@@ -16,6 +17,8 @@ export interface ConfigSide {
   description: string;
   /** Absolute folder holding this side's monitoring/. */
   root: string;
+  /** This side's sources, each loaded and parsed once (names relative to `root`). */
+  workspace: Workspace;
   /** Absolute path of a repo-relative config path on this side. */
   path(rel: string): string;
   /** Repo-relative form of a path this side's loaders produced (they may be absolute). */
@@ -48,6 +51,7 @@ function side(role: SideRole, name: string, commit: string | undefined, descript
     commit,
     description,
     root,
+    workspace: new Workspace(root),
     path: (rel) => (isAbsolute(rel) ? rel : join(root, rel)),
     display: (file) => {
       if (!isAbsolute(file)) return file;

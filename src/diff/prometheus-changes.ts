@@ -1,4 +1,4 @@
-import { YamlFile } from '../sources/yaml-file.js';
+
 import { formatDuration } from '../prometheus-rules/duration.js';
 import type { PrometheusSettings } from '../prometheus-rules/prometheus-config.js';
 import { prometheusConfigFile } from '../prometheus-rules/prometheus-config.js';
@@ -28,7 +28,7 @@ export function prometheusChanges(base: Side, head: Side): ConfigChange[] {
 }
 
 function read({ side, settings }: Side): { file: string; fields: Record<string, string>; lines: Record<string, number | undefined> } {
-  const yaml = YamlFile.load(side.path(prometheusConfigFile), 'the Prometheus configuration');
+  const yaml = side.workspace.prometheusFile();
   const external = ((yaml.data as { global?: { external_labels?: Record<string, unknown> } } | null)?.global?.external_labels ?? {}) as Record<string, unknown>;
   return {
     file: side.display(yaml.file),

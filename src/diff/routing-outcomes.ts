@@ -1,4 +1,4 @@
-import { alertmanagerConfigFile, loadAlertmanagerConfig, type AlertmanagerConfig, type RouteEntry } from '../alertmanager/alertmanager-config.js';
+import { alertmanagerConfigFile, type AlertmanagerConfig, type RouteEntry } from '../alertmanager/alertmanager-config.js';
 import { amtoolRoutesTest, routeOfChain } from '../alertmanager/amtool-routes.js';
 import type { RoutingScenario } from '../alertmanager/routing-scenario.js';
 import { ConfigError } from '../sources/config-error.js';
@@ -45,7 +45,7 @@ export const routingCaseKey = (file: string, name: string) => `${file}|${name}`;
 export async function runSideRouting(side: ConfigSide, scenarios: readonly RoutingScenario[]): Promise<SideRouting> {
   let config: AlertmanagerConfig;
   try {
-    config = loadAlertmanagerConfig(side.path(alertmanagerConfigFile));
+    config = side.workspace.alertmanager();
   } catch (error) {
     if (error instanceof ConfigError) throw sideError(side, error);
     throw error;

@@ -1,8 +1,7 @@
-import { alertmanagerConfigFile, loadAlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
+
 import { ConfigError } from '../sources/config-error.js';
 import { formatDuration } from '../prometheus-rules/duration.js';
-import { prometheusConfigFile, prometheusSettings } from '../prometheus-rules/prometheus-config.js';
-import { loadRuleInventory, type RuleInventory } from '../prometheus-rules/rule-inventory.js';
+import type { RuleInventory } from '../prometheus-rules/rule-inventory.js';
 import type { ScenarioFile } from '../prometheus-rules/scenario.js';
 import { alertBoundary, type AlertBoundary } from '../thresholds/alert-boundary.js';
 import { boundaryCases, predictedFiring, type BoundaryCases } from '../thresholds/boundary-cases.js';
@@ -41,10 +40,10 @@ export const generatedPrefix = 'generated/';
  */
 export function planThresholds(base: ConfigSide, head: ConfigSide): ThresholdPlan {
   const [b, h] = [inventoryOf(base), inventoryOf(head)];
-  const step = prometheusSettings(head.path(prometheusConfigFile)).evaluationIntervalMs;
+  const step = head.workspace.prometheus().evaluationIntervalMs;
   let config;
   try {
-    config = loadAlertmanagerConfig(head.path(alertmanagerConfigFile));
+    config = head.workspace.alertmanager();
   } catch {
     config = undefined; // the routing part of the diff reports a broken alertmanager.yml; words fall back to severity
   }
@@ -109,7 +108,7 @@ function comparedValue(boundary: AlertBoundary | undefined, values: BoundaryCase
 
 function inventoryOf(side: ConfigSide): RuleInventory {
   try {
-    return loadRuleInventory(prometheusSettings(side.path(prometheusConfigFile)).ruleFiles);
+    return side.workspace.rules();
   } catch (error) {
     if (error instanceof ConfigError) throw sideError(side, error);
     throw error;

@@ -1,5 +1,5 @@
 import type { PrometheusApi } from './prometheus-api.js';
-import { canonicalRules } from '../prometheus-rules/checks/canonical-rules.js';
+import { canonicalRules } from '../prometheus-rules/canonical-rules.js';
 import { pollUntil } from '../waiting/poll-until.js';
 
 export interface ErrorBurst {

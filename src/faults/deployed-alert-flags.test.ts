@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalRules } from '../prometheus-rules/checks/canonical-rules.js';
+import { canonicalRules } from '../prometheus-rules/canonical-rules.js';
 import { parseDuration } from '../prometheus-rules/duration.js';
 import { compressedRestoreFlags, deployedAlertRestartFlags } from './deployed-alert-flags.js';
 

@@ -1,8 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { posix } from 'node:path';
 import { ConfigError } from '../sources/config-error.js';
-import { readRepoFile, repoPath } from '../sources/repo-files.js';
-import { YamlFile } from '../sources/yaml-file.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
 import { repoPathOf } from './container-paths.js';
 import type { PipelineConfig } from './parser/ast.js';
 import { parseConfig } from './parser/parse-config.js';
@@ -20,10 +19,11 @@ export interface Pipeline {
 /**
  * The pipelines pipelines.yml declares, each with its config files read from the repository
  * (path.config names container paths; container-paths.ts maps them). A syntax error in a
- * config throws its ConfigError at file:line:col.
+ * config throws its ConfigError at file:line:col. `files` is the tree they are read from (a
+ * Workspace's, which reads each file once; by default the repository, read afresh).
  */
-export function loadPipelines(file = pipelinesFile): Pipeline[] {
-  const yaml = YamlFile.load(file, 'the Logstash pipeline list');
+export function loadPipelines(file = pipelinesFile, files = new SourceFiles(repoRoot)): Pipeline[] {
+  const yaml = files.yaml(file, 'the Logstash pipeline list');
   const entries = yaml.data;
   if (!Array.isArray(entries) || entries.length === 0) {
     throw new ConfigError(yaml.file, 'pipelines.yml declares no pipeline', 'write a list of entries with pipeline.id and path.config', 1);
@@ -35,22 +35,22 @@ export function loadPipelines(file = pipelinesFile): Pipeline[] {
     if (typeof id !== 'string' || typeof pathConfig !== 'string') {
       throw new ConfigError(yaml.file, `pipeline entry ${i + 1} needs pipeline.id and path.config`, 'config.string pipelines cannot be checked here: keep the config in a file under monitoring/logstash/pipeline/', line);
     }
-    const files = configFiles(pathConfig, yaml.file, yaml.lineOf([i, 'path.config']));
-    return { id, configs: files.map((f) => parseConfig(f, readRepoFile(f))), line };
+    const configs = configFiles(files, pathConfig, yaml.file, yaml.lineOf([i, 'path.config']));
+    return { id, configs: configs.map((f) => parseConfig(f, files.text(f))), line };
   });
 }
 
 /** The repo files a path.config glob names (a directory means every file in it). */
-function configFiles(pathConfig: string, file: string, line?: number): string[] {
+function configFiles(files: SourceFiles, pathConfig: string, file: string, line?: number): string[] {
   const hasGlob = /[*?]/.test(pathConfig);
   const dir = hasGlob ? posix.dirname(pathConfig) : pathConfig;
   const pattern = hasGlob ? posix.basename(pathConfig) : '*';
   const repoDir = repoPathOf(dir);
-  if (!repoDir || !existsSync(repoPath(repoDir))) {
+  if (!repoDir || !files.exists(repoDir)) {
     throw new ConfigError(file, `path.config ${pathConfig} is not a directory any mount provides`, 'point it under /usr/share/logstash/pipeline (monitoring/logstash/pipeline/ in the repository)', line);
   }
   const matcher = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*').replaceAll('?', '.')}$`);
-  const names = readdirSync(repoPath(repoDir)).filter((n) => matcher.test(n)).sort();
+  const names = files.list(repoDir).filter((n) => matcher.test(n));
   if (names.length === 0) throw new ConfigError(file, `path.config ${pathConfig} matches no file in ${repoDir}/`, 'add the pipeline config there, or fix the pattern', line);
   return names.map((n) => `${repoDir}/${n}`);
 }

@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Workspace } from '../workspace/workspace.js';
 import type { Registry } from 'prom-client';
 import type { Check } from '../check/check.js';
 import { problem, type Problem } from '../check/problem.js';
-import { repoPath } from '../sources/repo-files.js';
+import type { SourceFiles } from '../sources/source-files.js';
 import { createAppMetrics } from '../../app/metrics/app-metrics.js';
 import { shapeDifferences } from './contract-differences.js';
-import { appMetricsOf, contractFile, loadMetricsContract, type ContractMetric } from './metrics-contract.js';
+import { appMetricsOf, contractFile, type ContractMetric } from './metrics-contract.js';
 
 const moduleDir = 'app/metrics';
 const checkId = 'contract/app-metrics';
@@ -17,16 +16,17 @@ const checkId = 'contract/app-metrics';
  * `npm run check` that the app does not expose it yet, before any alert depends on it.
  * The HTTP-level contract test (app/metrics/contract.test.ts) proves the same on a scrape.
  */
-export const appMetricsContractCheck: Check = {
+export const appMetricsContractCheck: Check<Workspace> = {
   id: checkId,
   description: 'app/metrics defines exactly the `source: app` metrics of the contract, with their type, help, labels and buckets',
-  async run() {
-    return appMetricsProblems(createAppMetrics().registry, appMetricsOf(loadMetricsContract()));
+  async run({ workspace }) {
+    return appMetricsProblems(createAppMetrics().registry, appMetricsOf(workspace.contract()), workspace);
   },
 };
 
 /** Problems between a registry's definitions and the contract's app entries, each at file:line. */
-export function appMetricsProblems(registry: Registry, contract: readonly ContractMetric[]): Problem[] {
+export function appMetricsProblems(registry: Registry, contract: readonly ContractMetric[], files: SourceFiles): Problem[] {
+  const definedAt = (name: string) => definitionOf(files, name);
   const defined = new Map(registry.getMetricsAsArray().map((m) => [m.name, m as unknown as { type?: string; help?: string; labelNames?: string[]; upperBounds?: number[] }]));
   const problems: Problem[] = [];
   for (const metric of contract) {
@@ -51,10 +51,9 @@ export function appMetricsProblems(registry: Registry, contract: readonly Contra
 }
 
 /** Where a metric's name is written in the module's source (not its tests), for the problem's position. */
-function definedAt(name: string): { file: string; line?: number } {
-  const files = readdirSync(repoPath(moduleDir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  for (const file of files) {
-    const lines = readFileSync(join(repoPath(moduleDir), file), 'utf8').split('\n');
+function definitionOf(files: SourceFiles, name: string): { file: string; line?: number } {
+  for (const file of files.list(moduleDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+    const lines = files.text(`${moduleDir}/${file}`).split('\n');
     const index = lines.findIndex((text) => text.includes(`'${name}'`));
     if (index >= 0) return { file: `${moduleDir}/${file}`, line: index + 1 };
   }

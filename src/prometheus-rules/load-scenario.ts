@@ -23,7 +23,13 @@ type RawExpectation = RawScenario['cases'][number]['expect'][number];
  * valid one), then what a schema cannot say, each problem at its line.
  */
 export function loadScenario(path: string): ScenarioFile {
-  const yaml = YamlFile.load(path, 'a rule-test scenario');
+  return readScenario(YamlFile.load(path, scenarioWhat));
+}
+
+export const scenarioWhat = 'a rule-test scenario';
+
+/** The same, from the file already parsed (a Workspace holds it). */
+export function readScenario(yaml: YamlFile): ScenarioFile {
   const data = seriesValuesAsWritten(yaml);
   if (!validate(data)) throw schemaError(yaml, validate.errors ?? [], 'fixtures/rules/README.md');
   const raw = data as RawScenario;

@@ -22,7 +22,11 @@ export interface PrometheusSettings {
  * run at production cadence.
  */
 export function prometheusSettings(file = prometheusConfigFile): PrometheusSettings {
-  const yaml = YamlFile.load(file, 'the Prometheus configuration');
+  return readPrometheusSettings(YamlFile.load(file, 'the Prometheus configuration'));
+}
+
+/** The same, from prometheus.yml already parsed (a Workspace holds it). */
+export function readPrometheusSettings(yaml: YamlFile): PrometheusSettings {
   const data = (yaml.data ?? {}) as { global?: { evaluation_interval?: string; scrape_interval?: string }; rule_files?: unknown; scrape_configs?: { job_name?: string }[] };
   const interval = data.global?.evaluation_interval ?? '1m';
   const evaluationIntervalMs = parseDuration(String(interval));

@@ -1,8 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../check/problem.js';
 import { ConfigError } from '../sources/config-error.js';
-import { repoPath } from '../sources/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { compileScenarios, evaluationTimeError, type CompiledSuite } from './compile-scenarios.js';
 import { coverageProblems } from './coverage.js';
 import { loadScenario } from './load-scenario.js';
@@ -25,12 +26,13 @@ export interface PreparedSuite {
 }
 
 /** Every .yaml/.yml file under `dir`, sorted, repo-relative. */
-export function scenarioFiles(dir = scenarioDir): string[] {
+export function scenarioFiles(dir = scenarioDir, files = new SourceFiles(repoRoot)): string[] {
+  if (!files.isDirectory(dir)) throw new ConfigError(dir, 'the rule-test folder is missing', `put the rule tests under ${dir}/ (fixtures/rules/README.md)`);
   const out: string[] = [];
   const walk = (rel: string) => {
-    for (const entry of readdirSync(repoPath(rel)).sort()) {
+    for (const entry of files.list(rel)) {
       const path = join(rel, entry);
-      if (statSync(repoPath(path)).isDirectory()) walk(path);
+      if (files.isDirectory(path)) walk(path);
       else if (/\.ya?ml$/.test(entry)) out.push(path);
     }
   };
@@ -45,6 +47,8 @@ export interface SuiteOptions {
   fixtures?: boolean;
   /** Scenarios made in memory, compiled and run after the files. */
   extraScenarios?: readonly ScenarioFile[];
+  /** Where the rules and scenarios are read from, each once (`check`); default: the repository, read afresh. */
+  workspace?: Workspace;
   /** The Prometheus whose semantics the scenarios expect (version-marked expectations); default: the one under test. */
   engine?: PrometheusEngine;
 }
@@ -54,13 +58,14 @@ export interface SuiteOptions {
  * compiles. Nothing here runs promtool, so `check` and the test suite share it.
  */
 export function prepareSuite(options: SuiteOptions = {}): PreparedSuite {
-  const settings = prometheusSettings(options.prometheusConfig);
-  const inventory = loadRuleInventory(settings.ruleFiles);
+  const { workspace } = options;
+  const settings = workspace ? workspace.prometheus() : prometheusSettings(options.prometheusConfig);
+  const inventory = workspace ? workspace.rules() : loadRuleInventory(settings.ruleFiles);
   const scenarios: ScenarioFile[] = [];
   const loadErrors: ConfigError[] = [];
-  for (const file of options.fixtures === false ? [] : scenarioFiles(options.dir)) {
+  for (const file of options.fixtures === false ? [] : scenarioFiles(options.dir, workspace)) {
     try {
-      const scenario = loadScenario(file);
+      const scenario = workspace ? workspace.scenario(file) : loadScenario(file);
       const timing = evaluationTimeError(scenario, settings.evaluationIntervalMs);
       if (timing) throw timing;
       scenarios.push(scenario);

@@ -9,8 +9,8 @@ const pathInImage: Record<ToolName, string> = { promtool: '/bin/promtool', amtoo
 
 /**
  * Runs the tool inside its pinned engine image, as the user who runs the harness, with no
- * network. The repository and the temp directory are mounted at their own paths, so file
- * arguments mean the same thing as for a local binary.
+ * network. The repository, the working directory (the tree `check --root` checks) and the temp
+ * directory are mounted at their own paths, so file arguments mean the same thing as for a local binary.
  */
 export function imageRunner(tool: ToolName, image: string): (args: readonly string[], cwd: string) => Promise<ToolResult> {
   return async (args, cwd) => {
@@ -25,11 +25,17 @@ export function imageRunner(tool: ToolName, image: string): (args: readonly stri
       User: `${uid}:${gid}`,
       Tty: false,
       Labels: harnessLabels(),
-      HostConfig: { NetworkMode: 'none', Binds: [`${repoRoot}:${repoRoot}:ro`, `${tmpdir()}:${tmpdir()}`] },
+      HostConfig: { NetworkMode: 'none', Binds: [...readOnly(cwd).map((dir) => `${dir}:${dir}:ro`), `${tmpdir()}:${tmpdir()}`] },
     })) as [{ StatusCode: number }, { remove(opts: object): Promise<unknown> }];
     await container.remove({ force: true }).catch(() => undefined);
     return { exitCode: result.StatusCode, stdout: stdout.text(), stderr: stderr.text(), via: `image ${image}` };
   };
+}
+
+/** The repository, and the working directory when it lies outside it and outside the temp directory. */
+function readOnly(cwd: string): string[] {
+  const inside = (dir: string, parent: string) => dir === parent || dir.startsWith(`${parent}/`);
+  return inside(cwd, repoRoot) || inside(cwd, tmpdir()) ? [repoRoot] : [repoRoot, cwd];
 }
 
 function collect(): { stream: PassThrough; text(): string } {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { repoRoot } from '../../src/sources/repo-files.js';
 import { isAlwaysFiring } from '../../src/prometheus-rules/always-firing.js';
-import { canonicalRules } from '../../src/prometheus-rules/checks/canonical-rules.js';
+import { canonicalRules } from '../../src/prometheus-rules/canonical-rules.js';
 
 // The copy has the canonical alerts plus QueueBacklog, untested: what each section then measures.
 // An always-firing alert (the Watchdog) is not asked to be kept silent anywhere.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-config.js';
 import { canonicalAlertShapes } from '../../src/alertmanager/checks/inhibit-equal-identity-check.js';
-import { readRepoFile } from '../../src/sources/repo-files.js';
+import { readRepoFile, repoRoot } from '../../src/sources/repo-files.js';
+import { Workspace } from '../../src/workspace/workspace.js';
 import { inhibitingRules } from '../../src/diff/inhibition-effect.js';
 
 /**
@@ -19,7 +20,7 @@ const rows = section.split('\n').filter((l) => l.startsWith('|')).map((l) => l.s
 
 function mutedBy(source: string): string[] {
   const rules = loadAlertmanagerConfig().inhibitRules;
-  const shapes = canonicalAlertShapes();
+  const shapes = canonicalAlertShapes(new Workspace(repoRoot));
   const from = shapes.find((s) => s.name === source)!;
   return shapes
     .filter((t) => t !== from && inhibitingRules(rules, { ...from.labels, cluster: 'c' }, { ...t.labels, cluster: 'c' }).length > 0)

@@ -13,7 +13,7 @@ import { loadIncidents } from '../../src/e2e/incidents/load-incidents.js';
 import { observeIncident } from '../../src/e2e/incidents/observe-incident.js';
 import type { AlertingStackInfo } from '../../src/stacks/alerting-stack.js';
 import { requireStack } from '../../src/stacks/require-stack.js';
-import { canonicalRules } from '../../src/prometheus-rules/checks/canonical-rules.js';
+import { canonicalRules } from '../../src/prometheus-rules/canonical-rules.js';
 import { isAlwaysFiring } from '../../src/prometheus-rules/always-firing.js';
 
 const config = loadAlertmanagerConfig();

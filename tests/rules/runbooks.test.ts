@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { repoPath } from '../../src/sources/repo-files.js';
+import { repoPath, repoRoot } from '../../src/sources/repo-files.js';
+import { SourceFiles } from '../../src/sources/source-files.js';
 import { YamlFile } from '../../src/sources/yaml-file.js';
 import { knownSeries, recordingRulesFile } from '../../src/metrics-contract/known-series.js';
 import { contractFile } from '../../src/metrics-contract/metrics-contract.js';
-import { canonicalRules } from '../../src/prometheus-rules/checks/canonical-rules.js';
+import { canonicalRules } from '../../src/prometheus-rules/canonical-rules.js';
 import { runbookQueries } from '../../src/prometheus-rules/checks/recording-unused-check.js';
 import { runbookBaseUrl } from '../../src/prometheus-rules/checks/runbook-check.js';
 import { metricNames, promqlSyntaxErrorAt } from '../../src/prometheus-rules/promql-selectors.js';
@@ -35,7 +36,7 @@ describe.each(alerts.map((a) => [a.name, a] as const))('runbook of %s', (name, a
 });
 
 test('every runbook query parses and selects only contract metrics or recording rules', () => {
-  const queries = runbookQueries();
+  const queries = runbookQueries(new SourceFiles(repoRoot));
   expect(queries.length).toBeGreaterThanOrEqual(alerts.length);
   const bad = queries.flatMap((q) => {
     const at = promqlSyntaxErrorAt(q.expr);

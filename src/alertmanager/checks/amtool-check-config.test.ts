@@ -4,6 +4,10 @@ import { readRepoFile } from '../../sources/repo-files.js';
 import { writeTempFiles } from '../../../tests/support/test-files.js';
 import { describeTool, ToolUnavailableError } from '../../tools/tool-runner.js';
 import { amtoolCheckConfigProblems } from './amtool-check-config.js';
+import { repoRoot } from '../../sources/repo-files.js';
+import { SourceFiles } from '../../sources/source-files.js';
+
+const repository = new SourceFiles(repoRoot);
 
 const canonical = readRepoFile('monitoring/alertmanager.yml');
 
@@ -16,12 +20,12 @@ async function needAmtool(ctx: TestContext): Promise<void> {
     throw error;
   }
 }
-const problemsOf = (text: string) => amtoolCheckConfigProblems(writeTempFiles({ 'alertmanager.yml': text }).path('alertmanager.yml'));
+const problemsOf = (text: string) => amtoolCheckConfigProblems(repository, writeTempFiles({ 'alertmanager.yml': text }).path('alertmanager.yml'));
 
 describe('alertmanager/amtool (real amtool check-config)', () => {
   it('passes the canonical config, its templates included', async (ctx) => {
     await needAmtool(ctx);
-    expect(await amtoolCheckConfigProblems()).toEqual([]);
+    expect(await amtoolCheckConfigProblems(repository)).toEqual([]);
   });
 
   it('reports an unknown field at its line', async (ctx) => {
@@ -44,7 +48,7 @@ describe('alertmanager/amtool (real amtool check-config)', () => {
     await needAmtool(ctx);
     const templates = writeTempFiles({ 'good.tmpl': '{{ define "a" }}a{{ end }}\n', 'bad.tmpl': '{{ define "b" }}\n{{ nosuchfunc . }}\n{{ end }}\n' });
     const config = writeTempFiles({ 'alertmanager.yml': canonical }).path('alertmanager.yml');
-    const problems = await amtoolCheckConfigProblems(config, undefined, templates.dir);
+    const problems = await amtoolCheckConfigProblems(repository, config, undefined, templates.dir);
     expect(problems.map((p) => [p.file, p.line, p.message])).toEqual([[`${templates.dir}/bad.tmpl`, 2, 'function "nosuchfunc" not defined']]);
   });
 

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check, CheckContext } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { displayPath, repoPath } from '../../sources/repo-files.js';
-import { YamlFile } from '../../sources/yaml-file.js';
-import { runTool, ToolUnavailableError } from '../../tools/tool-runner.js';
+import type { SourceFiles } from '../../sources/source-files.js';
+import type { YamlFile } from '../../sources/yaml-file.js';
+import { runToolOnText } from '../../tools/run-tool-on-text.js';
+import { ToolUnavailableError } from '../../tools/tool-runner.js';
 import { alertmanagerConfigFile } from '../alertmanager-config.js';
 import { alertmanagerMounts } from '../mount-paths.js';
 
@@ -19,32 +18,28 @@ const hint = 'fix the field at that line (fields of 0.25: https://prometheus.io/
  * too. Only that string changes, so line numbers stay those of the real file. (Parsing is all
  * amtool does with templates: one that fails while rendering passes; the routing tests catch it.)
  */
-export async function amtoolCheckConfigProblems(file = alertmanagerConfigFile, ctx?: CheckContext, templatesDir: string = alertmanagerMounts.templates.repo): Promise<Problem[]> {
-  const yaml = YamlFile.load(file, 'the Alertmanager configuration');
-  const dir = mkdtempSync(join(tmpdir(), 'amtool-check-'));
+export async function amtoolCheckConfigProblems(sources: SourceFiles, file = alertmanagerConfigFile, ctx?: CheckContext, templatesDir: string = alertmanagerMounts.templates.repo): Promise<Problem[]> {
+  const yaml = sources.yaml(file, 'the Alertmanager configuration');
   try {
-    const copy = join(dir, 'alertmanager.yml');
-    writeFileSync(copy, withRepoTemplates(yaml, templatesDir));
-    const result = await runTool('amtool', ['check-config', copy]);
+    const result = await runToolOnText('amtool', 'alertmanager.yml', withRepoTemplates(yaml, sources.path(templatesDir)), (copy) => ['check-config', copy], sources.root);
     if (result.exitCode === 0) return [];
-    return amtoolProblems(`${result.stdout}\n${result.stderr}`, yaml, displayPath(templatesDir));
+    return amtoolProblems(`${result.stdout}\n${result.stderr}`, yaml, sources.display(templatesDir));
   } catch (error) {
     if (!(error instanceof ToolUnavailableError)) throw error;
     ctx?.notRun('amtool check-config', error.message);
     return [];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function withRepoTemplates(yaml: YamlFile, templatesDir: string): string {
+/** The config with its template globs pointing at `templatesPath` (absolute) instead of the mount. */
+function withRepoTemplates(yaml: YamlFile, templatesPath: string): string {
   const lines = [...yaml.lines];
   const templates = (yaml.data as { templates?: unknown } | null)?.templates;
   (Array.isArray(templates) ? templates : []).forEach((glob, i) => {
     const line = yaml.valueLineOf(['templates', i]);
     const prefix = `${alertmanagerMounts.templates.container}/`;
     if (line === undefined || typeof glob !== 'string' || !glob.startsWith(prefix)) return;
-    lines[line - 1] = lines[line - 1]!.replace(prefix, `${repoPath(templatesDir)}/`);
+    lines[line - 1] = lines[line - 1]!.replace(prefix, `${templatesPath}/`);
   });
   return lines.join('\n');
 }
@@ -90,8 +85,8 @@ function lineOfQuoted(yaml: YamlFile, message: string): number | undefined {
   return index >= 0 ? index + 1 : undefined;
 }
 
-export const alertmanagerAmtoolCheck: Check = {
+export const alertmanagerAmtoolCheck: Check<Workspace> = {
   id,
   description: 'monitoring/alertmanager.yml and its templates pass `amtool check-config` (0.25)',
-  run: (ctx) => amtoolCheckConfigProblems(alertmanagerConfigFile, ctx),
+  run: (ctx) => amtoolCheckConfigProblems(ctx.workspace, alertmanagerConfigFile, ctx),
 };

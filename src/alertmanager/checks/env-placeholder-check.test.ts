@@ -1,3 +1,4 @@
+import { checkContext } from '../../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../../sources/yaml-file.js';
 import { alertmanagerEnvPlaceholderCheck, envPlaceholderProblems } from './env-placeholder-check.js';
@@ -22,7 +23,7 @@ describe('alertmanager/env-placeholder', () => {
   });
 
   it('passes the canonical config', async () => {
-    const ctx = { report: () => undefined, notRun: () => undefined };
+    const ctx = checkContext();
     expect(await alertmanagerEnvPlaceholderCheck.run(ctx)).toEqual([]);
   });
 });

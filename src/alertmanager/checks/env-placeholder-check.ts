@@ -1,8 +1,8 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import { isPair, isScalar, visit, type Scalar } from 'yaml';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { YamlFile } from '../../sources/yaml-file.js';
-import { alertmanagerConfigFile } from '../alertmanager-config.js';
+import type { YamlFile } from '../../sources/yaml-file.js';
 
 const id = 'alertmanager/env-placeholder';
 
@@ -67,10 +67,10 @@ function columnOf(yaml: YamlFile, line: number, text: string): number | undefine
   return index >= 0 ? index + 1 : undefined;
 }
 
-export const alertmanagerEnvPlaceholderCheck: Check = {
+export const alertmanagerEnvPlaceholderCheck: Check<Workspace> = {
   id,
   description: 'alertmanager.yml has no ${...} placeholders (Alertmanager 0.25 never expands them; use *_file fields)',
-  async run() {
-    return envPlaceholderProblems(YamlFile.load(alertmanagerConfigFile, 'the Alertmanager configuration'));
+  async run({ workspace }) {
+    return envPlaceholderProblems(workspace.alertmanagerFile());
   },
 };

@@ -1,3 +1,4 @@
+import { checkContext } from '../../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../../sources/yaml-file.js';
 import { readAlertmanagerConfig } from '../alertmanager-config.js';
@@ -26,6 +27,6 @@ describe('alertmanager/inhibit-alert-names', () => {
   });
 
   it('passes the canonical config against the canonical rules', async () => {
-    expect(await alertmanagerInhibitAlertNamesCheck.run({ report: () => undefined, notRun: () => undefined })).toEqual([]);
+    expect(await alertmanagerInhibitAlertNamesCheck.run(checkContext())).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import { nearestName } from '../../sources/nearest-name.js';
-import { loadAlertmanagerConfig, type AlertmanagerConfig, type PlacedMatcher } from '../alertmanager-config.js';
+import type { AlertmanagerConfig, PlacedMatcher } from '../alertmanager-config.js';
 import { literalAlternatives, matcherMatches } from '../label-matcher.js';
-import { producedLabels, type ProducedLabels } from '../produced-labels.js';
+import type { ProducedLabels } from '../produced-labels.js';
 
 const id = 'alertmanager/inhibit-alert-names';
 
@@ -45,10 +46,10 @@ function unknownNames(config: AlertmanagerConfig, m: PlacedMatcher, side: string
     });
 }
 
-export const alertmanagerInhibitAlertNamesCheck: Check = {
+export const alertmanagerInhibitAlertNamesCheck: Check<Workspace> = {
   id,
   description: 'inhibition rules name alerts that exist in the rule files',
-  async run() {
-    return inhibitAlertNameProblems(loadAlertmanagerConfig(), producedLabels());
+  async run({ workspace }) {
+    return inhibitAlertNameProblems(workspace.alertmanager(), workspace.producedLabels());
   },
 };

@@ -1,3 +1,4 @@
+import { checkContext } from '../../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../../sources/yaml-file.js';
 import { readAlertmanagerConfig } from '../alertmanager-config.js';
@@ -34,6 +35,6 @@ describe('alertmanager/inhibit-equal-identity', () => {
   });
 
   it('passes the canonical config against the canonical rules and their firing labels', async () => {
-    expect(await alertmanagerInhibitEqualIdentityCheck.run({ report: () => undefined, notRun: () => undefined })).toEqual([]);
+    expect(await alertmanagerInhibitEqualIdentityCheck.run(checkContext())).toEqual([]);
   });
 });

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { loadScenario } from '../../prometheus-rules/load-scenario.js';
-import { prometheusSettings } from '../../prometheus-rules/prometheus-config.js';
-import { loadRuleInventory } from '../../prometheus-rules/rule-inventory.js';
-import { loadAlertmanagerConfig, type AlertmanagerConfig, type InhibitEntry } from '../alertmanager-config.js';
+import type { AlertmanagerConfig, InhibitEntry } from '../alertmanager-config.js';
 import { matcherMatches } from '../label-matcher.js';
 
 const id = 'alertmanager/inhibit-equal-identity';
@@ -64,19 +61,18 @@ function canMeet(rule: InhibitEntry, source: AlertShape, target: AlertShape): bo
 }
 
 /** Every alert of the rule files, with the labels its rule test shows it firing with (fixtures/rules/alerts/<Alert>.yaml). */
-export function canonicalAlertShapes(): AlertShape[] {
-  const inventory = loadRuleInventory(prometheusSettings().ruleFiles);
-  return inventory.alerts().map((rule) => {
+export function canonicalAlertShapes(workspace: Workspace): AlertShape[] {
+  return workspace.rules().alerts().map((rule) => {
     const file = `fixtures/rules/alerts/${rule.name}.yaml`;
-    const firing = existsSync(file) ? loadScenario(file).firing?.labels : undefined;
+    const firing = workspace.exists(file) ? workspace.scenario(file).firing?.labels : undefined;
     return { name: rule.name, labels: { alertname: rule.name, ...rule.labels, ...firing }, ruleLabels: rule.labels };
   });
 }
 
-export const alertmanagerInhibitEqualIdentityCheck: Check = {
+export const alertmanagerInhibitEqualIdentityCheck: Check<Workspace> = {
   id,
   description: 'inhibition rules keep to one target: equal lists the identity labels (instance) that source and target both carry',
-  async run() {
-    return inhibitEqualIdentityProblems(loadAlertmanagerConfig(), canonicalAlertShapes());
+  async run({ workspace }) {
+    return inhibitEqualIdentityProblems(workspace.alertmanager(), canonicalAlertShapes(workspace));
   },
 };

@@ -1,3 +1,4 @@
+import { checkContext } from '../../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../../sources/yaml-file.js';
 import { readAlertmanagerConfig } from '../alertmanager-config.js';
@@ -25,6 +26,6 @@ describe('alertmanager/route-label-values', () => {
   });
 
   it('passes the canonical config against the canonical rules', async () => {
-    expect(await alertmanagerRouteLabelValuesCheck.run({ report: () => undefined, notRun: () => undefined })).toEqual([]);
+    expect(await alertmanagerRouteLabelValuesCheck.run(checkContext())).toEqual([]);
   });
 });

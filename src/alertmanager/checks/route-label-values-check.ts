@@ -1,9 +1,10 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import { nearestName } from '../../sources/nearest-name.js';
-import { loadAlertmanagerConfig, type AlertmanagerConfig } from '../alertmanager-config.js';
+import type { AlertmanagerConfig } from '../alertmanager-config.js';
 import { formatMatcher, matcherMatches } from '../label-matcher.js';
-import { producedLabels, type ProducedLabels } from '../produced-labels.js';
+import type { ProducedLabels } from '../produced-labels.js';
 
 const id = 'alertmanager/route-label-values';
 
@@ -36,10 +37,10 @@ export function routeLabelValueProblems(config: AlertmanagerConfig, produced: Pr
   return problems;
 }
 
-export const alertmanagerRouteLabelValuesCheck: Check = {
+export const alertmanagerRouteLabelValuesCheck: Check<Workspace> = {
   id,
   description: 'route matchers name label values that alert rules (or external labels) produce',
-  async run() {
-    return routeLabelValueProblems(loadAlertmanagerConfig(), producedLabels());
+  async run({ workspace }) {
+    return routeLabelValueProblems(workspace.alertmanager(), workspace.producedLabels());
   },
 };

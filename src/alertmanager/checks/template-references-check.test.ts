@@ -1,8 +1,9 @@
+import { checkContext } from '../../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
 import { templateReferences } from '../template-references.js';
 import { alertmanagerTemplateReferencesCheck, templateReferenceProblems } from './template-references-check.js';
 
-const ctx = { report: () => undefined, notRun: () => undefined };
+const ctx = checkContext();
 
 describe('alertmanager/template-references', () => {
   it('is clean on the canonical config and templates', async () => {

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { repoPath } from '../../sources/repo-files.js';
 import { nearestName } from '../../sources/nearest-name.js';
-import { loadAlertmanagerConfig } from '../alertmanager-config.js';
 import { defaultTemplateNames } from '../default-template-names.js';
 import { templateFilesOf } from '../mount-paths.js';
 import { templateReferences, type TemplateReference } from '../template-references.js';
@@ -41,17 +39,17 @@ export function templateReferenceProblems(references: readonly TemplateReference
   return problems;
 }
 
-export const alertmanagerTemplateReferencesCheck: Check = {
+export const alertmanagerTemplateReferencesCheck: Check<Workspace> = {
   id,
   description: 'every template alertmanager.yml and its templates call is defined',
-  async run() {
-    const config = loadAlertmanagerConfig();
+  async run({ workspace }) {
+    const config = workspace.alertmanager();
     const references: TemplateReference[] = [];
     const globs = ((config.yaml.data as { templates?: unknown } | null)?.templates ?? []) as unknown[];
     globs.forEach((glob, i) => {
       if (typeof glob !== 'string') return;
-      for (const file of templateFilesOf(glob, config.yaml.file, config.yaml.lineOf(['templates', i]))) {
-        references.push(...templateReferences(readFileSync(repoPath(file.repo), 'utf8'), file.repo));
+      for (const file of templateFilesOf(glob, config.yaml.file, config.yaml.lineOf(['templates', i]), workspace)) {
+        references.push(...templateReferences(workspace.text(file.repo), file.repo));
       }
     });
     references.push(...templateReferences(config.yaml.text, config.yaml.file));

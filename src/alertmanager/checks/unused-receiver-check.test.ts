@@ -1,3 +1,4 @@
+import { checkContext } from '../../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../../sources/yaml-file.js';
 import { readAlertmanagerConfig } from '../alertmanager-config.js';
@@ -17,6 +18,6 @@ describe('alertmanager/unused-receiver', () => {
   });
 
   it('passes the canonical config', async () => {
-    expect(await alertmanagerUnusedReceiverCheck.run({ report: () => undefined, notRun: () => undefined })).toEqual([]);
+    expect(await alertmanagerUnusedReceiverCheck.run(checkContext())).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { loadAlertmanagerConfig, type AlertmanagerConfig } from '../alertmanager-config.js';
+import type { AlertmanagerConfig } from '../alertmanager-config.js';
 
 const id = 'alertmanager/unused-receiver';
 
@@ -23,10 +24,10 @@ export function unusedReceiverProblems(config: AlertmanagerConfig): Problem[] {
     );
 }
 
-export const alertmanagerUnusedReceiverCheck: Check = {
+export const alertmanagerUnusedReceiverCheck: Check<Workspace> = {
   id,
   description: 'every receiver of alertmanager.yml is used by a route',
-  async run() {
-    return unusedReceiverProblems(loadAlertmanagerConfig());
+  async run({ workspace }) {
+    return unusedReceiverProblems(workspace.alertmanager());
   },
 };

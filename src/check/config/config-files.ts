@@ -1,9 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../sources/config-error.js';
 import { parseJsonFile } from '../../sources/json-file.js';
-import { readRepoFile, repoPath } from '../../sources/repo-files.js';
-import { YamlFile } from '../../sources/yaml-file.js';
+import type { SourceFiles } from '../../sources/source-files.js';
 import { configErrorProblem, type Problem } from '../problem.js';
 
 /** The canonical files of the stack: each later check assumes they exist. */
@@ -20,18 +18,12 @@ export const canonicalFiles: readonly { path: string; what: string }[] = [
 ];
 
 /** Every YAML and JSON file under the given folders, repo-relative, sorted. */
-export function configFilesUnder(folders: readonly string[]): string[] {
+export function configFilesUnder(files: SourceFiles, folders: readonly string[]): string[] {
   const found: string[] = [];
   const walk = (rel: string) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(repoPath(rel));
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
+    for (const entry of files.list(rel)) {
       const child = join(rel, entry);
-      if (statSync(repoPath(child)).isDirectory()) walk(child);
+      if (files.isDirectory(child)) walk(child);
       else if (/\.(ya?ml|json)$/.test(entry)) found.push(child);
     }
   };
@@ -40,11 +32,10 @@ export function configFilesUnder(folders: readonly string[]): string[] {
 }
 
 /** Parses one file with the position-keeping parser for its kind; a problem per failure. */
-export function parseProblems(file: string, check: string): Problem[] {
+export function parseProblems(files: SourceFiles, file: string, check: string): Problem[] {
   try {
-    const text = readRepoFile(file);
-    if (file.endsWith('.json')) parseJsonFile(file, text);
-    else YamlFile.parse(file, text);
+    if (file.endsWith('.json')) parseJsonFile(file, files.text(file));
+    else files.yaml(file);
     return [];
   } catch (error) {
     if (error instanceof ConfigError) return [configErrorProblem(error, check)];

@@ -1,8 +1,7 @@
-import { loadMetricsContract } from '../../metrics-contract/metrics-contract.js';
-import { loadAlertmanagerConfig, type ReceiverEntry } from '../../alertmanager/alertmanager-config.js';
-import { YamlFile } from '../../sources/yaml-file.js';
-import { prometheusConfigFile, prometheusSettings } from '../../prometheus-rules/prometheus-config.js';
-import { loadRuleInventory, type RuleEntry } from '../../prometheus-rules/rule-inventory.js';
+import type { ReceiverEntry } from '../../alertmanager/alertmanager-config.js';
+import { repoRoot } from '../../sources/repo-files.js';
+import type { RuleEntry } from '../../prometheus-rules/rule-inventory.js';
+import { Workspace } from '../../workspace/workspace.js';
 
 /** A series name an incident may inject, and what the loader knows about it. */
 export interface KnownSeries {
@@ -30,9 +29,14 @@ export interface IncidentContext {
  * the receivers of alertmanager.yml.
  */
 export function canonicalIncidentContext(): IncidentContext {
-  const inventory = loadRuleInventory(prometheusSettings().ruleFiles);
+  return incidentContext(new Workspace(repoRoot));
+}
+
+/** The same, from a workspace's parsed sources. */
+export function incidentContext(workspace: Workspace): IncidentContext {
+  const inventory = workspace.rules();
   const series = new Map<string, KnownSeries>();
-  for (const metric of loadMetricsContract()) {
+  for (const metric of workspace.contract()) {
     if (metric.type === 'histogram' || metric.type === 'summary') {
       if (metric.type === 'histogram') series.set(`${metric.name}_bucket`, { counter: true, labels: [...metric.labels, 'le'], where: metric.where });
       else series.set(metric.name, { counter: false, labels: [...metric.labels, 'quantile'], where: metric.where });
@@ -43,12 +47,12 @@ export function canonicalIncidentContext(): IncidentContext {
     }
   }
   for (const record of inventory.records()) series.set(record.name, { counter: false, where: `${record.file}:${record.line}` });
-  const prometheus = YamlFile.load(prometheusConfigFile).data as { scrape_configs?: { job_name: string }[] };
+  const prometheus = workspace.prometheusFile().data as { scrape_configs?: { job_name: string }[] };
   return {
     alerts: new Map(inventory.alerts().map((a) => [a.name, a])),
     records: new Map(inventory.records().map((r) => [r.name, r])),
     series,
     jobs: (prometheus.scrape_configs ?? []).map((j) => j.job_name),
-    receivers: loadAlertmanagerConfig().receivers,
+    receivers: workspace.alertmanager().receivers,
   };
 }

@@ -1,10 +1,10 @@
-import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Ajv } from 'ajv';
 import { schemaError } from '../../sources/schema-error.js';
 import { ConfigError } from '../../sources/config-error.js';
-import { repoPath } from '../../sources/repo-files.js';
-import { YamlFile, type YamlPath } from '../../sources/yaml-file.js';
+import { repoRoot } from '../../sources/repo-files.js';
+import { SourceFiles } from '../../sources/source-files.js';
+import type { YamlFile, YamlPath } from '../../sources/yaml-file.js';
 import { nearestName } from '../../sources/nearest-name.js';
 import type { FiringExpectation, Incident, InhibitedExpectation } from './incident.js';
 import type { IncidentContext } from './incident-context.js';
@@ -22,8 +22,8 @@ export function loadIncidents(context: IncidentContext, dir = incidentDir): Inci
 }
 
 /** Paths of the incident files, in name order; none at all is an error. */
-export function incidentFiles(dir = incidentDir): string[] {
-  const files = readdirSync(repoPath(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+export function incidentFiles(dir = incidentDir, sources = new SourceFiles(repoRoot)): string[] {
+  const files = sources.list(dir).filter((f) => /\.ya?ml$/.test(f));
   if (files.length === 0) throw new ConfigError(dir, 'no incident files', `add incidents as described in ${readme}`);
   return files.map((f) => `${dir}/${f}`);
 }
@@ -34,8 +34,8 @@ export function incidentFiles(dir = incidentDir): string[] {
  * problem at its line: alerts of alert_rules.yml, receivers of alertmanager.yml with the
  * integration whose payload is expected, and inhibitors that the incident itself makes fire.
  */
-export function loadIncident(path: string, context: IncidentContext): Incident {
-  const yaml = YamlFile.load(path, 'an incident scenario');
+export function loadIncident(path: string, context: IncidentContext, sources = new SourceFiles(repoRoot)): Incident {
+  const yaml = sources.yaml(path, 'an incident scenario');
   const data = valuesAsWritten(yaml);
   if (!validate(data)) throw schemaError(yaml, validate.errors ?? [], readme);
   const raw = data as RawIncident;

@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import type { PipelineConfig } from '../parser/ast.js';
@@ -47,11 +48,11 @@ export function credentialProblems(configs: readonly PipelineConfig[], deploymen
   return problems;
 }
 
-export const logstashEsCredentialsCheck: Check = {
+export const logstashEsCredentialsCheck: Check<Workspace> = {
   id,
   description: 'the elasticsearch outputs authenticate with secrets from the keystore or environment, verify certificates, and compose and k8s pass those secrets',
   async run(ctx) {
     const pipelines = pipelinesFor(ctx, id);
-    return pipelines ? credentialProblems(pipelines.flatMap((p) => p.configs), logstashDeployments()) : [];
+    return pipelines ? credentialProblems(pipelines.flatMap((p) => p.configs), logstashDeployments(ctx.workspace)) : [];
   },
 };

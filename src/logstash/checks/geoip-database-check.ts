@@ -1,6 +1,7 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { YamlFile } from '../../sources/yaml-file.js';
+import type { YamlFile } from '../../sources/yaml-file.js';
 import type { PipelineConfig } from '../parser/ast.js';
 import { attribute, pluginSites } from '../walk.js';
 import { pipelinesFor } from './load-for-check.js';
@@ -44,11 +45,11 @@ export function geoipDatabaseProblems(configs: readonly PipelineConfig[], settin
   return problems;
 }
 
-export const logstashGeoipDatabaseCheck: Check = {
+export const logstashGeoipDatabaseCheck: Check<Workspace> = {
   id,
   description: 'the geoip filter reads a current database, not the 2019 one vendored in the plugin (audit 3.8)',
   async run(ctx) {
     const pipelines = pipelinesFor(ctx, id);
-    return pipelines ? pipelines.flatMap((p) => geoipDatabaseProblems(p.configs, YamlFile.load(settingsFile))) : [];
+    return pipelines ? pipelines.flatMap((p) => geoipDatabaseProblems(p.configs, ctx.workspace.yaml(settingsFile))) : [];
   },
 };

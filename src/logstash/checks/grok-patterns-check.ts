@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import { conditionsOf, matchPatternsOf } from '../condition-walk.js';
@@ -78,7 +79,7 @@ function grokPatterns(plugin: PluginNode): Pattern[] {
   return fieldPatterns.flatMap(({ field, value }) => stringsOf(value).map((s) => ({ text: s.text, pos: s.value.pos, what: `the grok pattern for ${field}`, definitions })));
 }
 
-export const logstashGrokPatternsCheck: Check = {
+export const logstashGrokPatternsCheck: Check<Workspace> = {
   id,
   description: 'every grok pattern (expanded from pattern_definitions) and every regexp of the pipeline compiles under Oniguruma',
   async run(ctx) {

@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import { logstashDeployments, type LogstashDeployment } from './logstash-deployments.js';
@@ -28,8 +29,8 @@ export function probeProblems(deployments: readonly LogstashDeployment[]): Probl
   return problems;
 }
 
-export const logstashHealthProbeCheck: Check = {
+export const logstashHealthProbeCheck: Check<Workspace> = {
   id,
   description: "Logstash's health checks and probes fail when the pipeline is not running",
-  run: async () => probeProblems(logstashDeployments()),
+  run: async ({ workspace }) => probeProblems(logstashDeployments(workspace)),
 };

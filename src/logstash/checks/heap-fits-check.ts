@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import { logstashDeployments, type LogstashDeployment } from './logstash-deployments.js';
@@ -45,8 +46,8 @@ export function heapProblems(deployments: readonly LogstashDeployment[]): Proble
   return problems;
 }
 
-export const logstashHeapFitsCheck: Check = {
+export const logstashHeapFitsCheck: Check<Workspace> = {
   id,
   description: 'the Logstash heap and its container memory limit fit together, in compose and k8s',
-  run: async () => heapProblems(logstashDeployments()),
+  run: async ({ workspace }) => heapProblems(logstashDeployments(workspace)),
 };

@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import type { PipelineConfig } from '../parser/ast.js';
@@ -50,7 +51,7 @@ export function formatRoutes(routes: readonly Route[]): string {
   return rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}`).join('\n');
 }
 
-export const logstashIndexRoutingCheck: Check = {
+export const logstashIndexRoutingCheck: Check<Workspace> = {
   id,
   description: 'prints which events go to which Elasticsearch index; index names are lower case and not chosen by senders',
   async run(ctx) {

@@ -1,6 +1,6 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { readRepoFile } from '../../sources/repo-files.js';
 import { repoPathOf } from '../container-paths.js';
 import type { PipelineConfig } from '../parser/ast.js';
 import { sprintfParts } from '../parser/sprintf.js';
@@ -22,7 +22,7 @@ interface Template {
  * shape, cover the index the output writes (else the mappings — geo_point, ip — never apply),
  * and rank above Elasticsearch's built-in logs template where their patterns overlap.
  */
-export function templateProblems(configs: readonly PipelineConfig[], read: (path: string) => string = readRepoFile): Problem[] {
+export function templateProblems(configs: readonly PipelineConfig[], read: (path: string) => string): Problem[] {
   const problems: Problem[] = [];
   for (const { plugin, kind, config } of pluginSites(configs)) {
     if (kind !== 'output' || plugin.name !== 'elasticsearch') continue;
@@ -75,7 +75,7 @@ function matchesWildcard(pattern: string, name: string): boolean {
   return new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(name);
 }
 
-export const logstashIndexTemplateCheck: Check = {
+export const logstashIndexTemplateCheck: Check<Workspace> = {
   id,
   description: 'the index template the elasticsearch outputs install is composable JSON, covers their indices and outranks the built-in logs template',
   async run(ctx) {
@@ -83,7 +83,7 @@ export const logstashIndexTemplateCheck: Check = {
     if (!pipelines) return [];
     const seen = new Set<string>();
     // Two outputs installing the same template would report the same template problem twice.
-    return pipelines.flatMap((p) => templateProblems(p.configs)).filter((p) => {
+    return pipelines.flatMap((p) => templateProblems(p.configs, (path) => ctx.workspace.text(path))).filter((p) => {
       const key = `${p.file}:${p.line}:${p.message}`;
       return seen.has(key) ? false : (seen.add(key), true);
     });

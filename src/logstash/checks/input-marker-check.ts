@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import type { PipelineConfig } from '../parser/ast.js';
@@ -28,7 +29,7 @@ export function inputMarkerProblems(configs: readonly PipelineConfig[]): Problem
   return problems;
 }
 
-export const logstashInputMarkerCheck: Check = {
+export const logstashInputMarkerCheck: Check<Workspace> = {
   id,
   description: 'input markers added with add_field do not collide with what the inputs fill themselves',
   async run(ctx) {

@@ -1,6 +1,6 @@
-import { YamlFile } from '../../sources/yaml-file.js';
-import { containersOf, k8sObjects, lineIn, loadK8sManifests, objectName } from '../../deploy/k8s-manifests.js';
-import { composeFile } from '../../engines/image-pins.js';
+import type { YamlFile } from '../../sources/yaml-file.js';
+import { containersOf, k8sObjects, lineIn, objectName } from '../../deploy/k8s-manifests.js';
+import type { Workspace } from '../../workspace/workspace.js';
 
 type Json = Record<string, unknown>;
 
@@ -79,6 +79,6 @@ export function k8sLogstash(files: readonly YamlFile[]): LogstashDeployment[] {
 }
 
 /** Every place the repository runs Logstash: the compose file and the k8s manifests. */
-export function logstashDeployments(): LogstashDeployment[] {
-  return [...composeLogstash(YamlFile.load(composeFile)), ...k8sLogstash(loadK8sManifests())];
+export function logstashDeployments(workspace: Workspace): LogstashDeployment[] {
+  return [...composeLogstash(workspace.compose()), ...k8sLogstash(workspace.manifests())];
 }

@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import { nearestName } from '../../sources/nearest-name.js';
@@ -64,7 +65,7 @@ function valueProblem(spec: OptionSpec, value: Value): string | undefined {
   return undefined;
 }
 
-export const logstashPluginOptionsCheck: Check = {
+export const logstashPluginOptionsCheck: Check<Workspace> = {
   id,
   description: 'every Logstash plugin and option in the pipeline is one its documentation lists (src/logstash/plugin-options/)',
   async run(ctx) {

@@ -1,9 +1,9 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { YamlFile } from '../../sources/yaml-file.js';
+import type { YamlFile } from '../../sources/yaml-file.js';
 import { composePorts } from '../../deploy/compose-ports.js';
-import { containersOf, k8sObjects, lineIn, loadK8sManifests, objectName, type K8sObject } from '../../deploy/k8s-manifests.js';
-import { composeFile } from '../../engines/image-pins.js';
+import { containersOf, k8sObjects, lineIn, objectName, type K8sObject } from '../../deploy/k8s-manifests.js';
 import { inputPorts, portLabel, type InputPort } from '../input-ports.js';
 import { pipelinesFor } from './load-for-check.js';
 
@@ -76,13 +76,13 @@ function selects(service: K8sObject, labels: Record<string, string>): boolean {
 
 const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
 
-export const logstashPortsCheck: Check = {
+export const logstashPortsCheck: Check<Workspace> = {
   id,
   description: "the Logstash inputs' ports (and TCP/UDP) match the compose logstash service and the k8s Logstash workload and Service",
   async run(ctx) {
     const pipelines = pipelinesFor(ctx, id);
     if (!pipelines) return [];
     const inputs = pipelines.flatMap((p) => inputPorts(p.configs));
-    return [...composePortProblems(inputs, YamlFile.load(composeFile)), ...k8sPortProblems(inputs, k8sObjects(loadK8sManifests()))];
+    return [...composePortProblems(inputs, ctx.workspace.compose()), ...k8sPortProblems(inputs, k8sObjects(ctx.workspace.manifests()))];
   },
 };

@@ -1,6 +1,7 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { YamlFile } from '../../sources/yaml-file.js';
+import type { YamlFile } from '../../sources/yaml-file.js';
 
 const id = 'logstash/raw-events-on-disk';
 export const settingsFile = 'monitoring/logstash/config/logstash.yml';
@@ -29,8 +30,8 @@ export function queueProblems(settings: YamlFile, pipelines: YamlFile): Problem[
   return problems;
 }
 
-export const logstashRawEventsOnDiskCheck: Check = {
+export const logstashRawEventsOnDiskCheck: Check<Workspace> = {
   id,
   description: 'no queue keeps unredacted events on disk (logstash.yml, pipelines.yml)',
-  run: async () => queueProblems(YamlFile.load(settingsFile), YamlFile.load(pipelinesFile)),
+  run: async ({ workspace }) => queueProblems(workspace.yaml(settingsFile), workspace.yaml(pipelinesFile, 'the Logstash pipeline list')),
 };

@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import type { PipelineConfig, PluginNode, Statement } from '../parser/ast.js';
@@ -66,7 +67,7 @@ export function redactionProblems(configs: readonly PipelineConfig[]): Problem[]
   return problems;
 }
 
-export const logstashRedactionCheck: Check = {
+export const logstashRedactionCheck: Check<Workspace> = {
   id,
   description: 'every path to a Logstash output passes the redaction filter, and no filter runs after it',
   async run(ctx) {

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../sources/repo-files.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../parser/parse-config.js';
 import { referencedFileProblems } from './referenced-files-check.js';
 
-const problemsOf = (text: string) => referencedFileProblems([parseConfig('p.conf', text)]).map((p) => `${p.line}:${p.column} ${p.message}`);
+const problemsOf = (text: string) => referencedFileProblems([parseConfig('p.conf', text)], (path) => existsSync(join(repoRoot, path))).map((p) => `${p.line}:${p.column} ${p.message}`);
 
 describe('logstash/referenced-files', () => {
   it('accepts files that a mount provides and that exist in the repository', () => {

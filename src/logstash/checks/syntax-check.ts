@@ -1,8 +1,8 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import { conditionsOf, rvaluesOf } from '../condition-walk.js';
 import type { PipelineConfig, Value } from '../parser/ast.js';
-import { loadPipelines } from '../pipeline-files.js';
 import { pluginSites } from '../walk.js';
 import { logstashDeployments } from './logstash-deployments.js';
 
@@ -56,13 +56,13 @@ function deepStrings(value: Value): { text: string; value: Value }[] {
   return value.kind === 'string' ? [{ text: value.value, value }] : [];
 }
 
-export const logstashSyntaxCheck: Check = {
+export const logstashSyntaxCheck: Check<Workspace> = {
   id,
   description: 'the Logstash pipeline configs pipelines.yml names parse (a syntax error is reported at file:line:col); grammar pitfalls',
-  async run() {
-    const deployments = logstashDeployments();
+  async run({ workspace }) {
+    const deployments = logstashDeployments(workspace);
     const names = new Set(deployments.flatMap((d) => [...d.env.keys()]));
     const passed = new Set([...names].filter((name) => deployments.length > 0 && deployments.every((d) => d.env.has(name))));
-    return loadPipelines().flatMap((p) => p.configs.flatMap((c) => [...conditionPitfalls(c), ...environmentPitfalls(c, passed)]));
+    return workspace.pipelines().flatMap((p) => p.configs.flatMap((c) => [...conditionPitfalls(c), ...environmentPitfalls(c, passed)]));
   },
 };

@@ -1,6 +1,6 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { readRepoFile } from '../../sources/repo-files.js';
 import { validateTemplatePutJson } from '../../elasticsearch/templates/put-template-json.js';
 import { simpleMatch } from '../../elasticsearch/templates/index-pattern.js';
 import { repoPathOf } from '../container-paths.js';
@@ -18,7 +18,7 @@ const id = 'logstash/template-clash';
  * stream template), on a restart too (template_overwrite puts it again), and none of its
  * patterns may match a data stream name other shippers use.
  */
-export function templateClashProblems(configs: readonly PipelineConfig[], read: (path: string) => string = readRepoFile): Problem[] {
+export function templateClashProblems(configs: readonly PipelineConfig[], read: (path: string) => string): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const { plugin, kind } of pluginSites(configs)) {
@@ -53,11 +53,11 @@ export function templateClashProblems(configs: readonly PipelineConfig[], read: 
   return problems;
 }
 
-export const logstashTemplateClashCheck: Check = {
+export const logstashTemplateClashCheck: Check<Workspace> = {
   id,
   description: 'the index template is accepted on clusters shared with Fleet, Agent, APM and OTel, and takes none of their data streams',
   async run(ctx) {
     const pipelines = pipelinesFor(ctx, id);
-    return pipelines ? pipelines.flatMap((p) => templateClashProblems(p.configs)) : [];
+    return pipelines ? pipelines.flatMap((p) => templateClashProblems(p.configs, (path) => ctx.workspace.text(path))) : [];
   },
 };

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { describeTool, ToolUnavailableError } from '../../tools/tool-runner.js';
+import { repoRoot } from '../../sources/repo-files.js';
+import { SourceFiles } from '../../sources/source-files.js';
+import { prometheusConfigFile } from '../prometheus-config.js';
 import { writeTempFiles } from '../../../tests/support/test-files.js';
+
+const repository = new SourceFiles(repoRoot);
 import { promtoolConfigProblems } from './promtool-config-check.js';
 import { promtoolRulesProblems } from './promtool-rules-check.js';
 
@@ -28,7 +33,7 @@ const files = writeTempFiles({
 describe('rules/promtool', () => {
   test('a broken rule file fails, naming the file, line and column of each rule', async (ctx) => {
     if (unavailable) return ctx.skip(unavailable);
-    const problems = await promtoolRulesProblems([files.path('broken-rules.yml')]);
+    const problems = await promtoolRulesProblems([files.path('broken-rules.yml')], repository);
     expect(problems?.map((p) => [p.file, p.line, p.column, p.severity])).toEqual([
       [files.path('broken-rules.yml'), 5, 15, 'error'],
       [files.path('broken-rules.yml'), 7, 17, 'error'],
@@ -39,7 +44,7 @@ describe('rules/promtool', () => {
 
   test('an unknown field is reported at its line', async (ctx) => {
     if (unavailable) return ctx.skip(unavailable);
-    const problems = await promtoolRulesProblems([files.path('unknown-field.yml')]);
+    const problems = await promtoolRulesProblems([files.path('unknown-field.yml')], repository);
     // rulefmt.RuleNode up to 2.x, rulefmt.Rule from 3.0.
     expect(problems?.map((p) => p.line)).toEqual([6]);
     expect(problems?.[0]?.message).toMatch(/^field summary not found in type rulefmt\.Rule(Node)?$/);
@@ -47,7 +52,7 @@ describe('rules/promtool', () => {
 
   test('an error promtool gives without a line is placed at the line holding the value', async (ctx) => {
     if (unavailable) return ctx.skip(unavailable);
-    const problems = await promtoolRulesProblems([files.path('bad-duration.yml')]);
+    const problems = await promtoolRulesProblems([files.path('bad-duration.yml')], repository);
     // 2.x: `not a valid duration string: "5x"`; 3.x: `unknown unit "x" in duration "5x"`, printed twice.
     expect(problems?.map((p) => p.line)).toEqual([6]);
     expect(problems?.[0]?.message).toContain('"5x"');
@@ -55,19 +60,19 @@ describe('rules/promtool', () => {
 
   test('a valid rule file has no problems', async (ctx) => {
     if (unavailable) return ctx.skip(unavailable);
-    expect(await promtoolRulesProblems([files.path('good-rules.yml')])).toEqual([]);
+    expect(await promtoolRulesProblems([files.path('good-rules.yml')], repository)).toEqual([]);
   });
 });
 
 describe('prometheus/promtool', () => {
   test('a misspelt field of prometheus.yml is reported at its line', async (ctx) => {
     if (unavailable) return ctx.skip(unavailable);
-    const problems = await promtoolConfigProblems(files.path('bad-prometheus.yml'));
+    const problems = await promtoolConfigProblems(files.path('bad-prometheus.yml'), repository);
     expect(problems?.map((p) => [p.file, p.line, p.message])).toEqual([[files.path('bad-prometheus.yml'), 3, 'field evaluation_intervall not found in type config.plain']]);
   });
 
   test('the canonical prometheus.yml passes', async (ctx) => {
     if (unavailable) return ctx.skip(unavailable);
-    expect(await promtoolConfigProblems()).toEqual([]);
+    expect(await promtoolConfigProblems(prometheusConfigFile, repository)).toEqual([]);
   });
 });

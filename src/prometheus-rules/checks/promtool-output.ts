@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { problem, type Problem } from '../../check/problem.js';
-import { displayPath, repoPath } from '../../sources/repo-files.js';
+import type { SourceFiles } from '../../sources/source-files.js';
 
 /**
  * Turns `promtool check config|rules` complaints into Problems at file:line. promtool says it
@@ -11,9 +10,9 @@ import { displayPath, repoPath } from '../../sources/repo-files.js';
  *   file: not a valid duration string: "5x"            (no line: we look for "5x" in the file)
  * Lines in no known shape (the duplicate-rules lint) are kept whole, never dropped.
  */
-export function promtoolProblems(output: string, files: readonly string[], check: string, hint: string): Problem[] {
+export function promtoolProblems(output: string, files: readonly string[], check: string, hint: string, sources: SourceFiles): Problem[] {
   const problems: Problem[] = [];
-  const known = new Map(files.map((f) => [f, displayPath(f)]));
+  const known = new Map(files.map((f) => [f, sources.display(f)]));
   const fileOf = (name: string) => known.get(name) ?? [...known.values()].find((d) => d === name || name.endsWith(d));
   let current: string | undefined;
   const stray: string[] = [];
@@ -30,12 +29,12 @@ export function promtoolProblems(output: string, files: readonly string[], check
     } else if (yamlHeader && fileOf(yamlHeader[1]!)) {
       current = fileOf(yamlHeader[1]!)!;
       const message = yamlHeader[2];
-      if (message) problems.push(problem({ check, file: current, line: lineOfQuoted(current, message), message, hint }));
+      if (message) problems.push(problem({ check, file: current, line: lineOfQuoted(sources, current, message), message, hint }));
     } else stray.push(line.trim());
   }
   // promtool 3 prints some complaints twice (a bad duration): one problem each.
   const unique = [...new Map(problems.map((p) => [`${p.file}:${p.line}:${p.column}:${p.message}`, p])).values()];
-  if (stray.length) unique.push(problem({ check, file: displayPath(files[0] ?? '(promtool)'), message: `promtool: ${stray.join(' ')}`, hint }));
+  if (stray.length) unique.push(problem({ check, file: sources.display(files[0] ?? '(promtool)'), message: `promtool: ${stray.join(' ')}`, hint }));
   return unique;
 }
 
@@ -43,11 +42,11 @@ export function promtoolProblems(output: string, files: readonly string[], check
  * For a message quoting a value (`not a valid duration string: "5x"`, 3.x: `unknown unit "x" in
  * duration "5x"`), the first line holding it; the longest quote first, the most specific.
  */
-function lineOfQuoted(file: string, message: string): number | undefined {
+function lineOfQuoted(sources: SourceFiles, file: string, message: string): number | undefined {
   const quotes = [...message.matchAll(/"([^"]+)"/g)].map((m) => m[1]!).sort((a, b) => b.length - a.length);
   if (!quotes.length) return undefined;
   try {
-    const lines = readFileSync(repoPath(file), 'utf8').split('\n');
+    const lines = sources.text(file).split('\n');
     for (const quoted of quotes) {
       const index = lines.findIndex((l) => l.includes(quoted));
       if (index >= 0) return index + 1;

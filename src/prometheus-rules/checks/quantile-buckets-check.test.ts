@@ -1,3 +1,4 @@
+import { checkContext } from '../../../tests/support/check-context.js';
 import { describe, expect, it } from 'vitest';
 import { YamlFile } from '../../sources/yaml-file.js';
 import { durationSecondsBuckets } from '../../../app/metrics/buckets.js';
@@ -32,7 +33,7 @@ describe('rules/quantile-buckets', () => {
   });
 
   it('passes the canonical rules, and the contract and app/metrics agree on the duration buckets', async () => {
-    expect(await quantileBucketsCheck.run({ report: () => undefined, notRun: () => undefined })).toEqual([]);
-    expect(contractBuckets().get('http_request_duration_seconds')).toEqual([...durationSecondsBuckets]);
+    expect(await quantileBucketsCheck.run(checkContext())).toEqual([]);
+    expect(contractBuckets(checkContext().workspace.contractFile()).get('http_request_duration_seconds')).toEqual([...durationSecondsBuckets]);
   });
 });

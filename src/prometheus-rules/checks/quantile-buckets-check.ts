@@ -1,10 +1,10 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { YamlFile } from '../../sources/yaml-file.js';
-import { contractFile } from '../../metrics-contract/metrics-contract.js';
+import type { YamlFile } from '../../sources/yaml-file.js';
 import { metricNames } from '../promql-selectors.js';
 import type { RuleInventory } from '../rule-inventory.js';
-import { canonicalRules } from './canonical-rules.js';
+import { contractFile } from '../../metrics-contract/metrics-contract.js';
+import type { Workspace } from '../../workspace/workspace.js';
 
 const id = 'rules/quantile-buckets';
 
@@ -56,15 +56,15 @@ function baseHistogram(inventory: RuleInventory, expr: string, seen: Set<string>
 }
 
 /** Buckets of each histogram of the metrics contract. */
-export function contractBuckets(file = contractFile): Map<string, readonly number[]> {
-  const data = YamlFile.load(file, 'the metrics contract').data as { metrics?: { name: string; type: string; buckets?: number[] }[] };
+export function contractBuckets(contract: YamlFile): Map<string, readonly number[]> {
+  const data = contract.data as { metrics?: { name: string; type: string; buckets?: number[] }[] };
   return new Map((data.metrics ?? []).filter((m) => m.type === 'histogram' && m.buckets).map((m) => [m.name, m.buckets!]));
 }
 
-export const quantileBucketsCheck: Check = {
+export const quantileBucketsCheck: Check<Workspace> = {
   id,
   description: 'every threshold an alert puts on a recorded quantile is a bucket boundary of its histogram',
-  async run() {
-    return quantileBucketProblems(canonicalRules(), contractBuckets());
+  async run({ workspace }) {
+    return quantileBucketProblems(workspace.rules(), contractBuckets(workspace.contractFile()));
   },
 };

@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { repoPath } from '../../sources/repo-files.js';
-import { alertingFiles, loadDashboards, loadProvisioning, queriesOf, withGrafanaVariables } from '../../deploy/grafana-files.js';
+import type { SourceFiles } from '../../sources/source-files.js';
+import { queriesOf, withGrafanaVariables } from '../../deploy/grafana-files.js';
 import { metricNames } from '../promql-selectors.js';
 import type { RuleInventory } from '../rule-inventory.js';
-import { canonicalRules } from './canonical-rules.js';
+import type { Workspace } from '../../workspace/workspace.js';
 import { runbookDir } from './runbook-check.js';
 
 const id = 'rules/recording-unused';
@@ -31,27 +30,22 @@ export function unusedRecordingProblems(inventory: RuleInventory, consumers: rea
 }
 
 /** ```promql blocks of the runbooks, one query per non-comment line group. */
-export function runbookQueries(dir = runbookDir): ConsumerQuery[] {
-  let names: string[];
-  try {
-    names = readdirSync(repoPath(dir)).filter((n) => n.endsWith('.md'));
-  } catch {
-    return [];
-  }
+export function runbookQueries(files: SourceFiles, dir = runbookDir): ConsumerQuery[] {
+  const names = files.list(dir).filter((n) => n.endsWith('.md'));
   return names.flatMap((name) => {
-    const text = readFileSync(repoPath(`${dir}/${name}`), 'utf8');
+    const text = files.text(`${dir}/${name}`);
     return [...text.matchAll(/```promql\n([\s\S]*?)```/g)].map((m) => ({ expr: m[1]!.replace(/^#.*$/gm, ''), where: `${dir}/${name}` }));
   });
 }
 
-export function dashboardQueries(): ConsumerQuery[] {
-  return queriesOf(loadDashboards(), loadProvisioning(alertingFiles)).map((q) => ({ expr: withGrafanaVariables(q.expr), where: q.file.file }));
+export function dashboardQueries(workspace: Workspace): ConsumerQuery[] {
+  return queriesOf(workspace.dashboards(), workspace.grafanaProvisioning('alerting')).map((q) => ({ expr: withGrafanaVariables(q.expr), where: q.file.file }));
 }
 
-export const recordingUnusedCheck: Check = {
+export const recordingUnusedCheck: Check<Workspace> = {
   id,
   description: 'every recording rule is read by an alert, another rule, a dashboard or a runbook query',
-  async run() {
-    return unusedRecordingProblems(canonicalRules(), [...dashboardQueries(), ...runbookQueries()]);
+  async run({ workspace }) {
+    return unusedRecordingProblems(workspace.rules(), [...dashboardQueries(workspace), ...runbookQueries(workspace)]);
   },
 };

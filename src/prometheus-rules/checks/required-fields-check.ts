@@ -1,7 +1,7 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
 import type { RuleEntry, RuleInventory } from '../rule-inventory.js';
-import { canonicalRules } from './canonical-rules.js';
+import type { Workspace } from '../../workspace/workspace.js';
 
 const id = 'alerts/required-fields';
 export const severities = ['critical', 'warning', 'info'] as const;
@@ -44,10 +44,10 @@ function lineOf(inventory: RuleInventory, rule: RuleEntry, field: string[]): num
   return yaml?.lineOf([...rule.path, ...field]) ?? rule.line;
 }
 
-export const requiredFieldsCheck: Check = {
+export const requiredFieldsCheck: Check<Workspace> = {
   id,
   description: 'every alert has severity/service/team labels and summary/description/runbook_url annotations; descriptions show $value',
-  async run() {
-    return requiredFieldProblems(canonicalRules());
+  async run({ workspace }) {
+    return requiredFieldProblems(workspace.rules());
   },
 };

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadRuleInventory } from '../rule-inventory.js';
+import { SourceFiles } from '../../sources/source-files.js';
 import { writeTempFiles } from '../../../tests/support/test-files.js';
 import { unusedRecordingProblems } from './recording-unused-check.js';
 import { requiredFieldProblems } from './required-fields-check.js';
@@ -53,13 +54,13 @@ describe('alerts/required-fields', () => {
 describe('alerts/runbook', () => {
   test('a URL outside the repository, and a runbook file that does not exist, are reported at the URL', () => {
     const root = writeTempFiles({}).dir;
-    expect(runbookProblems(inventory, root).map(brief)).toEqual([
+    expect(runbookProblems(inventory, new SourceFiles(root)).map(brief)).toEqual([
       '15: alert Complete: runbook docs/runbooks/Complete.md does not exist',
       `23: alert Sloppy: runbook_url https://wiki.example.org/Sloppy does not point into this repository`,
     ]);
     mkdirSync(join(root, 'docs/runbooks'), { recursive: true });
     writeFileSync(join(root, 'docs/runbooks/Complete.md'), '# Complete\n');
-    expect(runbookProblems(inventory, root).map(brief)).toEqual([`23: alert Sloppy: runbook_url https://wiki.example.org/Sloppy does not point into this repository`]);
+    expect(runbookProblems(inventory, new SourceFiles(root)).map(brief)).toEqual([`23: alert Sloppy: runbook_url https://wiki.example.org/Sloppy does not point into this repository`]);
   });
 });
 
@@ -94,7 +95,7 @@ describe('alerts/thresholds', () => {
     ]);
   });
   test('the canonical rules keep every threshold of issue 3', async () => {
-    const { canonicalRules } = await import('./canonical-rules.js');
+    const { canonicalRules } = await import('../canonical-rules.js');
     expect(thresholdProblems(canonicalRules())).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { repoPath } from '../../sources/repo-files.js';
+import type { SourceFiles } from '../../sources/source-files.js';
 import type { RuleInventory } from '../rule-inventory.js';
-import { canonicalRules } from './canonical-rules.js';
+import type { Workspace } from '../../workspace/workspace.js';
 
 const id = 'alerts/runbook';
 /** Where this repository is published: runbook URLs point into it. */
@@ -14,7 +13,7 @@ export const runbookDir = 'docs/runbooks';
  * Every alert's runbook_url is `<base>docs/runbooks/<AlertName>.md` and that file exists in
  * this repository, so the link in a page at 3 a.m. leads somewhere.
  */
-export function runbookProblems(inventory: RuleInventory, root = repoPath('.')): Problem[] {
+export function runbookProblems(inventory: RuleInventory, files: SourceFiles): Problem[] {
   const problems: Problem[] = [];
   for (const rule of inventory.alerts()) {
     const url = rule.annotations.runbook_url;
@@ -29,17 +28,17 @@ export function runbookProblems(inventory: RuleInventory, root = repoPath('.')):
     if (path !== `${runbookDir}/${rule.name}.md`) {
       problems.push(problem({ check: id, file: rule.file, line, message: `alert ${rule.name}: runbook_url names ${path}, not the alert's own runbook`, hint: `use ${expected}` }));
     }
-    if (!existsSync(`${root}/${path}`)) {
+    if (!files.exists(path)) {
       problems.push(problem({ check: id, file: rule.file, line, message: `alert ${rule.name}: runbook ${path} does not exist`, hint: `write ${path} (what it means, how to confirm, how to mitigate, when to escalate), or fix the URL` }));
     }
   }
   return problems;
 }
 
-export const runbookCheck: Check = {
+export const runbookCheck: Check<Workspace> = {
   id,
   description: `every alert's runbook_url is ${runbookBaseUrl}${runbookDir}/<AlertName>.md and that file exists`,
-  async run() {
-    return runbookProblems(canonicalRules());
+  async run({ workspace }) {
+    return runbookProblems(workspace.rules(), workspace);
   },
 };

@@ -1,3 +1,4 @@
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Check } from '../../check/check.js';
 import { configErrorProblem } from '../../check/problem.js';
 import { coverageCheckId } from '../coverage.js';
@@ -8,11 +9,11 @@ import { prepareSuite } from '../rule-suite.js';
  * scenario naming a rule that does not exist, or a scenario file that does not load.
  * (`npx vitest run --project rules` runs the scenarios with promtool.)
  */
-export const testCoverageCheck: Check = {
+export const testCoverageCheck: Check<Workspace> = {
   id: coverageCheckId,
   description: 'every alert and recording rule has rule tests under fixtures/rules (fires, stays silent, both sides of `for`); no test names an unknown rule',
-  async run() {
-    const suite = prepareSuite();
+  async run({ workspace }) {
+    const suite = prepareSuite({ workspace });
     return [...suite.loadErrors.map((e) => configErrorProblem(e, coverageCheckId)), ...suite.coverage];
   },
 };

@@ -5,7 +5,7 @@ import { problem, type Problem } from '../../check/problem.js';
 import { parseDuration } from '../duration.js';
 import { numberLiteral } from '../promql-selectors.js';
 import type { RuleInventory } from '../rule-inventory.js';
-import { canonicalRules } from './canonical-rules.js';
+import type { Workspace } from '../../workspace/workspace.js';
 import { issueThresholds, type IssueThreshold } from './issue-thresholds.js';
 
 const id = 'alerts/thresholds';
@@ -68,10 +68,10 @@ export function thresholdProblems(inventory: RuleInventory, table: readonly Issu
   return problems;
 }
 
-export const thresholdsCheck: Check = {
+export const thresholdsCheck: Check<Workspace> = {
   id,
   description: "issue 3's alerts exist with exactly the table's thresholds and `for` durations",
-  async run() {
-    return thresholdProblems(canonicalRules());
+  async run({ workspace }) {
+    return thresholdProblems(workspace.rules());
   },
 };

@@ -1,11 +1,9 @@
 import type { Check } from '../../check/check.js';
 import { problem, type Problem } from '../../check/problem.js';
-import { YamlFile } from '../../sources/yaml-file.js';
-import { knownSeries, recordingRulesFile } from '../../metrics-contract/known-series.js';
-import { contractFile } from '../../metrics-contract/metrics-contract.js';
 import { metricReferences } from '../promql-selectors.js';
 import type { RuleInventory } from '../rule-inventory.js';
-import { canonicalRules } from './canonical-rules.js';
+import { contractFile } from '../../metrics-contract/metrics-contract.js';
+import type { Workspace } from '../../workspace/workspace.js';
 
 const id = 'rules/unknown-metric';
 
@@ -32,10 +30,10 @@ export function unknownMetricProblems(inventory: RuleInventory, known: ReadonlyS
   return problems;
 }
 
-export const unknownMetricCheck: Check = {
+export const unknownMetricCheck: Check<Workspace> = {
   id,
   description: 'every metric an alert or recording rule selects is in the metrics contract or is a recording rule',
-  async run() {
-    return unknownMetricProblems(canonicalRules(), knownSeries(YamlFile.load(contractFile), YamlFile.load(recordingRulesFile)));
+  async run({ workspace }) {
+    return unknownMetricProblems(workspace.rules(), workspace.knownSeries());
   },
 };
