@@ -64,15 +64,18 @@ describe('npm run diff on a threshold edit (HighErrorRate 5% → 10%), on a thro
       '      every condition clearly met (base) at 5m: base FIRING → head silent',
       `      job:http_request_errors:ratio_rate5m{job="timetable-app"} 9.99%, just below head's > 10% at 5m: base FIRING → head silent`,
     ]);
-    // alertmanager.yml is the same on both sides: no routing case needed asking.
-    expect(lines.at(-2)).toMatch(/^Behaviour changed: 1 threshold, 2 rule expectations, 1 rule definition\. Wall time \d+\.\d s/);
+    // alertmanager.yml is the same on both sides: no routing case needed asking. Three rule
+    // expectations turn: HighErrorRate's own case (6% fails, at two instants) and the error budget
+    // policy's "10% failing for 3 hours is paged by HighErrorRate" (ErrorBudgetFastBurn.yaml).
+    expect(lines.at(-2)).toMatch(/^Behaviour changed: 1 threshold, 3 rule expectations, 1 rule definition\. Wall time \d+\.\d s/);
     expect(run.code).toBe(1);
   });
 
   it('writes markdown for a pull request: the words, a chart, the cases', async (ctx) => {
     const run = await runDiffCli(['HEAD', '--markdown']);
     skipWithoutTools(ctx, run);
-    expect(run.stdout).toContain('**Behaviour changed**: 1 threshold, 2 rule expectations, 1 rule definition.');
+    expect(run.stdout).toContain('**Behaviour changed**: 1 threshold, 3 rule expectations, 1 rule definition.');
+    expect(run.stdout).toContain('| HighErrorRate | a bad deploy failing 10% of requests for 3 hours does not page the budget');
     expect(run.stdout).toContain('**HighErrorRate: pages when job:http_request_errors:ratio_rate5m{job="timetable-app"} > 10% (was > 5%) and job:http_requests:rate5m{job="timetable-app"} >= 0.1, after 5m (unchanged)**');
     const chart = /```mermaid\n([\s\S]*?)\n```/.exec(run.stdout)?.[1]?.split('\n');
     expect(chart).toEqual([
