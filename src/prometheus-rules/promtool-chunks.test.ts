@@ -1,9 +1,18 @@
 import { expect, test } from 'vitest';
 import { chunkFiles, mapBounded } from './promtool-chunks.js';
 
-test('files are cut into consecutive chunks of at most the given size, none lost or repeated', () => {
+test('files are dealt into the fewest chunks of at most the given size, none lost or repeated', () => {
   const files = Array.from({ length: 7 }, (_, i) => `f${i}.test.yml`);
-  expect(chunkFiles(files, 3)).toEqual([['f0.test.yml', 'f1.test.yml', 'f2.test.yml'], ['f3.test.yml', 'f4.test.yml', 'f5.test.yml'], ['f6.test.yml']]);
+  // Neighbours (a scenario's copies) land in different chunks.
+  expect(chunkFiles(files, 3)).toEqual([
+    ['f0.test.yml', 'f3.test.yml', 'f6.test.yml'],
+    ['f1.test.yml', 'f4.test.yml'],
+    ['f2.test.yml', 'f5.test.yml'],
+  ]);
+  expect(chunkFiles(files, 6)).toEqual([
+    ['f0.test.yml', 'f2.test.yml', 'f4.test.yml', 'f6.test.yml'],
+    ['f1.test.yml', 'f3.test.yml', 'f5.test.yml'],
+  ]);
   expect(chunkFiles(files, 7)).toEqual([files]);
   expect(chunkFiles([], 3)).toEqual([]);
   expect(() => chunkFiles(files, 0)).toThrow('filesPerChunk must be a whole number of at least 1, not 0');

@@ -19,12 +19,16 @@ export interface ChunkOptions {
 
 export const defaultFilesPerChunk = 40;
 
-/** `files` in order, cut into consecutive chunks of at most `size`. */
+/**
+ * `files` dealt into the fewest chunks of at most `size`, like cards: file i goes to chunk
+ * i mod n. Neighbouring files are alike in cost (a generated tree's copies of one scenario sort
+ * side by side: ErrorBudgetSlowBurn, S2 ... S10), so cutting consecutive runs would put every
+ * copy of the dearest scenario in one chunk; dealt, each chunk gets its share of each.
+ */
 export function chunkFiles<T>(files: readonly T[], size = defaultFilesPerChunk): T[][] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`filesPerChunk must be a whole number of at least 1, not ${size}`);
-  const chunks: T[][] = [];
-  for (let at = 0; at < files.length; at += size) chunks.push(files.slice(at, at + size));
-  return chunks;
+  const count = Math.ceil(files.length / size);
+  return Array.from({ length: count }, (_, chunk) => files.filter((_, i) => i % count === chunk));
 }
 
 /** promtool is single-threaded per file; more runs than cores only make each slower. */

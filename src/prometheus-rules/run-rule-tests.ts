@@ -34,8 +34,8 @@ export interface RuleTestRun {
 /**
  * Writes the compiled files to a temporary directory (or `dir`, kept, for benchmarks) and runs
  * the test files in promtool runs of a bounded number of files (promtool-chunks.ts), a few at
- * once, each with its own JUnit report and time budget; their failures are merged in file
- * order, so the outcome is the one a single run of every file would report.
+ * once, each with its own JUnit report and time budget; their failures are merged run by run.
+ * Every failure names its case, so which run reported it changes nothing a case reports.
  * `only` (a regular expression over case names, `file:line`) is promtool's own `--run` (2.49+):
  * promtool runs just those test groups, nothing else is compiled differently.
  */
