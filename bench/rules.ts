@@ -7,7 +7,7 @@ import { runTool } from '../src/tools/tool-runner.js';
 
 /**
  * The rule suite's wall time (load and validate every scenario, coverage, compile, write,
- * ONE promtool run, map failures back) next to raw `promtool test rules` on the very same
+ * promtool runs of at most 40 files (one at 1x), map failures back) next to raw `promtool test rules` on the very same
  * generated files. Prints figures only; the aim is an overhead of at most 1.3x.
  */
 export async function benchRules(runs = 5): Promise<void> {

@@ -3,7 +3,8 @@ import { runRuleSuite } from '../../src/prometheus-rules/rule-suite.js';
 import { reportStage } from './stage-result.js';
 
 // The rule suite on HARNESS_ROOT's tree (bench/scale.ts runs this as a child process): every
-// scenario of fixtures/rules compiled and run in one promtool invocation.
+// scenario of fixtures/rules compiled and run as the suite runs it: promtool runs of at most 40
+// test files, two at a time on this machine (src/prometheus-rules/promtool-chunks.ts).
 const started = performance.now();
 const suite = await runRuleSuite();
 const cases = suite.scenarios.reduce((n, s) => n + s.cases.length, 0);

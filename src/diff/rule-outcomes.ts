@@ -32,7 +32,8 @@ export function expectationKey(ref: Pick<ExpectationRef, 'scenario' | 'case' | '
 
 /**
  * Runs every scenario of the working tree against this side's rules (what its prometheus.yml
- * loads, at its evaluation interval) in ONE promtool run, and reads back each expectation's
+ * loads, at its evaluation interval) as the rule suite runs them (promtool runs of at most 40
+ * test files, run-rule-tests.ts), and reads back each expectation's
  * actual result from what promtool reported (the rule suite's runner reads it, once).
  */
 export async function runSideRules(side: ConfigSide, suite = prepareSide(side), skip: ReadonlySet<string> = new Set()): Promise<SideRuleRun> {

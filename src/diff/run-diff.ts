@@ -30,7 +30,7 @@ export interface DiffOptions {
 
 /**
  * Materialises both sides' configs, then runs the working tree's scenarios against each, both
- * sides at once: one promtool run per side, amtool per distinct routing label set.
+ * sides at once: the rule suite's promtool runs per side (one, up to 40 test files), amtool per distinct routing label set.
  */
 export async function runDiff(options: DiffOptions): Promise<DiffReport> {
   const started = performance.now();

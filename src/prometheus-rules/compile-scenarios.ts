@@ -54,7 +54,7 @@ export function evaluationTimeError(scenario: ScenarioFile, defaultEvaluationMs:
 /**
  * Compiles scenarios to promtool's test format: per scenario and evaluation interval, a test
  * file and a rule file holding just the rules its expectations depend on (see rule-subset.ts).
- * All of them then go to ONE promtool run.
+ * The test files then go to promtool in runs of at most 40 files (run-rule-tests.ts).
  */
 export function compileScenarios(scenarios: readonly ScenarioFile[], options: CompileOptions): CompiledSuite {
   const alertIndex = new Map<string, ExpectationRef>();

@@ -81,7 +81,7 @@ export function prepareSuite(options: SuiteOptions = {}): PreparedSuite {
   return { settings, inventory, scenarios: all, loadErrors, coverage, compiled };
 }
 
-/** Prepares and runs the whole suite in one promtool invocation. */
+/** Prepares and runs the whole suite (promtool runs of bounded size, run-rule-tests.ts). */
 export async function runRuleSuite(options: SuiteOptions & { keepDir?: string } = {}): Promise<PreparedSuite & { run: RuleTestRun }> {
   const prepared = prepareSuite(options);
   const run = await runCompiledSuite(prepared.compiled, options.keepDir);

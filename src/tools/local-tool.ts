@@ -44,6 +44,6 @@ export async function probeVersion(binary: string): Promise<VersionProbe> {
 export function localRunner(binary: string): (args: readonly string[], cwd: string) => Promise<ToolResult> {
   return async (args, cwd) => {
     const run = await runProcess(binary, args, { cwd, timeoutMs: 300_000 });
-    return { exitCode: run.exitCode, stdout: run.stdout, stderr: run.stderr, via: `local ${binary}` };
+    return { exitCode: run.exitCode, stdout: run.stdout, stderr: run.stderr, via: `local ${binary}`, timedOut: run.timedOut };
   };
 }

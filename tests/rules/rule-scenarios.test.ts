@@ -6,7 +6,8 @@ import { prepareSuite } from '../../src/prometheus-rules/rule-suite.js';
 import { runCompiledSuite, type RuleTestRun } from '../../src/prometheus-rules/run-rule-tests.js';
 import { ToolUnavailableError } from '../../src/tools/tool-runner.js';
 
-// Every scenario under fixtures/rules, compiled once and run in ONE promtool invocation;
+// Every scenario under fixtures/rules, compiled once and run by promtool (runs of at most 40
+// test files, merged: tests/rules/rule-chunks.test.ts shows splitting changes no outcome);
 // each case below then reports its own expectations' failures, with file:line.
 // HARNESS_RULES_RUN=<regexp over case names, file:line> runs only those cases (promtool --run),
 // e.g. HARNESS_RULES_RUN=SlowQueries while working on one scenario; the others skip and say so.
