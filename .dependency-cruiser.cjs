@@ -94,8 +94,7 @@ module.exports = {
     ...upward,
     {
       name: 'layers/shipped-imports-harness',
-      comment:
-        'app/metrics ships inside the application: it may import prom-client and Node built-ins, never the harness nor the example app (its tests, which do not ship, may)',
+      comment: 'app/metrics ships inside the application: it may import prom-client and Node built-ins, never the harness nor the example app (its tests, which do not ship, may)',
       severity: 'error',
       from: { path: '^app/metrics/', pathNot: '\\.test\\.ts$' },
       to: { path: '^(src|app|tests|bench|scripts)/', pathNot: '^app/metrics/' },
@@ -109,8 +108,7 @@ module.exports = {
     },
     {
       name: 'layers/no-foreign-check',
-      comment:
-        "a check is imported by the registry, its test and the CLI only; what two folders' checks share lives in a module that is not a check (e.g. src/metrics-contract/known-series.ts)",
+      comment: "a check is imported by the registry, its test and the CLI only; what two folders' checks share lives in a module that is not a check (e.g. src/metrics-contract/known-series.ts)",
       severity: 'error',
       from: { path: '^src/([^/]+)/', pathNot: either([...registries, '^src/cli/', tests]) },
       to: { path: '-check\\.ts$', pathNot: '^src/$1/' },
@@ -126,7 +124,7 @@ module.exports = {
     {
       name: 'checks/open-no-files',
       comment:
-        "a check is a function of parsed entries (as in pint): it takes its sources from ctx.workspace (src/workspace/workspace.ts), which loads each once, and never opens a file itself; tools get their input through src/tools/run-tool-on-text.ts",
+        'a check is a function of parsed entries (as in pint): it takes its sources from ctx.workspace (src/workspace/workspace.ts), which loads each once, and never opens a file itself; tools get their input through src/tools/run-tool-on-text.ts',
       severity: 'error',
       from: { path: '^src/(.+-check\\.ts$|.+/checks/|check/config/)', pathNot: '\\.test\\.ts$' },
       to: { path: '^((node:)?fs(/promises)?$|src/sources/repo-files\\.ts$)' },

@@ -29,7 +29,9 @@ export async function benchCheck(runs = 5): Promise<void> {
   const warm = figures.slice(1).sort((a, b) => a.wall - b.wall);
   const median = warm[Math.floor(warm.length / 2)];
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  console.log(`check, ${allChecks.length} checks on the canonical configs: cold ${show(figures[0]!)}; warm median of ${warm.length} ${median ? show(median) : 'n/a'}; ${figures[0]!.problems} problems; load average ${load}`);
+  console.log(
+    `check, ${allChecks.length} checks on the canonical configs: cold ${show(figures[0]!)}; warm median of ${warm.length} ${median ? show(median) : 'n/a'}; ${figures[0]!.problems} problems; load average ${load}`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchCheck();

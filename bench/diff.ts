@@ -35,7 +35,9 @@ export async function benchDiff(runs = 3): Promise<void> {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-    console.log(`diff of a one-threshold edit (HighErrorRate 5% → 10%), ${runs} runs: command ${(median(walls) / 1000).toFixed(1)} s median (min ${(Math.min(...walls) / 1000).toFixed(1)} s), of which the diff itself ${(median(own) / 1000).toFixed(1)} s; load average ${load}`);
+    console.log(
+      `diff of a one-threshold edit (HighErrorRate 5% → 10%), ${runs} runs: command ${(median(walls) / 1000).toFixed(1)} s median (min ${(Math.min(...walls) / 1000).toFixed(1)} s), of which the diff itself ${(median(own) / 1000).toFixed(1)} s; load average ${load}`,
+    );
   } finally {
     rmSync(repo, { recursive: true, force: true });
   }

@@ -79,7 +79,11 @@ export async function benchE2e(): Promise<void> {
       }),
     );
     incidentRows.sort((a, b) => a[0]!.localeCompare(b[0]!) || a[1]!.localeCompare(b[1]!));
-    table(`Incidents, all at once: injection → delivery (${incidents.length} incidents, all done in ${ms(performance.now() - playedAt)}, inhibition checks included)`, ['incident', 'alert', 'receiver', 'for (scaled)', 'delivered after'], incidentRows);
+    table(
+      `Incidents, all at once: injection → delivery (${incidents.length} incidents, all done in ${ms(performance.now() - playedAt)}, inhibition checks included)`,
+      ['incident', 'alert', 'receiver', 'for (scaled)', 'delivered after'],
+      incidentRows,
+    );
   } finally {
     await stacks.stop();
   }

@@ -29,7 +29,11 @@ export async function benchJruby(rounds = 2): Promise<void> {
     return JSON.stringify({ data: { ...(data as object), '@version': '1', '@timestamp': { '\u0000timestamp': '2026-11-26T08:00:00.123Z' } }, metadata: {} });
   };
   const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
-  console.log(`jruby: load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this machine`);
+  console.log(
+    `jruby: load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on this machine`,
+  );
   for (let round = 1; round <= rounds; round++) {
     const t0 = performance.now();
     const started = await startStacks([jrubyStack as StackDefinition<unknown>]);
@@ -49,7 +53,11 @@ export async function benchJruby(rounds = 2): Promise<void> {
       console.log(`jruby round ${round} (${info.via}, JRuby ${info.jruby}, tests ${loaded.loaded ? 'passed' : 'FAILED'}):`);
       console.log(`  cold: network + container start to ready ${ms(t1 - t0)}; redact.rb loaded and its 3 tests run ${ms(t2 - t1)}; first event ${ms(t3 - t2)}`);
 
-      for (let i = 0; i < 3; i++) await client.filter('redact', Array.from({ length: 2000 }, (_, k) => wire(k)));
+      for (let i = 0; i < 3; i++)
+        await client.filter(
+          'redact',
+          Array.from({ length: 2000 }, (_, k) => wire(k)),
+        );
       const single: number[] = [];
       for (let i = 0; i < 200; i++) {
         const s = performance.now();
@@ -62,7 +70,9 @@ export async function benchJruby(rounds = 2): Promise<void> {
       const s = performance.now();
       const result = await client.filter('redact', batch);
       const took = performance.now() - s;
-      console.log(`  batch of ${batch.length} events in one call: ${ms(took)} (${(took / batch.length).toFixed(3)} ms per event, ${Math.round(batch.length / (took / 1000))} events/s), ${result.outputs.length} out`);
+      console.log(
+        `  batch of ${batch.length} events in one call: ${ms(took)} (${(took / batch.length).toFixed(3)} ms per event, ${Math.round(batch.length / (took / 1000))} events/s), ${result.outputs.length} out`,
+      );
       client.close();
     } finally {
       await started.stop();

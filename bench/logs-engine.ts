@@ -25,7 +25,11 @@ export async function benchLogsEngine(warmPasses = 5): Promise<void> {
     ...loadCanaries().map((c, i) => ({ input: c.input, lines: [renderCanary(c, `benchr${i}x`)] })),
   ];
   const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
-  console.log(`logs-engine: ${cases.length} fixture cases; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `logs-engine: ${cases.length} fixture cases; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const t0 = performance.now();
   const started = await startStacks([jrubyStack as StackDefinition<unknown>]);
   try {

@@ -21,10 +21,20 @@ const cases: Case[] = [
   { label: 'grok http_request, app line (2nd pattern matches)', definition: grokFilter, plugin: canonicalPlugin('http_request'), event: { message: 'GET /api/rooms 503 1ms' } },
   { label: 'grok http_request, no match (both tried)', definition: grokFilter, plugin: canonicalPlugin('http_request'), event: { message: 'id-1 timetable published for week 48 of the school year' } },
   { label: 'grok db_query, SQL line', definition: grokFilter, plugin: canonicalPlugin('db_query'), event: { message: "query: SELECT id, name FROM timetables WHERE note = 'x' (3.5 ms)" } },
-  { label: 'grok syslog input pattern (SYSLOGLINE, ecs-v1)', definition: grokFilter, plugin: pluginText('grok { match => { "message" => "<%{POSINT:[log][syslog][priority]:int}>%{SYSLOGLINE}" } overwrite => "message" }'), event: { message: '<11>2026-11-26T22:10:00.000Z web01 timetable-api[4321]: database connection refused\n' } },
+  {
+    label: 'grok syslog input pattern (SYSLOGLINE, ecs-v1)',
+    definition: grokFilter,
+    plugin: pluginText('grok { match => { "message" => "<%{POSINT:[log][syslog][priority]:int}>%{SYSLOGLINE}" } overwrite => "message" }'),
+    event: { message: '<11>2026-11-26T22:10:00.000Z web01 timetable-api[4321]: database connection refused\n' },
+  },
   { label: 'date time_from_timestamp, ISO8601 with offset', definition: dateFilter, plugin: canonicalPlugin('time_from_timestamp'), event: { timestamp: '2026-11-26T23:30:00-05:00' } },
   { label: 'date time_from_time, epoch ms (ISO8601 fails first)', definition: dateFilter, plugin: canonicalPlugin('time_from_time'), event: { time: 1795737599000n } },
-  { label: 'date time_from_access_log, dd/MMM/yyyy:HH:mm:ss Z', definition: dateFilter, plugin: canonicalPlugin('time_from_access_log'), event: { '@metadata': { http_time: '26/Nov/2026:21:00:00 +0000' } } },
+  {
+    label: 'date time_from_access_log, dd/MMM/yyyy:HH:mm:ss Z',
+    definition: dateFilter,
+    plugin: canonicalPlugin('time_from_access_log'),
+    event: { '@metadata': { http_time: '26/Nov/2026:21:00:00 +0000' } },
+  },
   { label: 'geoip client_geoip, 8.8.8.8', definition: geoipFilter, plugin: canonicalPlugin('client_geoip'), event: { client: { ip: '8.8.8.8' } } },
 ];
 

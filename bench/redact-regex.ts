@@ -20,7 +20,11 @@ const targetMs = 50;
  *   npx tsx bench/redact-regex.ts
  */
 export async function benchRedactRegex(): Promise<void> {
-  console.log(`redact-regex: load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this machine`);
+  console.log(
+    `redact-regex: load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on this machine`,
+  );
   const started = await startStacks([jrubyStack as StackDefinition<unknown>]);
   try {
     const status = started.statuses.jruby;
@@ -39,7 +43,9 @@ export async function benchRedactRegex(): Promise<void> {
       for (const [regex, input, cpu, wall] of worstPerRegex(large.timings)) {
         const smallCpu = small.timings[regex]?.[input]?.[0] ?? NaN;
         const growth = smallCpu > 0.05 ? `${(cpu / smallCpu).toFixed(1)}x` : '-';
-        console.log(`  ${regex.padEnd(26)} ${input.padEnd(20)} ${cpu.toFixed(1).padStart(8)} ${wall.toFixed(1).padStart(8)}  ${smallCpu.toFixed(1).padStart(9)}  ${growth.padStart(6)}  ${cpu <= targetMs ? 'ok' : 'OVER'}`);
+        console.log(
+          `  ${regex.padEnd(26)} ${input.padEnd(20)} ${cpu.toFixed(1).padStart(8)} ${wall.toFixed(1).padStart(8)}  ${smallCpu.toFixed(1).padStart(9)}  ${growth.padStart(6)}  ${cpu <= targetMs ? 'ok' : 'OVER'}`,
+        );
       }
     } finally {
       client.close();

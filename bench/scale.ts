@@ -45,7 +45,18 @@ export async function benchScale(factors = (process.env.SCALE_FACTORS ?? '1,3,10
         const units = reported?.units ?? stage.units?.(tree) ?? 0;
         const failed = reported ? reported.failed : stage.name === 'diff' ? (m.exitCode > 1 ? `exit ${m.exitCode}` : 0) : m.exitCode === 0 ? 0 : `exit ${m.exitCode}`;
         if (failed !== 0) console.log(`    ${stage.name} at ${factor}x: ${failed} failed\n${(m.stderr + m.stdout).split('\n').slice(-15).join('\n')}`);
-        rows.push({ stage: stage.name, factor, units, unit: stage.unit, wallMs: m.wallMs, workMs: reported?.workMs, treeRss: m.peakTreeRss, containers: m.peakContainers, failed, note: reported?.note });
+        rows.push({
+          stage: stage.name,
+          factor,
+          units,
+          unit: stage.unit,
+          wallMs: m.wallMs,
+          workMs: reported?.workMs,
+          treeRss: m.peakTreeRss,
+          containers: m.peakContainers,
+          failed,
+          note: reported?.note,
+        });
         console.log(`    ${stage.name}: ${seconds(m.wallMs)}, ${units} ${stage.unit}s; load average ${loads()}`);
       }
     } finally {
@@ -79,6 +90,9 @@ function printTable(rows: Row[]): void {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
-const loads = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const loads = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchScale();

@@ -28,10 +28,15 @@ interface ShardRun {
 
 async function runShard(index: number, count: number, filters: readonly string[]): Promise<ShardRun> {
   const shard = count === 1 ? [] : [`--shard=${index}/${count}`];
-  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   const started = performance.now();
   // A bound against a hang (an hour), not a speed claim.
-  const result = await runProcess(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', ...shard, ...filters, '--reporter=./src/reporting/summary-reporter.ts'], { cwd: repoRoot, timeoutMs: 60 * 60_000 });
+  const result = await runProcess(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', ...shard, ...filters, '--reporter=./src/reporting/summary-reporter.ts'], {
+    cwd: repoRoot,
+    timeoutMs: 60 * 60_000,
+  });
   const seconds = (performance.now() - started) / 1000;
   const lines = (result.stdout + result.stderr).split('\n');
   // A shard that failed keeps its whole output, so the failures can be read afterwards.

@@ -56,7 +56,11 @@ try {
     for (let i = 1; i <= count; i++) shards.push(await list(`${i}/${count}`));
     shards.forEach((s, i) => console.log(`shard ${i + 1}/${count}: ${s.length} tests in ${files(s)} files`));
     const { missing, duplicated, unknown } = compareShardLists(all, shards, repoRoot);
-    for (const [title, keys] of [['run by no shard', missing], ['run more than once', duplicated], ['listed by a shard, not by the whole run', unknown]] as const) {
+    for (const [title, keys] of [
+      ['run by no shard', missing],
+      ['run more than once', duplicated],
+      ['listed by a shard, not by the whole run', unknown],
+    ] as const) {
       if (keys.length) console.log(`\n${keys.length} test(s) ${title}:\n${keys.map((k) => `  - ${k}`).join('\n')}`);
     }
     const once = missing.length + duplicated.length + unknown.length === 0;

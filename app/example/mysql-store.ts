@@ -43,12 +43,25 @@ export function mysqlStore(options: MysqlStoreOptions): TableStore {
     connectionLimit: options.poolMax,
     waitForConnections: true,
     connectTimeout: timeoutMs,
-    ...(options.locate ? { stream: () => { const at = options.locate!(); return connect(at.port, at.host); } } : {}),
+    ...(options.locate
+      ? {
+          stream: () => {
+            const at = options.locate!();
+            return connect(at.port, at.host);
+          },
+        }
+      : {}),
   });
   // A broken connection is reported on the query that used it; the pool drops the connection.
   pool.on('connection', (c) => c.on('error', () => undefined));
   let ready: Promise<void> | undefined;
-  const ensureSchema = () => (ready ??= (async () => { for (const sql of schema) await pool.query({ sql, timeout: timeoutMs }); })().catch((error: unknown) => { ready = undefined; throw error; }));
+  const ensureSchema = () =>
+    (ready ??= (async () => {
+      for (const sql of schema) await pool.query({ sql, timeout: timeoutMs });
+    })().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    }));
   const run = async <T extends RowDataPacket[] | ResultSetHeader>(sql: string, values: unknown[]): Promise<T> => {
     await ensureSchema();
     const [result] = await pool.query<T>({ sql, values, timeout: timeoutMs });
@@ -69,7 +82,10 @@ export function mysqlStore(options: MysqlStoreOptions): TableStore {
     },
     async insert(table, fields) {
       const set = assignments(table, fields);
-      const result = await run<ResultSetHeader>(`INSERT INTO ${table} (${set.map(([c]) => c).join(', ')}) VALUES (${set.map(() => '?').join(', ')})`, set.map(([, v]) => v));
+      const result = await run<ResultSetHeader>(
+        `INSERT INTO ${table} (${set.map(([c]) => c).join(', ')}) VALUES (${set.map(() => '?').join(', ')})`,
+        set.map(([, v]) => v),
+      );
       return { ...fields, id: result.insertId };
     },
     async update(table, id, fields) {

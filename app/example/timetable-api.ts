@@ -7,7 +7,11 @@ import { readJsonBody } from './read-json-body.js';
 import type { TableName, TableStore } from './table-store.js';
 
 type Query = <T>(operation: string, table: TableName, run: (store: TableStore) => Promise<T>) => Promise<T>;
-interface Call { req: IncomingMessage; id: number; query: Query }
+interface Call {
+  req: IncomingMessage;
+  id: number;
+  query: Query;
+}
 type Handler = (call: Call) => Promise<[status: number, body?: unknown]>;
 
 /** Event types the API accepts; anything else is a validation error (field type, rule oneOf). */
@@ -26,52 +30,71 @@ export function createTimetableApi(metrics: AppMetrics, faults: FaultInjection, 
 
   const handlers = new Map<string, Handler>([
     ['GET /api/timelines', async ({ query }) => [200, await query('select', 'timelines', (db) => db.all('timelines'))]],
-    ['POST /api/timelines', async ({ req, query }) => {
-      const name = requiredName(await readJsonBody(req));
-      const row = await query('insert', 'timelines', (db) => db.insert('timelines', { name }));
-      metrics.business.timelineCreated();
-      return [201, row];
-    }],
-    ['GET /api/timelines/:id', async ({ id, query }) => {
-      let row = metrics.cache.lookup('timelines', cache.get(id));
-      if (row === undefined) {
-        row = await query('select', 'timelines', (db) => db.get('timelines', id));
-        if (row) cache.set(id, row);
+    [
+      'POST /api/timelines',
+      async ({ req, query }) => {
+        const name = requiredName(await readJsonBody(req));
+        const row = await query('insert', 'timelines', (db) => db.insert('timelines', { name }));
+        metrics.business.timelineCreated();
+        return [201, row];
+      },
+    ],
+    [
+      'GET /api/timelines/:id',
+      async ({ id, query }) => {
+        let row = metrics.cache.lookup('timelines', cache.get(id));
+        if (row === undefined) {
+          row = await query('select', 'timelines', (db) => db.get('timelines', id));
+          if (row) cache.set(id, row);
+          cacheChanged();
+        }
+        return row ? [200, row] : [404, { error: `no timeline ${id}` }];
+      },
+    ],
+    [
+      'PUT /api/timelines/:id',
+      async ({ req, id, query }) => {
+        const name = requiredName(await readJsonBody(req));
+        const row = await query('update', 'timelines', (db) => db.update('timelines', id, { name }));
+        if (!row) return [404, { error: `no timeline ${id}` }];
+        cache.delete(id);
         cacheChanged();
-      }
-      return row ? [200, row] : [404, { error: `no timeline ${id}` }];
-    }],
-    ['PUT /api/timelines/:id', async ({ req, id, query }) => {
-      const name = requiredName(await readJsonBody(req));
-      const row = await query('update', 'timelines', (db) => db.update('timelines', id, { name }));
-      if (!row) return [404, { error: `no timeline ${id}` }];
-      cache.delete(id);
-      cacheChanged();
-      metrics.business.timelineUpdated();
-      return [200, row];
-    }],
-    ['DELETE /api/timelines/:id', async ({ id, query }) => {
-      if (!(await query('delete', 'timelines', (db) => db.delete('timelines', id)))) return [404, { error: `no timeline ${id}` }];
-      cache.delete(id);
-      cacheChanged();
-      metrics.business.timelineDeleted();
-      return [204];
-    }],
-    ['POST /api/classes', async ({ req, query }) => {
-      const name = requiredName(await readJsonBody(req));
-      const row = await query('insert', 'classes', (db) => db.insert('classes', { name }));
-      metrics.business.classCreated();
-      return [201, row];
-    }],
-    ['POST /api/events', async ({ req, query }) => {
-      const { type, timelineId } = await readJsonBody(req);
-      if (typeof type !== 'string' || !(eventTypes as readonly string[]).includes(type)) throw new ValidationError('type', 'oneOf', `type must be one of ${eventTypes.join(', ')}`);
-      const timeline = Number(timelineId);
-      if (!Number.isSafeInteger(timeline) || !(await query('select', 'timelines', (db) => db.get('timelines', timeline)))) throw new ValidationError('timelineId', 'exists', `there is no timeline ${String(timelineId)}`);
-      const row = await query('insert', 'events', (db) => db.insert('events', { type, timelineId: timeline }));
-      metrics.business.eventScheduled(type);
-      return [201, row];
-    }],
+        metrics.business.timelineUpdated();
+        return [200, row];
+      },
+    ],
+    [
+      'DELETE /api/timelines/:id',
+      async ({ id, query }) => {
+        if (!(await query('delete', 'timelines', (db) => db.delete('timelines', id)))) return [404, { error: `no timeline ${id}` }];
+        cache.delete(id);
+        cacheChanged();
+        metrics.business.timelineDeleted();
+        return [204];
+      },
+    ],
+    [
+      'POST /api/classes',
+      async ({ req, query }) => {
+        const name = requiredName(await readJsonBody(req));
+        const row = await query('insert', 'classes', (db) => db.insert('classes', { name }));
+        metrics.business.classCreated();
+        return [201, row];
+      },
+    ],
+    [
+      'POST /api/events',
+      async ({ req, query }) => {
+        const { type, timelineId } = await readJsonBody(req);
+        if (typeof type !== 'string' || !(eventTypes as readonly string[]).includes(type)) throw new ValidationError('type', 'oneOf', `type must be one of ${eventTypes.join(', ')}`);
+        const timeline = Number(timelineId);
+        if (!Number.isSafeInteger(timeline) || !(await query('select', 'timelines', (db) => db.get('timelines', timeline))))
+          throw new ValidationError('timelineId', 'exists', `there is no timeline ${String(timelineId)}`);
+        const row = await query('insert', 'events', (db) => db.insert('events', { type, timelineId: timeline }));
+        metrics.business.eventScheduled(type);
+        return [201, row];
+      },
+    ],
   ]);
 
   return {

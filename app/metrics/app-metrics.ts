@@ -50,8 +50,7 @@ export function createAppMetrics(options: RegistryOptions = {}): AppMetrics {
     errors,
     health: createHealthMetrics(registry),
     middleware: (middlewareOptions) => createHttpMiddleware(http, middlewareOptions),
-    instrument: (handler, { onError, ...middlewareOptions } = {}) =>
-      instrumentHandler(createHttpMiddleware(http, middlewareOptions), errors, handler, onError),
+    instrument: (handler, { onError, ...middlewareOptions } = {}) => instrumentHandler(createHttpMiddleware(http, middlewareOptions), errors, handler, onError),
     metricsHandler: createMetricsHandler(registry),
   };
 }

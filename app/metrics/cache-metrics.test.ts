@@ -11,7 +11,10 @@ function setup() {
 describe('cache metrics', () => {
   it('lookup() counts undefined as a miss and anything else (null and 0 too) as a hit, returning the value', async () => {
     const { registry, cache } = setup();
-    const stored = new Map<string, unknown>([['a', 0], ['b', null]]);
+    const stored = new Map<string, unknown>([
+      ['a', 0],
+      ['b', null],
+    ]);
     expect(cache.lookup('timelines', stored.get('a'))).toBe(0);
     expect(cache.lookup('timelines', stored.get('b'))).toBe(null);
     expect(cache.lookup('timelines', stored.get('zzz'))).toBeUndefined();

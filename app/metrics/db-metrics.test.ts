@@ -23,7 +23,11 @@ describe('timeQuery', () => {
     const { registry, db } = setup();
     const failure = new Error('ER_LOCK_DEADLOCK');
     await expect(db.timeQuery('update', 'classes', async () => Promise.reject(failure))).rejects.toBe(failure);
-    await expect(db.timeQuery('update', 'classes', () => { throw failure; })).rejects.toBe(failure);
+    await expect(
+      db.timeQuery('update', 'classes', () => {
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
     const families = await readRegistry(registry);
     expect(sampleValue(families, 'db_queries_total', { operation: 'update', table: 'classes', status: 'error' })).toBe(2);
     expect(sampleValue(families, 'db_query_duration_seconds_count', { status: 'error' })).toBe(2);

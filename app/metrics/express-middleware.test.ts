@@ -36,7 +36,7 @@ function timetableApp(metrics = createAppMetrics()) {
 }
 
 describe('HTTP middleware in a real Express app', () => {
-  it('labels by the template Express matched, including a mounted router\'s prefix', async () => {
+  it("labels by the template Express matched, including a mounted router's prefix", async () => {
     const { app, metrics } = timetableApp();
     server = await serveLocally(app);
     expect((await rawRequest(`${server.url}/api/timelines/17?x=1`)).status).toBe(200);

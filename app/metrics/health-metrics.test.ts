@@ -12,7 +12,14 @@ describe('health checks', () => {
   it('run every check, count each result, and report healthy only when all pass', async () => {
     const { registry, health } = setup();
     expect(await health.run({ database: () => true, cache: async () => undefined })).toEqual({ healthy: true, checks: { database: 'pass', cache: 'pass' } });
-    expect(await health.run({ database: () => false, cache: () => { throw new Error('ECONNREFUSED'); } })).toEqual({
+    expect(
+      await health.run({
+        database: () => false,
+        cache: () => {
+          throw new Error('ECONNREFUSED');
+        },
+      }),
+    ).toEqual({
       healthy: false,
       checks: { database: 'fail', cache: 'fail' },
     });
@@ -22,7 +29,7 @@ describe('health checks', () => {
     expect(sampleValue(families, 'health_checks_total', { check: 'cache', result: 'fail' })).toBe(1);
   });
 
-  it('create the fail series at 0 on a check\'s first pass, so increase() sees the first failure', async () => {
+  it("create the fail series at 0 on a check's first pass, so increase() sees the first failure", async () => {
     const { registry, health } = setup();
     await health.run({ database: () => true });
     expect(sampleValue(await readRegistry(registry), 'health_checks_total', { check: 'database', result: 'fail' })).toBe(0);

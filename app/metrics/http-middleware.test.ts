@@ -98,10 +98,13 @@ describe('HTTP middleware on a plain node:http server', () => {
     req.end();
     await arrival;
     req.destroy();
-    const families = await pollUntil(async () => {
-      const scraped = await readRegistry(metrics.registry);
-      return sampleValue(scraped, 'http_requests_total', { route: '/slow', status: '499' }) === undefined ? undefined : scraped;
-    }, { timeoutMs: 5_000, what: 'the abandoned request to be recorded' });
+    const families = await pollUntil(
+      async () => {
+        const scraped = await readRegistry(metrics.registry);
+        return sampleValue(scraped, 'http_requests_total', { route: '/slow', status: '499' }) === undefined ? undefined : scraped;
+      },
+      { timeoutMs: 5_000, what: 'the abandoned request to be recorded' },
+    );
     expect(sampleValue(families, 'http_requests_total', { route: '/slow', status: '499' })).toBe(1);
   });
 
@@ -117,7 +120,12 @@ describe('HTTP middleware on a plain node:http server', () => {
     const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
     process.on('warning', onWarning);
     try {
-      const track = metrics.middleware({ routes: ['/a'], routeOf: () => { throw new Error('no router yet'); } });
+      const track = metrics.middleware({
+        routes: ['/a'],
+        routeOf: () => {
+          throw new Error('no router yet');
+        },
+      });
       server = await serveLocally((req, res) => {
         track(req, res);
         res.end();

@@ -64,10 +64,13 @@ describe('instrumentHandler on node:http', () => {
       throw new Error('failed while streaming');
     });
     await expect(rawRequest(url)).rejects.toThrow(/aborted|socket hang up|ECONNRESET/);
-    const families = await pollUntil(async () => {
-      const scraped = await readRegistry(metrics.registry);
-      return sampleValue(scraped, 'http_requests_total', { route: '/x' }) === undefined ? undefined : scraped;
-    }, { timeoutMs: 5_000, what: 'the failed response to be recorded' });
+    const families = await pollUntil(
+      async () => {
+        const scraped = await readRegistry(metrics.registry);
+        return sampleValue(scraped, 'http_requests_total', { route: '/x' }) === undefined ? undefined : scraped;
+      },
+      { timeoutMs: 5_000, what: 'the failed response to be recorded' },
+    );
     expect(sampleValue(families, 'http_requests_total', { route: '/x', status: '500' })).toBe(1);
   });
 

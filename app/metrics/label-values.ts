@@ -22,10 +22,7 @@ export function labelValue(call: string, argument: string, value: unknown, inste
     throw new MetricsUsageError(`${call}: ${argument} must be a string, got ${describe(value)}; ${insteadHint}`);
   }
   if (value.length === 0 || value.length > maxLength || !bareWord.test(value)) {
-    throw new MetricsUsageError(
-      `${call}: ${argument} ${JSON.stringify(value)} is not a bare word (a letter or _, then letters, digits, _ . -; ` +
-        `at most ${maxLength} characters); ${insteadHint}`,
-    );
+    throw new MetricsUsageError(`${call}: ${argument} ${JSON.stringify(value)} is not a bare word (a letter or _, then letters, digits, _ . -; ` + `at most ${maxLength} characters); ${insteadHint}`);
   }
   return value;
 }

@@ -42,7 +42,14 @@ describe('the /metrics handler', () => {
 
   it('fails the scrape with 500 and the reason when collecting fails', async () => {
     const registry = new Registry();
-    new Gauge({ name: 'broken', help: 'Broken.', registers: [registry], collect: () => { throw new Error('pool is gone'); } });
+    new Gauge({
+      name: 'broken',
+      help: 'Broken.',
+      registers: [registry],
+      collect: () => {
+        throw new Error('pool is gone');
+      },
+    });
     expect(await rawRequest(await serve(registry))).toEqual({ status: 500, body: 'collecting metrics failed: pool is gone\n' });
   });
 });

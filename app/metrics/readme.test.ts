@@ -26,15 +26,22 @@ describe('app/metrics/README.md', () => {
     expect(programs.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(programs.map((p) => [`the example at README.md:${p.line}`, p] as const))('%s runs and prints what the README shows', async (_name, program) => {
-    const { stdout } = await run(tsx, ['--input-type=module', '-e', program.code], { cwd: repoRoot, timeout: 150_000 });
-    expect(program.prints, 'a ```text block showing the output follows the example').toBeDefined();
-    expect(stdout.trim()).toBe(program.prints!.trim());
-  }, 180_000); // a tsx process each: seconds idle, tens of seconds on a loaded machine
+  it.each(programs.map((p) => [`the example at README.md:${p.line}`, p] as const))(
+    '%s runs and prints what the README shows',
+    async (_name, program) => {
+      const { stdout } = await run(tsx, ['--input-type=module', '-e', program.code], { cwd: repoRoot, timeout: 150_000 });
+      expect(program.prints, 'a ```text block showing the output follows the example').toBeDefined();
+      expect(stdout.trim()).toBe(program.prints!.trim());
+    },
+    180_000,
+  ); // a tsx process each: seconds idle, tens of seconds on a loaded machine
 
   it('its example-server commands work as written', async (ctx) => {
-    const curl = await run('curl', ['--version']).then(() => true, () => false);
-    if (!curl) return ctx.skip('curl is not on the PATH, so the README\'s curl lines cannot run: apt-get install -y curl');
+    const curl = await run('curl', ['--version']).then(
+      () => true,
+      () => false,
+    );
+    if (!curl) return ctx.skip("curl is not on the PATH, so the README's curl lines cannot run: apt-get install -y curl");
     const shell = blocks.filter((b) => b.lang === 'sh').map((b) => b.code.trim());
     const start = shell.find((code) => code.includes('app/example-server.ts'));
     const calls = shell.find((code) => code.startsWith('curl'));
@@ -46,7 +53,11 @@ describe('app/metrics/README.md', () => {
     server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
-      const address = await pollUntil(() => /listening on http:\/\/(127\.0\.0\.1:\d+)/.exec(output)?.[1], { timeoutMs: 120_000, what: 'the example server to print its address' }, () => output);
+      const address = await pollUntil(
+        () => /listening on http:\/\/(127\.0\.0\.1:\d+)/.exec(output)?.[1],
+        { timeoutMs: 120_000, what: 'the example server to print its address' },
+        () => output,
+      );
       const { stdout } = await run('bash', ['-e', '-o', 'pipefail', '-c', calls!.replaceAll('127.0.0.1:3000', address)], { cwd: repoRoot, timeout: 120_000 });
       expect(stdout).toContain('"pool":{"active":9,"max":10}');
       expect(stdout).toContain('db_connections_active 9\ndb_connections_max 10\n');

@@ -4,7 +4,7 @@ import { createMetricsRegistry, processMetricPrefixes } from './registry.js';
 import { readRegistry } from '../../tests/support/scrape.js';
 
 describe('the metrics registry', () => {
-  it('is the app\'s own: two apps in one process neither collide nor share values', async () => {
+  it("is the app's own: two apps in one process neither collide nor share values", async () => {
     const first = createAppMetrics();
     const second = createAppMetrics();
     first.business.classCreated();
@@ -16,7 +16,7 @@ describe('the metrics registry', () => {
     expect([...(await readRegistry(createMetricsRegistry())).keys()]).toEqual([]);
   });
 
-  it('adds prom-client\'s process metrics on request, all under the documented prefixes', async () => {
+  it("adds prom-client's process metrics on request, all under the documented prefixes", async () => {
     const names = [...(await readRegistry(createMetricsRegistry({ processMetrics: true }))).keys()];
     expect(names).toContain('process_cpu_seconds_total');
     expect(names).toContain('nodejs_eventloop_lag_seconds');

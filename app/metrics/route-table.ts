@@ -56,9 +56,7 @@ function compile(template: unknown, index: number): RegExp {
     if (segment === '*' && i === segments.length - 1) return '(?:/.*)?';
     if (paramSegment.test(segment)) return '/[^/]+';
     if (literalSegment.test(segment)) return `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
-    throw new MetricsUsageError(
-      `${where}: segment ${JSON.stringify(segment)} is neither a literal, a parameter like ":id", nor a final "*"`,
-    );
+    throw new MetricsUsageError(`${where}: segment ${JSON.stringify(segment)} is neither a literal, a parameter like ":id", nor a final "*"`);
   });
   return new RegExp(`^${parts.join('')}$`);
 }

@@ -44,7 +44,11 @@ export function generateTree(factor: number): GeneratedTree {
     copyFixtureFiles(root, copies);
     copyLogCases(root, copies);
     // The ConfigMaps carry monitoring/ verbatim; check fails on drift (deploy/configmap-drift).
-    execFileSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/cli/generate-k8s.ts')], { cwd: repoRoot, env: { ...process.env, HARNESS_ROOT: root }, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/cli/generate-k8s.ts')], {
+      cwd: repoRoot,
+      env: { ...process.env, HARNESS_ROOT: root },
+      stdio: 'pipe',
+    });
   }
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], { cwd: root, stdio: 'pipe' });
   git('init', '-q');

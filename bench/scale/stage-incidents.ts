@@ -26,7 +26,10 @@ try {
   const network = (started.statuses['scale-network'] as { info: EngineNetwork }).info;
   const context = canonicalIncidentContext();
   const incidents = loadIncidents(context);
-  const alwaysFiring = canonicalRules().alerts().filter(isAlwaysFiring).map((a) => a.name);
+  const alwaysFiring = canonicalRules()
+    .alerts()
+    .filter(isAlwaysFiring)
+    .map((a) => a.name);
   const begin = performance.now();
   const failures: string[] = [];
   const played = await playIncidentsInWaves(incidents, {
@@ -45,7 +48,8 @@ try {
     const copy = copyOf(incident);
     const expected = [...new Set([...incident.fires.map((f) => f.alert), ...incident.inhibited.map((i) => i.alert), ...alwaysFiring.filter((a) => copyOfName(a) === copy)])].sort();
     const leaks = outcome.inhibitions.flatMap((i) => i.seen.leaks.map((d) => `${i.expectation.alert} reached ${d.receiver}`));
-    if (JSON.stringify(outcome.active) !== JSON.stringify(expected) || leaks.length) failures.push(`${incident.name}: active [${outcome.active.join(', ')}], expected [${expected.join(', ')}]${leaks.length ? `; muted alerts delivered: ${leaks.join(', ')}` : ''}`);
+    if (JSON.stringify(outcome.active) !== JSON.stringify(expected) || leaks.length)
+      failures.push(`${incident.name}: active [${outcome.active.join(', ')}], expected [${expected.join(', ')}]${leaks.length ? `; muted alerts delivered: ${leaks.join(', ')}` : ''}`);
   }
   for (const f of failures) console.error(`FAILED ${f}`);
   reportStage({ units: incidents.length, workMs: performance.now() - begin, failed: failures.length + incidents.length - played.length, note: `waves of ${waveSize}` });

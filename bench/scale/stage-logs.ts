@@ -29,7 +29,12 @@ try {
   }
   // The two kinds apart: copies multiply the pipeline cases only (copy-config-files.ts), so the mix changes with the size.
   const each = (xs: number[]) => `${xs.length} at ${(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)).toFixed(1)} ms each`;
-  reportStage({ units: cases.length, workMs: performance.now() - begin, failed, note: `work = the second (warm) pass; first pass ${(coldMs / 1000).toFixed(1)} s; pipeline cases ${each(spent.case)}; canaries ${each(spent.canary)}; failed = cases that produced no document` });
+  reportStage({
+    units: cases.length,
+    workMs: performance.now() - begin,
+    failed,
+    note: `work = the second (warm) pass; first pass ${(coldMs / 1000).toFixed(1)} s; pipeline cases ${each(spent.case)}; canaries ${each(spent.canary)}; failed = cases that produced no document`,
+  });
 } finally {
   await started.stop();
 }

@@ -16,6 +16,9 @@ export function reportStage(result: StageResult): void {
 }
 
 export function readStageResult(stdout: string): StageResult | undefined {
-  const line = stdout.split('\n').reverse().find((l) => l.startsWith(marker));
+  const line = stdout
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith(marker));
   return line ? (JSON.parse(line.slice(marker.length)) as StageResult) : undefined;
 }

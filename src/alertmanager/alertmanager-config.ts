@@ -117,7 +117,11 @@ export function readAlertmanagerConfig(yaml: YamlFile): AlertmanagerConfig {
       slackChannels: slack.map((c) => String(c?.channel ?? '')),
       pagerduty: pagerduty.length > 0,
       webhook: webhook.length > 0,
-      sendsResolved: [...(resolved(slack, 'slack') ? ['slack' as const] : []), ...(resolved(pagerduty, 'pagerduty') ? ['pagerduty' as const] : []), ...(resolved(webhook, 'webhook') ? ['webhook' as const] : [])],
+      sendsResolved: [
+        ...(resolved(slack, 'slack') ? ['slack' as const] : []),
+        ...(resolved(pagerduty, 'pagerduty') ? ['pagerduty' as const] : []),
+        ...(resolved(webhook, 'webhook') ? ['webhook' as const] : []),
+      ],
     };
   });
 

@@ -58,7 +58,10 @@ export function routeOfChain(root: RouteEntry, chain: readonly LabelMatcher[][])
 }
 
 function sameMatchers(a: readonly LabelMatcher[], b: readonly LabelMatcher[]): boolean {
-  const key = (ms: readonly LabelMatcher[]) => ms.map((m) => `${m.name}${m.op}${m.value}`).sort().join('\n');
+  const key = (ms: readonly LabelMatcher[]) =>
+    ms
+      .map((m) => `${m.name}${m.op}${m.value}`)
+      .sort()
+      .join('\n');
   return key(a) === key(b);
 }
-

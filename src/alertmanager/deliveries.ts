@@ -89,7 +89,8 @@ export class DeliveryReader {
     }
     if (r.path.startsWith(this.paths.pagerdutyPath)) {
       const senders = this.receivers.filter((x) => x.pagerduty);
-      if (senders.length !== 1) throw new Error(`cannot tell which of ${senders.length} PagerDuty receivers sent event ${r.seq}: give each its own routing key file and teach deliveries.ts to read it`);
+      if (senders.length !== 1)
+        throw new Error(`cannot tell which of ${senders.length} PagerDuty receivers sent event ${r.seq}: give each its own routing key file and teach deliveries.ts to read it`);
       return { kind: 'pagerduty', seq: r.seq, receiver: senders[0]!.name, event: body as unknown as PagerdutyEvent };
     }
     const channel = String(body.channel ?? '');

@@ -9,7 +9,10 @@ export interface LabelMatcher {
 }
 
 export class MatcherSyntaxError extends Error {
-  constructor(readonly text: string, reason: string) {
+  constructor(
+    readonly text: string,
+    reason: string,
+  ) {
     super(`matcher ${JSON.stringify(text)} ${reason}`);
     this.name = 'MatcherSyntaxError';
   }

@@ -9,7 +9,9 @@ const receivers: ReceiverEntry[] = [
   { name: 'slack-warnings', line: 2, slackChannels: ['#alerts'], pagerduty: false, webhook: false, sendsResolved: ['slack'] },
 ];
 const context: ScenarioContext = {
-  alerts: new Map([['HighLatency', { labels: { severity: 'warning', service: 'app', team: 'backend' }, annotations: { runbook_url: 'https://runbooks/HighLatency.md' }, where: 'monitoring/alert_rules.yml:7' }]]),
+  alerts: new Map([
+    ['HighLatency', { labels: { severity: 'warning', service: 'app', team: 'backend' }, annotations: { runbook_url: 'https://runbooks/HighLatency.md' }, where: 'monitoring/alert_rules.yml:7' }],
+  ]),
   receivers,
 };
 const load = (text: string) => loadRoutingScenario(writeTempFiles({ 'case.yaml': text }).path('case.yaml'), context);
@@ -20,7 +22,13 @@ const latency = 'alertname: HighLatency, severity: warning, service: app, team: 
 describe('loading routing scenarios', () => {
   it('reads a case with its line, taking the runbook from the rule', () => {
     const scenario = load(route(latency, '    slack: {channel: "#alerts"}\n'));
-    expect(scenario.routes[0]).toMatchObject({ name: 'c', line: 2, receiver: 'slack-warnings', slack: { channel: '#alerts' }, alert: { annotations: { runbook_url: 'https://runbooks/HighLatency.md' }, synthetic: false } });
+    expect(scenario.routes[0]).toMatchObject({
+      name: 'c',
+      line: 2,
+      receiver: 'slack-warnings',
+      slack: { channel: '#alerts' },
+      alert: { annotations: { runbook_url: 'https://runbooks/HighLatency.md' }, synthetic: false },
+    });
   });
 
   it('names an unknown key, its line and the nearest valid key', () => {

@@ -27,7 +27,9 @@ type RawAlert = NonNullable<RawScenario['routes']>[number]['alert'];
 
 /** Every scenario file of fixtures/routing/, in name order. */
 export function loadRoutingScenarios(context: ScenarioContext, dir = routingScenarioDir): RoutingScenario[] {
-  const files = readdirSync(repoPath(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(repoPath(dir))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   if (files.length === 0) throw new ConfigError(dir, 'no routing scenario files', `add fixtures as described in ${readme}`);
   return files.map((f) => loadRoutingScenario(`${dir}/${f}`, context));
 }
@@ -49,12 +51,43 @@ export function loadRoutingScenario(path: string, context: ScenarioContext): Rou
     const receiver = context.receivers.find((r) => r.name === c.receiver);
     if (!receiver) {
       const guess = nearestName(c.receiver, receiverNames);
-      throw new ConfigError(yaml.file, `receiver "${c.receiver}" is not in monitoring/alertmanager.yml${guess ? `; did you mean "${guess}"?` : ''}`, `receivers there: ${receiverNames.join(', ')}`, yaml.lineOf([...at, 'receiver']));
+      throw new ConfigError(
+        yaml.file,
+        `receiver "${c.receiver}" is not in monitoring/alertmanager.yml${guess ? `; did you mean "${guess}"?` : ''}`,
+        `receivers there: ${receiverNames.join(', ')}`,
+        yaml.lineOf([...at, 'receiver']),
+      );
     }
-    if (c.slack && receiver.slackChannels.length === 0) throw new ConfigError(yaml.file, `receiver ${receiver.name} has no slack_configs, so nothing can match a \`slack:\` expectation`, 'expect what that receiver sends (pagerduty:), or name a Slack receiver', yaml.lineOf([...at, 'slack']));
-    if (c.pagerduty && !receiver.pagerduty) throw new ConfigError(yaml.file, `receiver ${receiver.name} has no pagerduty_configs, so nothing can match a \`pagerduty:\` expectation`, 'expect what that receiver sends (slack:), or name a PagerDuty receiver', yaml.lineOf([...at, 'pagerduty']));
-    if (c.webhook && !receiver.webhook) throw new ConfigError(yaml.file, `receiver ${receiver.name} has no webhook_configs, so nothing can match a \`webhook:\` expectation`, 'expect what that receiver sends (slack: or pagerduty:), or name the heartbeat receiver', yaml.lineOf([...at, 'webhook']));
-    return { name: c.name, line: yaml.lineOf(at) ?? 1, alert: scenarioAlert(yaml, c.alert, [...at, 'alert'], context), receiver: c.receiver, slack: c.slack, pagerduty: c.pagerduty, webhook: c.webhook };
+    if (c.slack && receiver.slackChannels.length === 0)
+      throw new ConfigError(
+        yaml.file,
+        `receiver ${receiver.name} has no slack_configs, so nothing can match a \`slack:\` expectation`,
+        'expect what that receiver sends (pagerduty:), or name a Slack receiver',
+        yaml.lineOf([...at, 'slack']),
+      );
+    if (c.pagerduty && !receiver.pagerduty)
+      throw new ConfigError(
+        yaml.file,
+        `receiver ${receiver.name} has no pagerduty_configs, so nothing can match a \`pagerduty:\` expectation`,
+        'expect what that receiver sends (slack:), or name a PagerDuty receiver',
+        yaml.lineOf([...at, 'pagerduty']),
+      );
+    if (c.webhook && !receiver.webhook)
+      throw new ConfigError(
+        yaml.file,
+        `receiver ${receiver.name} has no webhook_configs, so nothing can match a \`webhook:\` expectation`,
+        'expect what that receiver sends (slack: or pagerduty:), or name the heartbeat receiver',
+        yaml.lineOf([...at, 'webhook']),
+      );
+    return {
+      name: c.name,
+      line: yaml.lineOf(at) ?? 1,
+      alert: scenarioAlert(yaml, c.alert, [...at, 'alert'], context),
+      receiver: c.receiver,
+      slack: c.slack,
+      pagerduty: c.pagerduty,
+      webhook: c.webhook,
+    };
   });
 
   const inhibitions = (raw.inhibitions ?? []).map((c, i): InhibitionCase => {
@@ -81,21 +114,43 @@ function scenarioAlert(yaml: YamlFile, raw: RawAlert, at: YamlPath, context: Sce
   const labels = raw.labels as Record<string, string>;
   const line = yaml.lineOf(at) ?? 1;
   const labelLine = (name: string) => yaml.lineOf([...at, 'labels', name]) ?? line;
-  if ('cluster' in labels) throw new ConfigError(yaml.file, 'the alert sets `cluster`', 'leave it out: each test gives its alerts a cluster of their own, so tests sharing one Alertmanager never see each other\'s notifications', labelLine('cluster'));
+  if ('cluster' in labels)
+    throw new ConfigError(
+      yaml.file,
+      'the alert sets `cluster`',
+      "leave it out: each test gives its alerts a cluster of their own, so tests sharing one Alertmanager never see each other's notifications",
+      labelLine('cluster'),
+    );
   const name = labels.alertname!;
   const rule = context.alerts.get(name);
   if (raw.synthetic) {
-    if (rule) throw new ConfigError(yaml.file, `${name} is an alert of ${rule.where}, yet marked synthetic`, 'remove `synthetic: true` so its labels are checked against the rule', yaml.lineOf([...at, 'synthetic']));
+    if (rule)
+      throw new ConfigError(
+        yaml.file,
+        `${name} is an alert of ${rule.where}, yet marked synthetic`,
+        'remove `synthetic: true` so its labels are checked against the rule',
+        yaml.lineOf([...at, 'synthetic']),
+      );
     return { labels, annotations: raw.annotations ?? {}, synthetic: true, line };
   }
   if (!rule) {
     const guess = nearestName(name, [...context.alerts.keys()]);
-    throw new ConfigError(yaml.file, `no alert rule is named ${name}${guess ? `; did you mean ${guess}?` : ''}`, 'name an alert of monitoring/alert_rules.yml, or mark a made-up alert `synthetic: true`', labelLine('alertname'));
+    throw new ConfigError(
+      yaml.file,
+      `no alert rule is named ${name}${guess ? `; did you mean ${guess}?` : ''}`,
+      'name an alert of monitoring/alert_rules.yml, or mark a made-up alert `synthetic: true`',
+      labelLine('alertname'),
+    );
   }
   for (const label of ['severity', 'service', 'team']) {
     const expected = rule.labels[label];
     if (expected !== undefined && labels[label] !== expected) {
-      throw new ConfigError(yaml.file, `${name} has ${label}="${expected}" in ${rule.where}, the scenario gives ${label}=${JSON.stringify(labels[label] ?? null)}`, `write ${label}: ${expected}, as Prometheus would send it`, labelLine(label));
+      throw new ConfigError(
+        yaml.file,
+        `${name} has ${label}="${expected}" in ${rule.where}, the scenario gives ${label}=${JSON.stringify(labels[label] ?? null)}`,
+        `write ${label}: ${expected}, as Prometheus would send it`,
+        labelLine(label),
+      );
     }
   }
   // A runbook link is static text in the rule; scenarios need not repeat it.

@@ -17,7 +17,12 @@ export const alertmanagerMounts = {
 export function templateFilesOf(glob: string, configFile: string, line?: number, files = new SourceFiles(repoRoot)): { container: string; repo: string }[] {
   const dir = posix.dirname(glob);
   if (dir !== alertmanagerMounts.templates.container) {
-    throw new ConfigError(configFile, `template glob ${glob} is outside ${alertmanagerMounts.templates.container}/, where the deployment mounts ${alertmanagerMounts.templates.repo}/`, `name templates as ${alertmanagerMounts.templates.container}/*.tmpl`, line);
+    throw new ConfigError(
+      configFile,
+      `template glob ${glob} is outside ${alertmanagerMounts.templates.container}/, where the deployment mounts ${alertmanagerMounts.templates.repo}/`,
+      `name templates as ${alertmanagerMounts.templates.container}/*.tmpl`,
+      line,
+    );
   }
   const pattern = globToRegExp(posix.basename(glob));
   return files
@@ -28,6 +33,9 @@ export function templateFilesOf(glob: string, configFile: string, line?: number,
 
 /** Shell-style `*` and `?` of one path segment, as Go's filepath.Glob reads them. */
 function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*').replaceAll('?', '[^/]');
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('*', '[^/]*')
+    .replaceAll('?', '[^/]');
   return new RegExp(`^${body}$`);
 }

@@ -21,7 +21,7 @@ export function producedLabels(inventory: RuleInventory, prometheus: YamlFile): 
     add('alertname', alert.name, where);
     for (const [name, value] of Object.entries(alert.labels)) add(name, value, where);
   }
-  const external = ((prometheus.data as { global?: { external_labels?: Record<string, unknown> } } | null)?.global?.external_labels ?? {});
+  const external = (prometheus.data as { global?: { external_labels?: Record<string, unknown> } } | null)?.global?.external_labels ?? {};
   for (const [name, value] of Object.entries(external)) add(name, String(value), `${prometheus.file}:${prometheus.lineOf(['global', 'external_labels', name]) ?? 1}`);
   return produced;
 }

@@ -4,7 +4,7 @@ import { YamlFile } from '../sources/yaml-file.js';
 import { routeForLabels } from './route-for-labels.js';
 
 describe('routeForLabels', () => {
-  it('finds the route of the canonical config that decides an alert\'s timers', () => {
+  it("finds the route of the canonical config that decides an alert's timers", () => {
     const { root } = loadAlertmanagerConfig();
     expect(routeForLabels(root, { alertname: 'HighLatency', severity: 'warning' }).receiver).toBe('slack-warnings');
     expect(routeForLabels(root, { alertname: 'DatabaseDown', severity: 'critical' }).receiver).toBe('pagerduty-critical');
@@ -16,7 +16,7 @@ describe('routeForLabels', () => {
     const config = readAlertmanagerConfig(
       YamlFile.parse(
         'am.yml',
-        "route:\n  receiver: a\n  routes:\n    - matchers: ['team=\"x\"']\n      receiver: b\n      group_wait: 1s\n      routes:\n        - matchers: ['severity=~\"crit.*\"']\n          receiver: c\n    - matchers: ['team=\"x\"']\n      receiver: d\n",
+        'route:\n  receiver: a\n  routes:\n    - matchers: [\'team="x"\']\n      receiver: b\n      group_wait: 1s\n      routes:\n        - matchers: [\'severity=~"crit.*"\']\n          receiver: c\n    - matchers: [\'team="x"\']\n      receiver: d\n',
       ),
     );
     const route = routeForLabels(config.root, { team: 'x', severity: 'critical' });

@@ -24,7 +24,10 @@ export class RoutingProbe {
    */
   readonly patienceMs: number;
 
-  constructor(readonly stack: AlertingStackInfo, config: AlertmanagerConfig) {
+  constructor(
+    readonly stack: AlertingStackInfo,
+    config: AlertmanagerConfig,
+  ) {
     this.api = new AlertmanagerApi(stack.alertmanagerUrl);
     this.deliveries = new DeliveryReader(new CaptureClient(stack.captureUrl), stack, config.receivers);
     const slowest = Math.max(...config.routes.map((r) => r.groupWaitMs + r.groupIntervalMs));
@@ -33,7 +36,11 @@ export class RoutingProbe {
 
   /** A cluster name no other test uses: readable prefix, random suffix. */
   cluster(hint: string): string {
-    const slug = hint.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 24);
+    const slug = hint
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 24);
     return `${slug}-${randomBytes(3).toString('hex')}`;
   }
 

@@ -36,7 +36,14 @@ describe('the canonical config made safe for a test run', () => {
 
   it('compresses the routing timers by the factor', () => {
     const config = parse(testAlertmanagerConfig(base).config) as { route: { group_wait: string; routes: { group_wait: string; group_interval: string }[] } };
-    expect(config.route.routes.map((r) => [r.group_wait, r.group_interval])).toEqual([['0s', '600ms'], ['50ms', '3s'], ['10ms', '600ms'], ['10ms', '600ms'], ['50ms', '3s'], ['300ms', '9s']]);
+    expect(config.route.routes.map((r) => [r.group_wait, r.group_interval])).toEqual([
+      ['0s', '600ms'],
+      ['50ms', '3s'],
+      ['10ms', '600ms'],
+      ['10ms', '600ms'],
+      ['50ms', '3s'],
+      ['300ms', '9s'],
+    ]);
   });
 
   it('refuses what would send real traffic or bypass the secret files', () => {

@@ -76,7 +76,12 @@ export function testAlertmanagerConfig(options: TestConfigOptions): TestAlertman
     const name = String(receiver.get('name'));
     for (const pair of receiver.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!redirectable.has(key)) throw refuse(file, `receiver ${name} uses ${key}`, 'the routing harness can only redirect slack_configs, pagerduty_configs and webhook_configs; teach src/alertmanager/test-alertmanager-config.ts the new integration');
+      if (!redirectable.has(key))
+        throw refuse(
+          file,
+          `receiver ${name} uses ${key}`,
+          'the routing harness can only redirect slack_configs, pagerduty_configs and webhook_configs; teach src/alertmanager/test-alertmanager-config.ts the new integration',
+        );
     }
     for (const slack of configsOf(receiver, 'slack_configs')) {
       if (slack.has('api_url')) throw refuse(file, `receiver ${name} has an inline slack api_url`, 'use api_url_file');

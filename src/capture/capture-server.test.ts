@@ -13,7 +13,11 @@ describe('capture server', () => {
 
   it('records path, headers and JSON body, and answers like Slack', async () => {
     const after = await client.mark();
-    const res = await fetch(`${server.url}/slack/warnings?x=1`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-test': 'yes' }, body: JSON.stringify({ channel: '#alerts', text: 'hi' }) });
+    const res = await fetch(`${server.url}/slack/warnings?x=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-test': 'yes' },
+      body: JSON.stringify({ channel: '#alerts', text: 'hi' }),
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('ok');
     const got = await client.waitFor((r) => r.path === '/slack/warnings', { after, timeoutMs: 2000 });

@@ -115,7 +115,12 @@ export async function startCaptureServer(port = 0, options: { keptPerPrefix?: nu
     server.listen(port, '0.0.0.0', () => resolve());
   });
   const bound = (server.address() as AddressInfo).port;
-  const stop = () => new Promise<void>((resolve) => { for (const release of [...held]) release(); server.closeAllConnections(); server.close(() => resolve()); });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const release of [...held]) release();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return { port: bound, url: `http://127.0.0.1:${bound}`, stop, [Symbol.asyncDispose]: stop };
 }
 

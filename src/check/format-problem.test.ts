@@ -4,7 +4,14 @@ import { problem } from './problem.js';
 
 describe('formatProblem', () => {
   it('prints message, location, the source line with a caret, and the hint', () => {
-    const p = problem({ check: 'alerts/threshold', file: 'monitoring/alert_rules.yml', line: 2, column: 32, message: 'HighErrorRate fires above 0.5, the spec says 0.05', hint: 'restore the 5% threshold' });
+    const p = problem({
+      check: 'alerts/threshold',
+      file: 'monitoring/alert_rules.yml',
+      line: 2,
+      column: 32,
+      message: 'HighErrorRate fires above 0.5, the spec says 0.05',
+      hint: 'restore the 5% threshold',
+    });
     const lines = ['- alert: HighErrorRate', '  expr: job:http_5xx:ratio5m > 0.5'];
     expect(formatProblem(p, lines)).toBe(
       [

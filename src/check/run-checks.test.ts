@@ -11,12 +11,15 @@ import { runChecks } from './run-checks.js';
 describe('runChecks with silences', () => {
   const root = mkdtempSync(join(tmpdir(), 'run-checks-'));
   mkdirSync(join(root, 'monitoring'));
-  writeFileSync(join(root, 'monitoring/a.yml'), [
-    'a: 1  # check: ignore t/finds -- known and accepted',
-    'b: 2  # check: ignore t/clean -- nothing here any more',
-    'c: 3  # check: ignore t/throws -- it never got this far',
-    'd: 4  # check: ignore t/not-run -- no tool here',
-  ].join('\n'));
+  writeFileSync(
+    join(root, 'monitoring/a.yml'),
+    [
+      'a: 1  # check: ignore t/finds -- known and accepted',
+      'b: 2  # check: ignore t/clean -- nothing here any more',
+      'c: 3  # check: ignore t/throws -- it never got this far',
+      'd: 4  # check: ignore t/not-run -- no tool here',
+    ].join('\n'),
+  );
   const check = (id: string, run: Check['run']): Check => ({ id, description: id, run });
   const checks = [
     check('t/finds', async () => [{ check: 't/finds', file: 'monitoring/a.yml', line: 1, message: 'found', severity: 'error' }]),

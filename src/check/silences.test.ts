@@ -10,7 +10,13 @@ const at = (check: string, file: string, line?: number): Problem => ({ check, fi
 
 describe('silences: parsing', () => {
   it('reads a trailing silence and one on the line above, in YAML', () => {
-    const yaml = ['groups:', '  - alert: A', '    # check: ignore rules/unknown-metric -- exported by the sidecar', '    expr: up == 0', '    labels: {}  # check: ignore deploy/security -- demo only'].join('\n');
+    const yaml = [
+      'groups:',
+      '  - alert: A',
+      '    # check: ignore rules/unknown-metric -- exported by the sidecar',
+      '    expr: up == 0',
+      '    labels: {}  # check: ignore deploy/security -- demo only',
+    ].join('\n');
     const { silences, problems } = parseSilences('monitoring/r.yml', yaml, known);
     expect(problems).toEqual([]);
     expect(silences).toEqual([
@@ -20,7 +26,14 @@ describe('silences: parsing', () => {
   });
 
   it('lets silences stack above one line, and reads ignore-file', () => {
-    const conf = ['# check: ignore-file deploy/security -- a lab pipeline', 'filter {', '  # check: ignore logstash/syntax -- one', '  # check: ignore rules/unknown-metric -- two', '  grok {}', '}'].join('\n');
+    const conf = [
+      '# check: ignore-file deploy/security -- a lab pipeline',
+      'filter {',
+      '  # check: ignore logstash/syntax -- one',
+      '  # check: ignore rules/unknown-metric -- two',
+      '  grok {}',
+      '}',
+    ].join('\n');
     const { silences } = parseSilences('monitoring/logstash/x.conf', conf, known);
     expect(silences.map((s) => [s.checkId, s.scope, s.line, s.target])).toEqual([
       ['deploy/security', 'file', 1, 2],
@@ -46,7 +59,9 @@ describe('silences: parsing', () => {
     for (const line of ['# check: ignore docs/x', '# check: ignore docs/x --', '# check: ignore docs/x --   ']) {
       const { silences, problems } = parseSilences('k8s/a.yaml', `a: 1\n${line}\nb: 2`, known);
       expect(silences).toEqual([]);
-      expect(problems).toEqual([expect.objectContaining({ check: silenceCheckId, file: 'k8s/a.yaml', line: 2, severity: 'error', message: 'silence of docs/x gives no reason, so it silences nothing' })]);
+      expect(problems).toEqual([
+        expect.objectContaining({ check: silenceCheckId, file: 'k8s/a.yaml', line: 2, severity: 'error', message: 'silence of docs/x gives no reason, so it silences nothing' }),
+      ]);
     }
   });
 
@@ -87,7 +102,9 @@ describe('silences: applying', () => {
 
   it('reports a silence that covered nothing as stale, only when its check ran', () => {
     const out = applySilences([at('docs/x', 'm.yml', 3)], silences, new Set(known));
-    expect(out.problems).toEqual([expect.objectContaining({ check: silenceCheckId, file: 'm.yml', line: 4, severity: 'warning', message: 'stale silence: deploy/security ran and found nothing on line 4' })]);
+    expect(out.problems).toEqual([
+      expect.objectContaining({ check: silenceCheckId, file: 'm.yml', line: 4, severity: 'warning', message: 'stale silence: deploy/security ran and found nothing on line 4' }),
+    ]);
     expect(applySilences([at('docs/x', 'm.yml', 3)], silences, new Set(['docs/x'])).problems).toEqual([]);
   });
 
@@ -117,7 +134,14 @@ describe('silences: files on disk', () => {
   it('leaves out silences on lines that copy another file (a ConfigMap carrying monitoring/ files)', () => {
     const root = mkdtempSync(join(tmpdir(), 'silences-'));
     mkdirSync(join(root, 'k8s'));
-    const manifest = ['kind: ConfigMap', 'data:', '  rules.yml: |', '    # check: ignore docs/x -- the original says why', '    # check: ignore docs/x', '# check: ignore docs/x -- the manifest\'s own'].join('\n');
+    const manifest = [
+      'kind: ConfigMap',
+      'data:',
+      '  rules.yml: |',
+      '    # check: ignore docs/x -- the original says why',
+      '    # check: ignore docs/x',
+      "# check: ignore docs/x -- the manifest's own",
+    ].join('\n');
     writeFileSync(join(root, 'k8s/m.yaml'), manifest);
     const copied = (file: string) => (file === 'k8s/m.yaml' ? new Set([3, 4, 5]) : undefined);
     const loaded = loadSilences(root, ['k8s/m.yaml'], known, copied);

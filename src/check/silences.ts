@@ -73,7 +73,11 @@ export function parseSilences(file: string, text: string, knownIds?: readonly st
     const [idPart, ...reasonParts] = match[2]!.replace(closers, '').split(/\s--(?:\s|$)/);
     const checkId = idPart!.trim();
     const reason = reasonParts.join(' -- ').trim();
-    if (verb !== 'ignore' && verb !== 'ignore-file') return bad(`unknown silence \`check: ${verb}\``, 'write `check: ignore <check-id> -- <reason>` (this line, or the next when alone on its line) or `check: ignore-file <check-id> -- <reason>` (the whole file)');
+    if (verb !== 'ignore' && verb !== 'ignore-file')
+      return bad(
+        `unknown silence \`check: ${verb}\``,
+        'write `check: ignore <check-id> -- <reason>` (this line, or the next when alone on its line) or `check: ignore-file <check-id> -- <reason>` (the whole file)',
+      );
     if (!/^[\w.-]+\/[\w./-]+$/.test(checkId)) return bad(`silence names no check id (\`${checkId}\`)`, `write \`check: ${verb} <check-id> -- <reason>\`; \`npm run check -- --list\` lists the ids`);
     if (knownIds && !knownIds.includes(checkId)) {
       const near = nearestName(checkId, knownIds);
@@ -110,7 +114,14 @@ export function applySilences(problems: readonly Problem[], silences: readonly S
   for (const s of silences) {
     if (used.has(s) || !ran.has(s.checkId)) continue;
     const where = s.scope === 'file' ? 'in this file' : `on line ${s.target}`;
-    out.problems.push({ check: silenceCheckId, file: s.file, line: s.line, message: `stale silence: ${s.checkId} ran and found nothing ${where}`, hint: 'remove the comment; the finding it excused is gone', severity: 'warning' });
+    out.problems.push({
+      check: silenceCheckId,
+      file: s.file,
+      line: s.line,
+      message: `stale silence: ${s.checkId} ran and found nothing ${where}`,
+      hint: 'remove the comment; the finding it excused is gone',
+      severity: 'warning',
+    });
   }
   return out;
 }

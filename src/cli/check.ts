@@ -41,7 +41,9 @@ if (opts.explain !== undefined) {
   }
   const close = closeIds(opts.explain, knownIds);
   const known = knownIds.includes(opts.explain);
-  console.error(`check: ${known ? `${opts.explain} has no doc (docs/checks/${opts.explain}.md is missing)` : `no check has the id ${opts.explain}`}${!known && close.length ? `; close ids: ${close.join(', ')}` : ''}; run with --list to see them`);
+  console.error(
+    `check: ${known ? `${opts.explain} has no doc (docs/checks/${opts.explain}.md is missing)` : `no check has the id ${opts.explain}`}${!known && close.length ? `; close ids: ${close.join(', ')}` : ''}; run with --list to see them`,
+  );
   process.exit(2);
 }
 if (selected.length === 0) {

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 
 const program = new Command('diff')
-  .description("Run the working tree's rule and routing scenarios against the configs (monitoring/) of two git revisions and report what alerting does differently. Exit 0: no behaviour changed; 1: something changed; 2: no verdict (bad input, or a side could not be evaluated).")
+  .description(
+    "Run the working tree's rule and routing scenarios against the configs (monitoring/) of two git revisions and report what alerting does differently. Exit 0: no behaviour changed; 1: something changed; 2: no verdict (bad input, or a side could not be evaluated).",
+  )
   .argument('<base-rev>', 'the revision to compare from, e.g. HEAD~1, main, a tag or a commit')
   .argument('[head-rev]', 'the revision to compare to (default: the working tree, uncommitted changes included)')
   .option('--json', 'print the report as JSON')
@@ -40,7 +42,8 @@ try {
   report = await runDiff({ base: baseRev, head: headRev, repoRoot });
 } catch (error) {
   if (error instanceof DiffInputError) noVerdict(error.message, error.hint);
-  if (error instanceof ToolUnavailableError) noVerdict(error.message, 'install promtool 2.42.0 and amtool 0.25.0 (`bash scripts/install-local-tools.sh`), or start Docker with the pinned images (`npm run images:offline`)');
+  if (error instanceof ToolUnavailableError)
+    noVerdict(error.message, 'install promtool 2.42.0 and amtool 0.25.0 (`bash scripts/install-local-tools.sh`), or start Docker with the pinned images (`npm run images:offline`)');
   throw error;
 }
 

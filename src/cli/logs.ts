@@ -3,13 +3,15 @@ import { Command, CommanderError, Option } from 'commander';
 import { logInputs, type LogInput } from '../log-stack/log-fixture-schema.js';
 
 const program = new Command('logs')
-  .description('Ask the pipeline a question: send log lines through monitoring/logstash/pipeline/logstash.conf on the offline engine (Logstash 8.17.4 semantics, its Ruby on a real JRuby) and print the documents that come out, their indices, tags and what Elasticsearch does with them. Lines come from the arguments, --file, or stdin; all of them go through one engine start, as one stream.')
+  .description(
+    'Ask the pipeline a question: send log lines through monitoring/logstash/pipeline/logstash.conf on the offline engine (Logstash 8.17.4 semantics, its Ruby on a real JRuby) and print the documents that come out, their indices, tags and what Elasticsearch does with them. Lines come from the arguments, --file, or stdin; all of them go through one engine start, as one stream.',
+  )
   .argument('[lines...]', 'raw lines as the input receives them')
   .addOption(new Option('--input <kind>', 'which input they arrive on').choices([...logInputs]).default('tcp'))
   .option('--file <path>', 'read the lines from a file')
   .option('--trace', 'print the event after each filter, at its file:line (values BEFORE redaction included), and the redactions made')
   .option('--json', 'print NDJSON: one document a line, with its _index')
-  .option('--log', "also print what Logstash would write to its own log (log4j2.properties levels applied)")
+  .option('--log', 'also print what Logstash would write to its own log (log4j2.properties levels applied)')
   .option('--config <path>', 'another pipeline config (repository-relative)', 'monitoring/logstash/pipeline/logstash.conf')
   .option('--var <NAME=value...>', 'a ${NAME} value for the config (default: the defaults the config writes)')
   .exitOverride()

@@ -7,7 +7,7 @@ const program = new Command('reproduce')
   )
   .argument('[alert-or-incident]', 'an alert name (e.g. HighLatency) or an incident file (fixtures/incidents/<name>.yaml)')
   .option('--simulated', 'use promtool on the rule scenario, even where containers could run')
-  .option('--case <n-or-name>', 'simulated: which case of the alert\'s rule scenario (default: the first that fires it)')
+  .option('--case <n-or-name>', "simulated: which case of the alert's rule scenario (default: the first that fires it)")
   .option('--reuse', 'live: reuse the engines a previous `--reuse` run left running (started, and left running, when there are none)')
   .option('--stop', 'stop the engines `--reuse` left running, then exit')
   .option('--report <file>', 'where to write the HTML report (default: reports/reproduce/<name>.html)')
@@ -28,7 +28,7 @@ const opts = program.opts<{ simulated?: boolean; case?: string; reuse?: boolean;
 // The root must be set before the harness loads: it resolves every path against it.
 if (opts.root) process.env.HARNESS_ROOT = resolve(opts.root);
 if (!argument && !opts.stop) {
-  console.error("reproduce: name an alert (e.g. HighLatency) or an incident file (fixtures/incidents/<name>.yaml); `npm run reproduce -- --help` lists the options");
+  console.error('reproduce: name an alert (e.g. HighLatency) or an incident file (fixtures/incidents/<name>.yaml); `npm run reproduce -- --help` lists the options');
   process.exit(2);
 }
 const { runReproduce } = await import('../reproduce/run-reproduce.js');

@@ -39,8 +39,14 @@ describe('composePolicy', () => {
   });
 
   it('fails an undeclared named volume and Prometheus without retention or lifecycle', () => {
-    const problems = composePolicy(compose('services:', '  prometheus:', '    image: prom/prometheus:v2.42.0', '    command: [--config.file=/etc/prometheus/prometheus.yml]', '    volumes: [prom_data:/prometheus]', ...healthy));
-    expect(problems.map((p) => p.message)).toEqual(['service "prometheus" mounts the volume "prom_data", which the top-level volumes do not declare', 'Prometheus runs without --storage.tsdb.retention.time=30d', 'Prometheus runs without --web.enable-lifecycle']);
+    const problems = composePolicy(
+      compose('services:', '  prometheus:', '    image: prom/prometheus:v2.42.0', '    command: [--config.file=/etc/prometheus/prometheus.yml]', '    volumes: [prom_data:/prometheus]', ...healthy),
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      'service "prometheus" mounts the volume "prom_data", which the top-level volumes do not declare',
+      'Prometheus runs without --storage.tsdb.retention.time=30d',
+      'Prometheus runs without --web.enable-lifecycle',
+    ]);
   });
 });
 
@@ -52,12 +58,21 @@ describe('composePaths', () => {
 
   it('fails a path written from monitoring/ instead of the first compose file’s directory, and says so', () => {
     const problems = composePaths(compose('services:', '  prometheus:', '    volumes:', '      - ./prometheus.yml:/etc/prometheus/prometheus.yml:ro'), [], inRepository);
-    expect(problems).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('mounts ./prometheus.yml, which does not exist from the repository root (monitoring/prometheus.yml exists') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 4, message: expect.stringContaining('mounts ./prometheus.yml, which does not exist from the repository root (monitoring/prometheus.yml exists') }),
+    ]);
   });
 
   it('fails a secret file outside monitoring/secrets/ and a rule file that is not mounted', () => {
-    const problems = composePaths(compose('services:', '  prometheus:', '    volumes: [./monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro]', 'secrets:', '  key:', '    file: ${KEY_FILE:-./pagerduty.key}'), ['alert_rules.yml'], inRepository);
-    expect(problems.map((p) => `${p.line} ${p.message}`)).toEqual(['6 secret "key" is read from pagerduty.key, outside the git-ignored monitoring/secrets/', '3 prometheus.yml loads alert_rules.yml, but nothing is mounted at /etc/prometheus/alert_rules.yml']);
+    const problems = composePaths(
+      compose('services:', '  prometheus:', '    volumes: [./monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro]', 'secrets:', '  key:', '    file: ${KEY_FILE:-./pagerduty.key}'),
+      ['alert_rules.yml'],
+      inRepository,
+    );
+    expect(problems.map((p) => `${p.line} ${p.message}`)).toEqual([
+      '6 secret "key" is read from pagerduty.key, outside the git-ignored monitoring/secrets/',
+      '3 prometheus.yml loads alert_rules.yml, but nothing is mounted at /etc/prometheus/alert_rules.yml',
+    ]);
   });
 
   it('reads ${VAR:-default} as compose does when VAR is unset', () => {

@@ -33,7 +33,15 @@ export function composePaths(compose: YamlFile, ruleFiles: readonly string[], ex
       const fromRoot = posix.normalize(source);
       if (!exists(fromRoot)) {
         const guess = exists(posix.join('monitoring', fromRoot)) ? ` (monitoring/${fromRoot} exists: paths resolve from the repository root, where the app's docker-compose.yml is)` : '';
-        problems.push(problem({ check: id, file: compose.file, line: compose.valueLineOf(['services', name, 'volumes', i]), message: `service "${name}" mounts ${source}, which does not exist from the repository root${guess}`, hint: 'write the path from the repository root, e.g. ./monitoring/prometheus.yml' }));
+        problems.push(
+          problem({
+            check: id,
+            file: compose.file,
+            line: compose.valueLineOf(['services', name, 'volumes', i]),
+            message: `service "${name}" mounts ${source}, which does not exist from the repository root${guess}`,
+            hint: 'write the path from the repository root, e.g. ./monitoring/prometheus.yml',
+          }),
+        );
       }
     });
   }
@@ -41,7 +49,15 @@ export function composePaths(compose: YamlFile, ruleFiles: readonly string[], ex
     if (typeof secret.file !== 'string') continue;
     const file = posix.normalize(withDefaults(secret.file));
     if (!file.startsWith(secretsDir)) {
-      problems.push(problem({ check: id, file: compose.file, line: compose.valueLineOf(['secrets', name, 'file']), message: `secret "${name}" is read from ${file}, outside the git-ignored ${secretsDir}`, hint: `keep secret files in ./${secretsDir} (or pass another path through the variable), so none is ever committed` }));
+      problems.push(
+        problem({
+          check: id,
+          file: compose.file,
+          line: compose.valueLineOf(['secrets', name, 'file']),
+          message: `secret "${name}" is read from ${file}, outside the git-ignored ${secretsDir}`,
+          hint: `keep secret files in ./${secretsDir} (or pass another path through the variable), so none is ever committed`,
+        }),
+      );
     }
   }
   const prometheus = data.services?.prometheus;
@@ -50,7 +66,15 @@ export function composePaths(compose: YamlFile, ruleFiles: readonly string[], ex
     for (const rule of ruleFiles) {
       const inContainer = posix.join('/etc/prometheus', rule);
       if (!targets.some((t) => t === inContainer || (t && inContainer.startsWith(`${t}/`)))) {
-        problems.push(problem({ check: id, file: compose.file, line: compose.lineOf(['services', 'prometheus', 'volumes']), message: `prometheus.yml loads ${rule}, but nothing is mounted at ${inContainer}`, hint: `mount ./monitoring/${rule}:${inContainer}:ro` }));
+        problems.push(
+          problem({
+            check: id,
+            file: compose.file,
+            line: compose.lineOf(['services', 'prometheus', 'volumes']),
+            message: `prometheus.yml loads ${rule}, but nothing is mounted at ${inContainer}`,
+            hint: `mount ./monitoring/${rule}:${inContainer}:ro`,
+          }),
+        );
       }
     }
   }

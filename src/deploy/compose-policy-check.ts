@@ -22,20 +22,29 @@ export function composePolicy(compose: YamlFile): Problem[] {
     const at = (path: (string | number)[]) => ({ check: id, file: compose.file, line: compose.lineOf(['services', name, ...path]) });
     const healthcheck = service.healthcheck as Json | undefined;
     if (!healthcheck?.test || healthcheck.disable === true) {
-      problems.push(problem({ ...at([]), message: `service "${name}" has no health check`, hint: 'add healthcheck.test that asks the service itself (e.g. wget -q --spider http://localhost:<port>/<health path>)' }));
+      problems.push(
+        problem({
+          ...at([]),
+          message: `service "${name}" has no health check`,
+          hint: 'add healthcheck.test that asks the service itself (e.g. wget -q --spider http://localhost:<port>/<health path>)',
+        }),
+      );
     }
     if (!service.restart || service.restart === 'no') {
       problems.push(problem({ ...at([]), message: `service "${name}" has no restart policy`, hint: 'add restart: unless-stopped' }));
     }
     const limits = ((service.deploy as Json | undefined)?.resources as Json | undefined)?.limits as Json | undefined;
     for (const resource of ['cpus', 'memory']) {
-      if (limits?.[resource] === undefined) problems.push(problem({ ...at(['deploy']), message: `service "${name}" has no ${resource} limit`, hint: `add deploy.resources.limits.${resource} (see the spec's resource table)` }));
+      if (limits?.[resource] === undefined)
+        problems.push(problem({ ...at(['deploy']), message: `service "${name}" has no ${resource} limit`, hint: `add deploy.resources.limits.${resource} (see the spec's resource table)` }));
     }
     (Array.isArray(service.volumes) ? service.volumes : []).forEach((volume, i) => {
       const source = typeof volume === 'string' ? volume.split(':')[0]! : String((volume as Json).source ?? '');
       const isNamed = source !== '' && !source.startsWith('.') && !source.startsWith('/') && !source.startsWith('~') && !source.startsWith('$');
       if (isNamed && !declaredVolumes.has(source)) {
-        problems.push(problem({ ...at(['volumes', i]), message: `service "${name}" mounts the volume "${source}", which the top-level volumes do not declare`, hint: `declare it under volumes: (${source}:)` }));
+        problems.push(
+          problem({ ...at(['volumes', i]), message: `service "${name}" mounts the volume "${source}", which the top-level volumes do not declare`, hint: `declare it under volumes: (${source}:)` }),
+        );
       }
     });
   }
@@ -43,7 +52,10 @@ export function composePolicy(compose: YamlFile): Problem[] {
   if (prometheus) {
     const command = Array.isArray(prometheus.command) ? prometheus.command.map(String) : String(prometheus.command ?? '').split(/\s+/);
     for (const flag of requiredPrometheusFlags) {
-      if (!command.includes(flag)) problems.push(problem({ check: id, file: compose.file, line: compose.lineOf(['services', 'prometheus', 'command']), message: `Prometheus runs without ${flag}`, hint: `add ${flag} to its command` }));
+      if (!command.includes(flag))
+        problems.push(
+          problem({ check: id, file: compose.file, line: compose.lineOf(['services', 'prometheus', 'command']), message: `Prometheus runs without ${flag}`, hint: `add ${flag} to its command` }),
+        );
     }
   }
   return problems;

@@ -19,7 +19,12 @@ export function composePorts(service: Record<string, unknown>, file: string, lin
   for (const entry of asList(service.ports)) {
     if (typeof entry === 'object' && entry !== null) {
       const long = entry as { target?: unknown; published?: unknown; protocol?: unknown; host_ip?: unknown };
-      result.push({ container: toPort(long.target, file, line), protocol: long.protocol === 'udp' ? 'udp' : 'tcp', published: long.published === undefined ? undefined : toPort(long.published, file, line), hostIp: typeof long.host_ip === 'string' ? long.host_ip : undefined });
+      result.push({
+        container: toPort(long.target, file, line),
+        protocol: long.protocol === 'udp' ? 'udp' : 'tcp',
+        published: long.published === undefined ? undefined : toPort(long.published, file, line),
+        hostIp: typeof long.host_ip === 'string' ? long.host_ip : undefined,
+      });
       continue;
     }
     const [spec, proto] = String(entry).split('/');
@@ -27,7 +32,12 @@ export function composePorts(service: Record<string, unknown>, file: string, lin
     const container = parts.pop()!;
     const published = parts.pop();
     const hostIp = parts.length ? parts.join(':') : undefined;
-    result.push({ container: toPort(container, file, line), protocol: proto === 'udp' ? 'udp' : 'tcp', published: published === undefined || published === '' ? undefined : toPort(published, file, line), hostIp });
+    result.push({
+      container: toPort(container, file, line),
+      protocol: proto === 'udp' ? 'udp' : 'tcp',
+      published: published === undefined || published === '' ? undefined : toPort(published, file, line),
+      hostIp,
+    });
   }
   for (const entry of asList(service.expose)) {
     const [port, proto] = String(entry).split('/');

@@ -23,9 +23,19 @@ function toProblem(compose: YamlFile, error: ErrorObject): Problem {
     const key = (error.params as { additionalProperty: string }).additionalProperty;
     const known = Object.keys(((error.parentSchema ?? {}) as { properties?: object }).properties ?? {});
     const guess = nearestName(key, known);
-    return problem({ ...at, line: compose.lineOf([...path, key]), message: `unknown key "${key}" in ${dottedPath(path)}`, hint: guess ? `did you mean "${guess}"?` : 'see the compose specification for the keys allowed here (extensions must start with x-)' });
+    return problem({
+      ...at,
+      line: compose.lineOf([...path, key]),
+      message: `unknown key "${key}" in ${dottedPath(path)}`,
+      hint: guess ? `did you mean "${guess}"?` : 'see the compose specification for the keys allowed here (extensions must start with x-)',
+    });
   }
-  return problem({ ...at, line: compose.valueLineOf(path), message: `${dottedPath(path)} ${error.message ?? 'is invalid'}${error.data !== undefined && typeof error.data !== 'object' ? ` (value ${JSON.stringify(error.data)})` : ''}`, hint: 'see the compose specification for this key' });
+  return problem({
+    ...at,
+    line: compose.valueLineOf(path),
+    message: `${dottedPath(path)} ${error.message ?? 'is invalid'}${error.data !== undefined && typeof error.data !== 'object' ? ` (value ${JSON.stringify(error.data)})` : ''}`,
+    hint: 'see the compose specification for this key',
+  });
 }
 
 export const composeSchemaCheck: Check<Workspace> = {

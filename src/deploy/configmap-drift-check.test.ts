@@ -6,15 +6,12 @@ import { regenerateConfigMaps } from './configmap-generator.js';
 import { configMapDrift } from './configmap-drift-check.js';
 
 const configMap = (annotation: string | undefined, data = '{}') =>
-  YamlFile.parse('k8s/test.yaml', [
-    'apiVersion: v1',
-    'kind: ConfigMap',
-    'metadata:',
-    '  name: prometheus-config',
-    ...(annotation ? ['  annotations:', `    timetable.school/sources: ${annotation}`] : []),
-    `data: ${data}`,
-    '',
-  ].join('\n'));
+  YamlFile.parse(
+    'k8s/test.yaml',
+    ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: prometheus-config', ...(annotation ? ['  annotations:', `    timetable.school/sources: ${annotation}`] : []), `data: ${data}`, ''].join(
+      '\n',
+    ),
+  );
 
 /** A manifest brought up to date by the generator, as `npm run generate:k8s` would. */
 const generated = (annotation: string) => YamlFile.parse('k8s/test.yaml', regenerateConfigMaps(configMap(annotation)).text);
@@ -31,8 +28,16 @@ describe('configMapDrift', () => {
   it('names the key, its line and the first differing line of the source when a file changed', () => {
     const stale = YamlFile.parse('k8s/test.yaml', generated('monitoring/prometheus.yml').text.replace('scrape_interval: 15s', 'scrape_interval: 30s'));
     const [p] = configMapDrift([stale], []);
-    const sourceLine = readFileSync(repoPath('monitoring/prometheus.yml'), 'utf8').split('\n').findIndex((l) => l.includes('scrape_interval: 15s')) + 1;
-    expect(p).toMatchObject({ check: 'deploy/configmap-drift', file: 'k8s/test.yaml', line: 8, message: `ConfigMap/prometheus-config key "prometheus.yml" differs from monitoring/prometheus.yml (first at line ${sourceLine} of that file)` });
+    const sourceLine =
+      readFileSync(repoPath('monitoring/prometheus.yml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('scrape_interval: 15s')) + 1;
+    expect(p).toMatchObject({
+      check: 'deploy/configmap-drift',
+      file: 'k8s/test.yaml',
+      line: 8,
+      message: `ConfigMap/prometheus-config key "prometheus.yml" differs from monitoring/prometheus.yml (first at line ${sourceLine} of that file)`,
+    });
     expect(p!.hint).toContain('npm run generate:k8s');
   });
 

@@ -21,7 +21,14 @@ export function configMapDrift(manifests: readonly YamlFile[], mustCarry: readon
     const at = (path: (string | number)[]) => ({ check: id, file: object.file.file, line: lineIn(object, path) });
     const patterns = sourcePatterns(object);
     if (!patterns) {
-      problems.push(problem({ ...at(['metadata']), severity: 'warning', message: `${objectName(object)} does not say which files it carries, so nothing checks its content`, hint: `add the annotation ${sourcesAnnotation}: <repo path or dir/*.ext>` }));
+      problems.push(
+        problem({
+          ...at(['metadata']),
+          severity: 'warning',
+          message: `${objectName(object)} does not say which files it carries, so nothing checks its content`,
+          hint: `add the annotation ${sourcesAnnotation}: <repo path or dir/*.ext>`,
+        }),
+      );
       continue;
     }
     const data = (object.data.data ?? {}) as Record<string, unknown>;
@@ -31,7 +38,13 @@ export function configMapDrift(manifests: readonly YamlFile[], mustCarry: readon
       carried.add(source.path);
       const content = readSource(source.path, files);
       if (content === undefined) {
-        problems.push(problem({ ...at(['metadata', 'annotations', sourcesAnnotation]), message: `${objectName(object)} carries ${source.path}, which does not exist`, hint: `create ${source.path}, or fix the annotation` }));
+        problems.push(
+          problem({
+            ...at(['metadata', 'annotations', sourcesAnnotation]),
+            message: `${objectName(object)} carries ${source.path}, which does not exist`,
+            hint: `create ${source.path}, or fix the annotation`,
+          }),
+        );
       } else if (!(source.key in data)) {
         problems.push(problem({ ...at(['data']), message: `${objectName(object)} has no key "${source.key}" for ${source.path}`, hint: fix }));
       } else if (data[source.key] !== content) {
@@ -40,12 +53,25 @@ export function configMapDrift(manifests: readonly YamlFile[], mustCarry: readon
       }
     }
     for (const key of Object.keys(data).filter((k) => !expected.has(k))) {
-      problems.push(problem({ ...at(['data', key]), message: `${objectName(object)} key "${key}" comes from no file its annotation names`, hint: `add its file to ${sourcesAnnotation}, or remove the key (${fix})` }));
+      problems.push(
+        problem({
+          ...at(['data', key]),
+          message: `${objectName(object)} key "${key}" comes from no file its annotation names`,
+          hint: `add its file to ${sourcesAnnotation}, or remove the key (${fix})`,
+        }),
+      );
     }
   }
   for (const path of mustCarry.flatMap((pattern) => expandPattern(pattern, files)).map((s) => s.path)) {
     if (carried.has(path) || readSource(path, files) === undefined) continue;
-    problems.push(problem({ check: id, file: path, message: `no ConfigMap in k8s/ carries ${path}, so Kubernetes runs without it`, hint: `name it in the ${sourcesAnnotation} annotation of a ConfigMap mounted where the container expects it, then ${fix}` }));
+    problems.push(
+      problem({
+        check: id,
+        file: path,
+        message: `no ConfigMap in k8s/ carries ${path}, so Kubernetes runs without it`,
+        hint: `name it in the ${sourcesAnnotation} annotation of a ConfigMap mounted where the container expects it, then ${fix}`,
+      }),
+    );
   }
   return problems;
 }

@@ -27,7 +27,9 @@ describe('regenerateConfigMaps', () => {
     expect(text.endsWith(manifest.slice(manifest.indexOf('---')))).toBe(true);
     expect(text).toContain('  prometheus.yaml: |\n    # Grafana data sources');
     expect(text).not.toContain('stale.yaml');
-    expect(missing.map((e) => e.message)).toEqual(['k8s/t.yaml:6: ConfigMap/datasources names monitoring/missing.yml, which does not exist\n  hint: fix the path in the timetable.school/sources annotation, or create the file']);
+    expect(missing.map((e) => e.message)).toEqual([
+      'k8s/t.yaml:6: ConfigMap/datasources names monitoring/missing.yml, which does not exist\n  hint: fix the path in the timetable.school/sources annotation, or create the file',
+    ]);
   });
 
   it('is idempotent: a second run changes nothing', () => {

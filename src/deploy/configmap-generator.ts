@@ -22,7 +22,9 @@ export function regenerateConfigMaps(file: YamlFile): { text: string; missing: C
       const content = readSource(source.path);
       if (content === undefined) {
         const line = file.lineOf(['metadata', 'annotations'], object.doc);
-        missing.push(new ConfigError(file.file, `ConfigMap/${object.name} names ${source.path}, which does not exist`, 'fix the path in the timetable.school/sources annotation, or create the file', line));
+        missing.push(
+          new ConfigError(file.file, `ConfigMap/${object.name} names ${source.path}, which does not exist`, 'fix the path in the timetable.school/sources annotation, or create the file', line),
+        );
         continue;
       }
       // A literal block keeps the file byte for byte (yaml picks the chomping indicator).

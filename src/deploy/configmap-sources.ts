@@ -39,7 +39,10 @@ export function sourcePatterns(configMap: K8sObject): string[] | undefined {
   const annotations = (configMap.data.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations;
   const value = annotations?.[sourcesAnnotation];
   if (typeof value !== 'string') return undefined;
-  return value.split(',').map((p) => p.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /**

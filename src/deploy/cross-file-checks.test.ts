@@ -6,23 +6,67 @@ import { loadK8sManifests } from './k8s-manifests.js';
 import { portAgreement } from './ports-agree-check.js';
 
 const yaml = (file: string, ...lines: string[]) => YamlFile.parse(file, `${lines.join('\n')}\n`);
-const compose = yaml('monitoring/c.yml', 'services:', '  prometheus:', '    image: prom/prometheus:v2.42.0', '    ports: ["127.0.0.1:9090:9090"]', '  alertmanager:', '    image: prom/alertmanager:v0.25.0', '    ports: ["9093:9093"]');
-const prometheus = (target: string) => yaml('monitoring/p.yml', 'alerting:', '  alertmanagers:', '    - static_configs:', `        - targets: ['${target}']`, 'scrape_configs:', '  - job_name: app', '    static_configs:', "      - targets: ['app:3000']");
+const compose = yaml(
+  'monitoring/c.yml',
+  'services:',
+  '  prometheus:',
+  '    image: prom/prometheus:v2.42.0',
+  '    ports: ["127.0.0.1:9090:9090"]',
+  '  alertmanager:',
+  '    image: prom/alertmanager:v0.25.0',
+  '    ports: ["9093:9093"]',
+);
+const prometheus = (target: string) =>
+  yaml(
+    'monitoring/p.yml',
+    'alerting:',
+    '  alertmanagers:',
+    '    - static_configs:',
+    `        - targets: ['${target}']`,
+    'scrape_configs:',
+    '  - job_name: app',
+    '    static_configs:',
+    "      - targets: ['app:3000']",
+  );
 const workload = (image: string, port: number) => [
-  'apiVersion: apps/v1', 'kind: Deployment', 'metadata: { name: am, namespace: monitoring }', 'spec:', '  selector: { matchLabels: { app: am } }', '  template:', '    metadata: { labels: { app: am } }', '    spec:', '      containers:', `        - { name: am, image: "${image}", ports: [{ name: http, containerPort: ${port} }] }`,
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata: { name: am, namespace: monitoring }',
+  'spec:',
+  '  selector: { matchLabels: { app: am } }',
+  '  template:',
+  '    metadata: { labels: { app: am } }',
+  '    spec:',
+  '      containers:',
+  `        - { name: am, image: "${image}", ports: [{ name: http, containerPort: ${port} }] }`,
 ];
-const service = (port: number, target: string) => ['---', 'apiVersion: v1', 'kind: Service', 'metadata: { name: alertmanager, namespace: monitoring }', 'spec:', '  selector: { app: am }', `  ports: [{ port: ${port}, targetPort: ${target} }]`];
+const service = (port: number, target: string) => [
+  '---',
+  'apiVersion: v1',
+  'kind: Service',
+  'metadata: { name: alertmanager, namespace: monitoring }',
+  'spec:',
+  '  selector: { app: am }',
+  `  ports: [{ port: ${port}, targetPort: ${target} }]`,
+];
 
 describe('portAgreement', () => {
   it('accepts the repository files', () => {
-    const inputs = { compose: YamlFile.load(composeFile), prometheus: YamlFile.load('monitoring/prometheus.yml'), grafana: [YamlFile.load('monitoring/grafana/provisioning/datasources/prometheus.yaml')], manifests: loadK8sManifests() };
+    const inputs = {
+      compose: YamlFile.load(composeFile),
+      prometheus: YamlFile.load('monitoring/prometheus.yml'),
+      grafana: [YamlFile.load('monitoring/grafana/provisioning/datasources/prometheus.yaml')],
+      manifests: loadK8sManifests(),
+    };
     expect(portAgreement(inputs).problems).toEqual([]);
   });
 
   it('fails a target on a port the compose service does not listen on, and a host no service has', () => {
     const { problems } = portAgreement({ compose, prometheus: prometheus('alertmanager:9094'), grafana: [], manifests: [] });
     expect(problems.map((p) => `${p.file}:${p.line} ${p.message}`)).toEqual(['monitoring/p.yml:4 alerting reaches alertmanager:9094, but the compose service "alertmanager" listens on 9093']);
-    expect(portAgreement({ compose, prometheus: prometheus('alertmanagr:9093'), grafana: [], manifests: [] }).problems[0]!.message).toBe('alerting reaches alertmanagr:9093, but no compose service is named "alertmanagr"');
+    expect(portAgreement({ compose, prometheus: prometheus('alertmanagr:9093'), grafana: [], manifests: [] }).problems[0]!.message).toBe(
+      'alerting reaches alertmanagr:9093, but no compose service is named "alertmanagr"',
+    );
   });
 
   it('fails a k8s Service, container or targetPort that disagrees, and lists targets without a k8s Service', () => {

@@ -17,12 +17,28 @@ export function queryProblems(queries: readonly QueryAt[], known: ReadonlySet<st
     const line = q.file.valueLineOf(q.path);
     const errorAt = promqlSyntaxErrorAt(expr);
     if (errorAt !== undefined) {
-      problems.push(problem({ check: id, file: q.file.file, line, message: `${q.what}: PromQL does not parse at character ${errorAt + 1}: ${JSON.stringify(q.expr.slice(Math.max(0, errorAt - 20), errorAt + 20))}`, hint: 'fix the expression (try it in the Prometheus UI); Grafana variables like $__rate_interval are allowed' }));
+      problems.push(
+        problem({
+          check: id,
+          file: q.file.file,
+          line,
+          message: `${q.what}: PromQL does not parse at character ${errorAt + 1}: ${JSON.stringify(q.expr.slice(Math.max(0, errorAt - 20), errorAt + 20))}`,
+          hint: 'fix the expression (try it in the Prometheus UI); Grafana variables like $__rate_interval are allowed',
+        }),
+      );
       continue;
     }
     for (const ref of metricReferences(expr)) {
       if (known.has(ref.name) || ref.name === 'grafana_variable') continue;
-      problems.push(problem({ check: id, file: q.file.file, line, message: `${q.what} selects "${ref.name}", which is neither in ${contractFile} nor a recording rule`, hint: `add the metric to the contract (with its type, labels and source), use a recording rule from ${recordingRulesFile}, or fix the name` }));
+      problems.push(
+        problem({
+          check: id,
+          file: q.file.file,
+          line,
+          message: `${q.what} selects "${ref.name}", which is neither in ${contractFile} nor a recording rule`,
+          hint: `add the metric to the contract (with its type, labels and source), use a recording rule from ${recordingRulesFile}, or fix the name`,
+        }),
+      );
     }
   }
   return problems;

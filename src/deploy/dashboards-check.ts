@@ -26,10 +26,12 @@ export function dashboardProblems(dashboards: readonly YamlFile[], datasources: 
     const data = (dashboard.data ?? {}) as Json;
     const at = (path: YamlPath) => ({ check: id, file: dashboard.file, line: dashboard.lineOf(path) });
     for (const field of ['uid', 'title']) {
-      if (typeof data[field] !== 'string' || data[field] === '') problems.push(problem({ ...at([]), message: `the dashboard has no ${field}`, hint: `set "${field}": a fixed ${field} keeps links and the alert's dashboardUid stable across provisioning` }));
+      if (typeof data[field] !== 'string' || data[field] === '')
+        problems.push(problem({ ...at([]), message: `the dashboard has no ${field}`, hint: `set "${field}": a fixed ${field} keeps links and the alert's dashboardUid stable across provisioning` }));
     }
     const uid = String(data.uid ?? '');
-    if (uid && dashboardFileOfUid.has(uid)) problems.push(problem({ ...at(['uid']), message: `uid "${uid}" is also the uid of ${dashboardFileOfUid.get(uid)}`, hint: 'give each dashboard its own uid: Grafana loads only one of them' }));
+    if (uid && dashboardFileOfUid.has(uid))
+      problems.push(problem({ ...at(['uid']), message: `uid "${uid}" is also the uid of ${dashboardFileOfUid.get(uid)}`, hint: 'give each dashboard its own uid: Grafana loads only one of them' }));
     dashboardFileOfUid.set(uid, dashboard.file);
     const ids = new Map<number, number>();
     for (const { panel, path } of panelsOf(dashboard)) {
@@ -37,17 +39,34 @@ export function dashboardProblems(dashboards: readonly YamlFile[], datasources: 
       if (typeof pid !== 'number') {
         problems.push(problem({ ...at(path), message: `panel "${String(panel.title)}" has no numeric id`, hint: 'give every panel a unique "id": links, alerts and the panel editor use it' }));
       } else if (ids.has(pid)) {
-        problems.push(problem({ ...at([...path, 'id']), message: `panel id ${pid} ("${String(panel.title)}") is used twice in this dashboard (first by the panel at line ${ids.get(pid)})`, hint: 'make panel ids unique within the dashboard' }));
+        problems.push(
+          problem({
+            ...at([...path, 'id']),
+            message: `panel id ${pid} ("${String(panel.title)}") is used twice in this dashboard (first by the panel at line ${ids.get(pid)})`,
+            hint: 'make panel ids unique within the dashboard',
+          }),
+        );
       } else ids.set(pid, dashboard.lineOf(path) ?? 0);
       const targets = Array.isArray(panel.targets) ? (panel.targets as Json[]) : [];
-      const sources: { ds: unknown; path: YamlPath }[] = [{ ds: panel.datasource, path: [...path, 'datasource'] }, ...targets.map((t, i) => ({ ds: t.datasource, path: [...path, 'targets', i, 'datasource'] }))];
+      const sources: { ds: unknown; path: YamlPath }[] = [
+        { ds: panel.datasource, path: [...path, 'datasource'] },
+        ...targets.map((t, i) => ({ ds: t.datasource, path: [...path, 'targets', i, 'datasource'] })),
+      ];
       for (const { ds, path: dsPath } of sources) {
         const uid = typeof ds === 'string' ? ds : typeof (ds as Json | undefined)?.uid === 'string' ? String((ds as Json).uid) : undefined;
         if (uid === undefined || builtInDatasources.has(uid) || uids.has(uid)) continue;
-        problems.push(problem({ ...at(dsPath), message: `panel "${String(panel.title)}" uses data source "${uid}", which is not provisioned`, hint: `use a provisioned uid (${known}) from ${datasourceFiles}` }));
+        problems.push(
+          problem({ ...at(dsPath), message: `panel "${String(panel.title)}" uses data source "${uid}", which is not provisioned`, hint: `use a provisioned uid (${known}) from ${datasourceFiles}` }),
+        );
       }
       if (targets.length > 0 && panel.datasource === undefined && targets.some((t) => t.datasource === undefined)) {
-        problems.push(problem({ ...at(path), message: `panel "${String(panel.title)}" names no data source, so it depends on whichever is the default`, hint: 'set "datasource": {"type": "prometheus", "uid": "prometheus"}' }));
+        problems.push(
+          problem({
+            ...at(path),
+            message: `panel "${String(panel.title)}" names no data source, so it depends on whichever is the default`,
+            hint: 'set "datasource": {"type": "prometheus", "uid": "prometheus"}',
+          }),
+        );
       }
     }
     panelsByDashboard.set(uid, new Set(ids.keys()));
@@ -60,12 +79,33 @@ export function dashboardProblems(dashboards: readonly YamlFile[], datasources: 
         const at = (path: (string | number)[]) => ({ check: id, file: file.file, line: file.lineOf([...base, ...path]) });
         if (rule.dashboardUid !== undefined) {
           const panels = panelsByDashboard.get(String(rule.dashboardUid));
-          if (!panels) problems.push(problem({ ...at(['dashboardUid']), message: `alert rule "${String(rule.title)}" is linked to dashboard "${String(rule.dashboardUid)}", which no dashboard file has`, hint: `use the uid of a dashboard in monitoring/grafana/dashboards/` }));
-          else if (!panels.has(Number(rule.panelId))) problems.push(problem({ ...at(['panelId']), message: `alert rule "${String(rule.title)}" is linked to panel ${String(rule.panelId)}, which dashboard "${String(rule.dashboardUid)}" does not have`, hint: `use one of its panel ids: ${[...panels].join(', ')}` }));
+          if (!panels)
+            problems.push(
+              problem({
+                ...at(['dashboardUid']),
+                message: `alert rule "${String(rule.title)}" is linked to dashboard "${String(rule.dashboardUid)}", which no dashboard file has`,
+                hint: `use the uid of a dashboard in monitoring/grafana/dashboards/`,
+              }),
+            );
+          else if (!panels.has(Number(rule.panelId)))
+            problems.push(
+              problem({
+                ...at(['panelId']),
+                message: `alert rule "${String(rule.title)}" is linked to panel ${String(rule.panelId)}, which dashboard "${String(rule.dashboardUid)}" does not have`,
+                hint: `use one of its panel ids: ${[...panels].join(', ')}`,
+              }),
+            );
         }
         (Array.isArray(rule.data) ? (rule.data as Json[]) : []).forEach((query, q) => {
           const uid = String(query.datasourceUid ?? '');
-          if (!builtInDatasources.has(uid) && !uids.has(uid)) problems.push(problem({ ...at(['data', q, 'datasourceUid']), message: `alert rule "${String(rule.title)}" queries data source "${uid}", which is not provisioned`, hint: `use a provisioned uid (${known}), or __expr__ for expressions` }));
+          if (!builtInDatasources.has(uid) && !uids.has(uid))
+            problems.push(
+              problem({
+                ...at(['data', q, 'datasourceUid']),
+                message: `alert rule "${String(rule.title)}" queries data source "${uid}", which is not provisioned`,
+                hint: `use a provisioned uid (${known}), or __expr__ for expressions`,
+              }),
+            );
         });
       }),
     );

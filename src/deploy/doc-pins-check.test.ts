@@ -1,7 +1,10 @@
 import { expect, test } from 'vitest';
 import { docPinsAgree } from './doc-pins-check.js';
 
-const pins = new Map([['prom/prometheus', 'v3.5.3'], ['prom/alertmanager', 'v0.33.1']]);
+const pins = new Map([
+  ['prom/prometheus', 'v3.5.3'],
+  ['prom/alertmanager', 'v0.33.1'],
+]);
 
 test('a doc stating another version of a pinned image is named at its line, in image or prose form', () => {
   const problems = docPinsAgree(pins, [{ file: 'README.md', text: '| prometheus | prom/prometheus:v2.42.0 |\nWe pin Prometheus v3.5.3 and Alertmanager v0.25.0.\n' }]);

@@ -34,7 +34,15 @@ export function docPinsAgree(pins: ReadonlyMap<string, string>, docs: readonly {
         const prose = proseNames[repository];
         if (prose) stated.push(...[...line.matchAll(prose)].map((m) => `v${m[1]!}`));
         for (const said of stated.filter((t) => t.replace(/^v/, '') !== tag.replace(/^v/, ''))) {
-          problems.push(problem({ check: id, file: doc.file, line: i + 1, message: `states ${repository} ${said}, but ${composeFile} pins ${repository}:${tag}`, hint: `write ${tag}: the version the test suite exercises (or move the pin, and k8s/ with it)` }));
+          problems.push(
+            problem({
+              check: id,
+              file: doc.file,
+              line: i + 1,
+              message: `states ${repository} ${said}, but ${composeFile} pins ${repository}:${tag}`,
+              hint: `write ${tag}: the version the test suite exercises (or move the pin, and k8s/ with it)`,
+            }),
+          );
         }
       }
     });

@@ -28,7 +28,9 @@ describe('dashboardProblems', () => {
 
   it('fails a provisioned alert rule linked to a panel that does not exist', () => {
     const alerting = YamlFile.parse('a.yaml', 'groups:\n  - rules:\n      - title: R\n        dashboardUid: d\n        panelId: 7\n        data: [{ refId: A, datasourceUid: prometheus }]\n');
-    expect(dashboardProblems([json('d.json', { uid: 'd', title: 'D', panels: [panel(1, 'up')] })], [datasources], [alerting])).toMatchObject([{ file: 'a.yaml', line: 5, message: 'alert rule "R" is linked to panel 7, which dashboard "d" does not have' }]);
+    expect(dashboardProblems([json('d.json', { uid: 'd', title: 'D', panels: [panel(1, 'up')] })], [datasources], [alerting])).toMatchObject([
+      { file: 'a.yaml', line: 5, message: 'alert rule "R" is linked to panel 7, which dashboard "d" does not have' },
+    ]);
   });
 });
 
@@ -44,11 +46,15 @@ describe('queryProblems', () => {
   });
 
   it('fails a query that does not parse, with its line and where', () => {
-    expect(check('sum(rate(http_requests_total[5m])')).toMatchObject([{ check: 'deploy/dashboard-queries', line: 16, message: 'dashboard "D" panel 3 "p3" target A: PromQL does not parse at character 34: "_requests_total[5m])"' }]);
+    expect(check('sum(rate(http_requests_total[5m])')).toMatchObject([
+      { check: 'deploy/dashboard-queries', line: 16, message: 'dashboard "D" panel 3 "p3" target A: PromQL does not parse at character 34: "_requests_total[5m])"' },
+    ]);
   });
 
   it('fails a metric that is neither in the contract nor a recording rule', () => {
-    expect(check('rate(http_request_total[5m])').map((p) => p.message)).toEqual(['dashboard "D" panel 3 "p3" target A selects "http_request_total", which is neither in monitoring/metrics-contract.yml nor a recording rule']);
+    expect(check('rate(http_request_total[5m])').map((p) => p.message)).toEqual([
+      'dashboard "D" panel 3 "p3" target A selects "http_request_total", which is neither in monitoring/metrics-contract.yml nor a recording rule',
+    ]);
   });
 
   it('passes on the repository dashboards and alert rule', async () => {

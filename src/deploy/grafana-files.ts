@@ -66,7 +66,13 @@ export function queriesOf(dashboards: readonly YamlFile[], alerting: readonly Ya
       targets.forEach((target, t) => {
         if (typeof target.expr !== 'string') return;
         const ds = (target.datasource ?? panel.datasource) as Json | undefined;
-        found.push({ expr: target.expr, what: `dashboard "${title}" panel ${String(panel.id)} "${String(panel.title)}" target ${String(target.refId)}`, file: dashboard, path: [...path, 'targets', t, 'expr'], datasourceUid: typeof ds?.uid === 'string' ? ds.uid : undefined });
+        found.push({
+          expr: target.expr,
+          what: `dashboard "${title}" panel ${String(panel.id)} "${String(panel.title)}" target ${String(target.refId)}`,
+          file: dashboard,
+          path: [...path, 'targets', t, 'expr'],
+          datasourceUid: typeof ds?.uid === 'string' ? ds.uid : undefined,
+        });
       });
     }
   }
@@ -77,7 +83,13 @@ export function queriesOf(dashboards: readonly YamlFile[], alerting: readonly Ya
         (Array.isArray(rule.data) ? (rule.data as Json[]) : []).forEach((query, q) => {
           const model = query.model as Json | undefined;
           if (typeof model?.expr !== 'string') return;
-          found.push({ expr: model.expr, what: `alert rule "${String(rule.title)}" query ${String(query.refId)}`, file, path: ['groups', g, 'rules', r, 'data', q, 'model', 'expr'], datasourceUid: typeof query.datasourceUid === 'string' ? query.datasourceUid : undefined });
+          found.push({
+            expr: model.expr,
+            what: `alert rule "${String(rule.title)}" query ${String(query.refId)}`,
+            file,
+            path: ['groups', g, 'rules', r, 'data', q, 'model', 'expr'],
+            datasourceUid: typeof query.datasourceUid === 'string' ? query.datasourceUid : undefined,
+          });
         }),
       ),
     );
@@ -97,7 +109,5 @@ export function provisionedDatasources(files: readonly YamlFile[]): Map<string, 
 
 /** Grafana replaces its variables before Prometheus sees a query; stand-ins that parse alike. */
 export function withGrafanaVariables(expr: string): string {
-  return expr
-    .replace(/\$__(rate_interval|interval|range)(_ms|_s)?\b/g, '5m')
-    .replace(/\[\[\w+\]\]|\$\{\w+(:\w+)?\}|\$\w+/g, 'grafana_variable');
+  return expr.replace(/\$__(rate_interval|interval|range)(_ms|_s)?\b/g, '5m').replace(/\[\[\w+\]\]|\$\{\w+(:\w+)?\}|\$\w+/g, 'grafana_variable');
 }

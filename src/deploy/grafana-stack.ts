@@ -65,7 +65,9 @@ export const grafanaStack: StackDefinition<GrafanaStackInfo> = {
       if (grafanaMissing) return { info: { prometheusUrl: prometheus.url(9090), grafanaMissing }, stop };
       const password = randomBytes(12).toString('hex');
       const files = [
-        ...['datasources', 'dashboards', 'alerting'].flatMap((dir) => expandPattern(`${provisioning}/${dir}/*.yaml`).map((s) => ({ target: `/etc/grafana/provisioning/${dir}/${s.key}`, content: readRepoFile(s.path) }))),
+        ...['datasources', 'dashboards', 'alerting'].flatMap((dir) =>
+          expandPattern(`${provisioning}/${dir}/*.yaml`).map((s) => ({ target: `/etc/grafana/provisioning/${dir}/${s.key}`, content: readRepoFile(s.path) })),
+        ),
         ...expandPattern('monitoring/grafana/dashboards/*.json').map((s) => ({ target: `/etc/grafana/dashboards/${s.key}`, content: readRepoFile(s.path) })),
       ];
       const grafana = await shared.network.start({

@@ -35,9 +35,21 @@ export function imagePinsAgree(compose: YamlFile, manifests: readonly YamlFile[]
       const pin = pinned.get(repository);
       const at = { check: id, file: workload.file.file, line: lineIn(workload, [...path, 'image']) };
       if (!pin) {
-        problems.push(problem({ ...at, message: `${objectName(workload)} runs ${image}, which ${compose.file} does not pin`, hint: `add a service with this image to ${compose.file} (the one place versions are pinned), or use an image it pins` }));
+        problems.push(
+          problem({
+            ...at,
+            message: `${objectName(workload)} runs ${image}, which ${compose.file} does not pin`,
+            hint: `add a service with this image to ${compose.file} (the one place versions are pinned), or use an image it pins`,
+          }),
+        );
       } else if (pin.tag !== tag) {
-        problems.push(problem({ ...at, message: `${objectName(workload)} runs ${image}, but ${compose.file} pins ${repository}:${pin.tag ?? '(no tag)'} (service "${pin.service}")`, hint: `use ${repository}:${pin.tag}: the version the test suite exercises` }));
+        problems.push(
+          problem({
+            ...at,
+            message: `${objectName(workload)} runs ${image}, but ${compose.file} pins ${repository}:${pin.tag ?? '(no tag)'} (service "${pin.service}")`,
+            hint: `use ${repository}:${pin.tag}: the version the test suite exercises`,
+          }),
+        );
       }
     }
   }

@@ -17,7 +17,15 @@ export function validateK8sManifests(manifests: readonly YamlFile[]): Problem[] 
     const apiVersion = String(object.data.apiVersion ?? '');
     const validator = strictValidator(apiVersion, object.kind);
     if (!validator) {
-      problems.push(problem({ check: id, file: object.file.file, line: lineIn(object, ['kind']), message: `Kubernetes ${kubernetesVersion} has no kind "${object.kind}" in apiVersion "${apiVersion}"`, hint: 'check the spelling of kind and apiVersion (e.g. apps/v1 Deployment, v1 Service, rbac.authorization.k8s.io/v1 ClusterRole)' }));
+      problems.push(
+        problem({
+          check: id,
+          file: object.file.file,
+          line: lineIn(object, ['kind']),
+          message: `Kubernetes ${kubernetesVersion} has no kind "${object.kind}" in apiVersion "${apiVersion}"`,
+          hint: 'check the spelling of kind and apiVersion (e.g. apps/v1 Deployment, v1 Service, rbac.authorization.k8s.io/v1 ClusterRole)',
+        }),
+      );
       continue;
     }
     if (validator(object.data)) continue;
@@ -34,7 +42,12 @@ function toProblem(object: K8sObject, error: ErrorObject): Problem {
     const field = (error.params as { additionalProperty: string }).additionalProperty;
     const known = Object.keys(((error.parentSchema ?? {}) as { properties?: object }).properties ?? {});
     const guess = nearestName(field, known);
-    return problem({ ...at, line: lineIn(object, [...path, field]), message: `${objectName(object)}: unknown field "${field}" in ${where}`, hint: guess ? `did you mean "${guess}"?` : `fields allowed there: ${known.join(', ')}` });
+    return problem({
+      ...at,
+      line: lineIn(object, [...path, field]),
+      message: `${objectName(object)}: unknown field "${field}" in ${where}`,
+      hint: guess ? `did you mean "${guess}"?` : `fields allowed there: ${known.join(', ')}`,
+    });
   }
   if (error.keyword === 'required') {
     const field = (error.params as { missingProperty: string }).missingProperty;
@@ -42,9 +55,19 @@ function toProblem(object: K8sObject, error: ErrorObject): Problem {
   }
   if (error.keyword === 'enum') {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
-    return problem({ ...at, line: object.file.valueLineOf(path, object.doc), message: `${objectName(object)}: ${where} is ${JSON.stringify(error.data)}, not one of the values Kubernetes accepts`, hint: `use one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` });
+    return problem({
+      ...at,
+      line: object.file.valueLineOf(path, object.doc),
+      message: `${objectName(object)}: ${where} is ${JSON.stringify(error.data)}, not one of the values Kubernetes accepts`,
+      hint: `use one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
+    });
   }
-  return problem({ ...at, line: object.file.valueLineOf(path, object.doc), message: `${objectName(object)}: ${where} ${error.message ?? 'is invalid'} (value ${JSON.stringify(error.data)})`, hint: 'see the Kubernetes API reference for this field' });
+  return problem({
+    ...at,
+    line: object.file.valueLineOf(path, object.doc),
+    message: `${objectName(object)}: ${where} ${error.message ?? 'is invalid'} (value ${JSON.stringify(error.data)})`,
+    hint: 'see the Kubernetes API reference for this field',
+  });
 }
 
 export const k8sSchemaCheck: Check<Workspace> = {

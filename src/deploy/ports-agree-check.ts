@@ -46,9 +46,25 @@ export function portAgreement(inputs: PortInputs): { problems: Problem[]; withou
     const host = e.host === 'localhost' || e.host === '127.0.0.1' ? 'prometheus' : e.host;
     const listens = composeListens(host);
     if (!listens) {
-      problems.push(problem({ check: id, file: e.file, line: e.line, message: `${e.what} reaches ${e.host}:${e.port}, but no compose service is named "${host}"`, hint: `name a service of ${inputs.compose.file} (or of the app's compose file: ${Object.keys(appComposeServices).join(', ')})` }));
+      problems.push(
+        problem({
+          check: id,
+          file: e.file,
+          line: e.line,
+          message: `${e.what} reaches ${e.host}:${e.port}, but no compose service is named "${host}"`,
+          hint: `name a service of ${inputs.compose.file} (or of the app's compose file: ${Object.keys(appComposeServices).join(', ')})`,
+        }),
+      );
     } else if (!listens.includes(e.port)) {
-      problems.push(problem({ check: id, file: e.file, line: e.line, message: `${e.what} reaches ${e.host}:${e.port}, but the compose service "${host}" listens on ${listens.join(', ') || 'no declared port'}`, hint: `use port ${listens[0] ?? '?'}, or declare ${e.port} in the service's ports of ${inputs.compose.file}` }));
+      problems.push(
+        problem({
+          check: id,
+          file: e.file,
+          line: e.line,
+          message: `${e.what} reaches ${e.host}:${e.port}, but the compose service "${host}" listens on ${listens.join(', ') || 'no declared port'}`,
+          hint: `use port ${listens[0] ?? '?'}, or declare ${e.port} in the service's ports of ${inputs.compose.file}`,
+        }),
+      );
     }
     if (host === 'prometheus' && e.host !== 'prometheus') continue;
     const service = k8sServices.get(host);
@@ -58,7 +74,15 @@ export function portAgreement(inputs: PortInputs): { problems: Problem[]; withou
     }
     const ports = list(specOf(service).ports).map((p) => Number((p as Record<string, unknown>).port));
     if (!ports.includes(e.port)) {
-      problems.push(problem({ check: id, file: service.file.file, line: lineIn(service, ['spec', 'ports']), message: `${objectName(service)} serves ${ports.join(', ')}, but ${e.what} (${e.file}${e.line ? `:${e.line}` : ''}) reaches ${host}:${e.port}`, hint: `add port ${e.port} to the Service, or change the target` }));
+      problems.push(
+        problem({
+          check: id,
+          file: service.file.file,
+          line: lineIn(service, ['spec', 'ports']),
+          message: `${objectName(service)} serves ${ports.join(', ')}, but ${e.what} (${e.file}${e.line ? `:${e.line}` : ''}) reaches ${host}:${e.port}`,
+          hint: `add port ${e.port} to the Service, or change the target`,
+        }),
+      );
     }
   }
 
@@ -73,7 +97,15 @@ export function portAgreement(inputs: PortInputs): { problems: Problem[]; withou
       const actual = new Set(list(container.ports).map((p) => label((p as Record<string, unknown>).containerPort, (p as Record<string, unknown>).protocol)));
       const missing = expected.filter((p) => !actual.has(p));
       if (missing.length > 0) {
-        problems.push(problem({ check: id, file: workload.file.file, line: lineIn(workload, [...path, 'ports']), message: `${objectName(workload)} container "${String(container.name)}" does not declare ${missing.join(', ')}, which compose service "${twin[0]}" exposes`, hint: 'declare the same container ports (and protocols) as compose: other configs reach the service by one port everywhere' }));
+        problems.push(
+          problem({
+            check: id,
+            file: workload.file.file,
+            line: lineIn(workload, [...path, 'ports']),
+            message: `${objectName(workload)} container "${String(container.name)}" does not declare ${missing.join(', ')}, which compose service "${twin[0]}" exposes`,
+            hint: 'declare the same container ports (and protocols) as compose: other configs reach the service by one port everywhere',
+          }),
+        );
       }
     }
   }
@@ -92,7 +124,15 @@ function servicesWithoutTarget(objects: readonly K8sObject[]): Problem[] {
       return o.namespace === service.namespace && containersOf(o).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
     });
     if (selected.length === 0) {
-      problems.push(problem({ check: id, file: service.file.file, line: lineIn(service, ['spec', 'selector']), message: `${objectName(service)} selects no workload in k8s/`, hint: 'make its selector match the pod template labels of the workload it fronts' }));
+      problems.push(
+        problem({
+          check: id,
+          file: service.file.file,
+          line: lineIn(service, ['spec', 'selector']),
+          message: `${objectName(service)} selects no workload in k8s/`,
+          hint: 'make its selector match the pod template labels of the workload it fronts',
+        }),
+      );
       continue;
     }
     const containerPorts = selected.flatMap((o) => containersOf(o).flatMap(({ container }) => list(container.ports) as Record<string, unknown>[]));
@@ -100,7 +140,15 @@ function servicesWithoutTarget(objects: readonly K8sObject[]): Problem[] {
       const port = p as Record<string, unknown>;
       const target = port.targetPort ?? port.port;
       if (!containerPorts.some((c) => c.name === target || c.containerPort === target)) {
-        problems.push(problem({ check: id, file: service.file.file, line: lineIn(service, ['spec', 'ports', i]), message: `${objectName(service)} sends port ${String(port.port)} to "${String(target)}", which no selected container declares`, hint: `use a containerPort (or its name) of ${selected.map(objectName).join(', ')}` }));
+        problems.push(
+          problem({
+            check: id,
+            file: service.file.file,
+            line: lineIn(service, ['spec', 'ports', i]),
+            message: `${objectName(service)} sends port ${String(port.port)} to "${String(target)}", which no selected container declares`,
+            hint: `use a containerPort (or its name) of ${selected.map(objectName).join(', ')}`,
+          }),
+        );
       }
     });
   }

@@ -48,7 +48,9 @@ export function secretFilesMounted(config: YamlFile, compose: YamlFile, manifest
   const problems: Problem[] = [];
   const service = ((compose.data ?? {}) as { services?: Record<string, Json> }).services?.alertmanager ?? {};
   const composeMounts = [
-    ...(Array.isArray(service.secrets) ? service.secrets : []).map((s) => (typeof s === 'string' ? `/run/secrets/${s}` : String((s as Json).target ?? `/run/secrets/${String((s as Json).source)}`))).map((t) => (t.startsWith('/') ? t : `/run/secrets/${t}`)),
+    ...(Array.isArray(service.secrets) ? service.secrets : [])
+      .map((s) => (typeof s === 'string' ? `/run/secrets/${s}` : String((s as Json).target ?? `/run/secrets/${String((s as Json).source)}`)))
+      .map((t) => (t.startsWith('/') ? t : `/run/secrets/${t}`)),
     ...(Array.isArray(service.volumes) ? service.volumes : []).map((v) => (typeof v === 'string' ? v.split(':')[1]! : String((v as Json).target))),
   ];
   const k8sMounts = k8sObjects(manifests)
@@ -58,16 +60,20 @@ export function secretFilesMounted(config: YamlFile, compose: YamlFile, manifest
   for (const file of filesAlertmanagerReads(config)) {
     const path = posix.normalize(file.path);
     const isTemplates = file.key === 'templates';
-    const composeHint = isTemplates ? `mount ./monitoring/alertmanager/templates at ${path} in the alertmanager service of ${composeFile}` : `add a secret with target: ${path} to the alertmanager service of ${composeFile}`;
+    const composeHint = isTemplates
+      ? `mount ./monitoring/alertmanager/templates at ${path} in the alertmanager service of ${composeFile}`
+      : `add a secret with target: ${path} to the alertmanager service of ${composeFile}`;
     const k8sHint = isTemplates ? `mount a ConfigMap carrying the templates at ${path}` : `mount the Secret alertmanager-secrets at ${posix.dirname(path)}`;
-    if (!covers(composeMounts, path)) problems.push(problem({ check: id, file: config.file, line: file.line, message: `${file.key} reads ${path}, which the compose service "alertmanager" does not mount`, hint: composeHint }));
-    if (!covers(k8sMounts, path)) problems.push(problem({ check: id, file: config.file, line: file.line, message: `${file.key} reads ${path}, which no volume of the Alertmanager pod in k8s/ mounts`, hint: k8sHint }));
+    if (!covers(composeMounts, path))
+      problems.push(problem({ check: id, file: config.file, line: file.line, message: `${file.key} reads ${path}, which the compose service "alertmanager" does not mount`, hint: composeHint }));
+    if (!covers(k8sMounts, path))
+      problems.push(problem({ check: id, file: config.file, line: file.line, message: `${file.key} reads ${path}, which no volume of the Alertmanager pod in k8s/ mounts`, hint: k8sHint }));
   }
   return problems;
 }
 
 export const secretFilesCheck: Check<Workspace> = {
   id,
-  description: "the files alertmanager.yml reads (secrets, templates) are mounted by compose and by the k8s Alertmanager",
+  description: 'the files alertmanager.yml reads (secrets, templates) are mounted by compose and by the k8s Alertmanager',
   run: async ({ workspace }) => secretFilesMounted(workspace.yaml(alertmanagerFile), workspace.compose(), workspace.manifests()),
 };

@@ -14,7 +14,14 @@ describe('securityProblemsOfText', () => {
   });
 
   it('accepts a required variable, a *_file field and a secretKeyRef', () => {
-    expect(lint('GF_SECURITY_ADMIN_PASSWORD: ${GF_ADMIN_PASSWORD:?set it}', 'api_url_file: /etc/alertmanager/secrets/slack_api_url', 'routing_key_file: /x', 'secretKeyRef: { name: grafana-admin, key: admin-password }')).toEqual([]);
+    expect(
+      lint(
+        'GF_SECURITY_ADMIN_PASSWORD: ${GF_ADMIN_PASSWORD:?set it}',
+        'api_url_file: /etc/alertmanager/secrets/slack_api_url',
+        'routing_key_file: /x',
+        'secretKeyRef: { name: grafana-admin, key: admin-password }',
+      ),
+    ).toEqual([]);
   });
 
   it('fails secrets in clear: Slack webhooks, PagerDuty keys, private keys', () => {
@@ -52,23 +59,26 @@ describe('securityLintCheck on the repository', () => {
 describe('carriedLines', () => {
   it('covers the data of ConfigMaps that carry monitoring/ files, and nothing else', async () => {
     const { carriedLines } = await import('./security-lint-check.js');
-    const manifest = YamlFile.parse('k8s/c.yaml', [
-      'apiVersion: v1',
-      'kind: ConfigMap',
-      'metadata:',
-      '  name: scripts',
-      '  annotations: { timetable.school/sources: monitoring/logstash/scripts/*.rb }',
-      'data:',
-      '  redact.rb: |',
-      "    canary = { 'password' => 'hunter2' }",
-      '---',
-      'apiVersion: v1',
-      'kind: ConfigMap',
-      'metadata: { name: hand-written }',
-      'data:',
-      '  password: hunter2',
-      '',
-    ].join('\n'));
+    const manifest = YamlFile.parse(
+      'k8s/c.yaml',
+      [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  name: scripts',
+        '  annotations: { timetable.school/sources: monitoring/logstash/scripts/*.rb }',
+        'data:',
+        '  redact.rb: |',
+        "    canary = { 'password' => 'hunter2' }",
+        '---',
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: { name: hand-written }',
+        'data:',
+        '  password: hunter2',
+        '',
+      ].join('\n'),
+    );
     const lines = carriedLines(manifest);
     expect(lines.has(8)).toBe(true);
     expect(lines.has(14)).toBe(false);

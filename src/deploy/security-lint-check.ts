@@ -77,7 +77,16 @@ export function securityProblemsOfText(file: string, text: string, skipLines: Re
     if (image) {
       const ref = image[1]!;
       const tag = ref.includes('@') ? 'digest' : ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(ref.lastIndexOf(':') + 1) : undefined;
-      if (!tag || tag === 'latest') problems.push(problem({ check: id, file, line: i + 1, message: `image ${ref} is not pinned${tag ? ' (latest moves)' : ' (no tag means latest)'}`, hint: 'pin an exact version tag, the one monitoring/docker-compose.monitoring.yml pins' }));
+      if (!tag || tag === 'latest')
+        problems.push(
+          problem({
+            check: id,
+            file,
+            line: i + 1,
+            message: `image ${ref} is not pinned${tag ? ' (latest moves)' : ' (no tag means latest)'}`,
+            hint: 'pin an exact version tag, the one monitoring/docker-compose.monitoring.yml pins',
+          }),
+        );
     }
   });
   return problems;
@@ -102,7 +111,15 @@ export function carriedLines(manifest: YamlFile): Set<number> {
 export function committedSecrets(manifest: YamlFile): Problem[] {
   return k8sObjects([manifest])
     .filter((o) => o.kind === 'Secret' && (o.data.data !== undefined || o.data.stringData !== undefined))
-    .map((o) => problem({ check: id, file: manifest.file, line: lineIn(o, [o.data.data !== undefined ? 'data' : 'stringData']), message: `${objectName(o)} carries its values in git (base64 is not encryption)`, hint: 'create it with `kubectl create secret generic ... --from-file=...` instead, and keep only its name in the manifests' }));
+    .map((o) =>
+      problem({
+        check: id,
+        file: manifest.file,
+        line: lineIn(o, [o.data.data !== undefined ? 'data' : 'stringData']),
+        message: `${objectName(o)} carries its values in git (base64 is not encryption)`,
+        hint: 'create it with `kubectl create secret generic ... --from-file=...` instead, and keep only its name in the manifests',
+      }),
+    );
 }
 
 function filesUnder(files: SourceFiles, dir: string): string[] {

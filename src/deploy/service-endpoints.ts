@@ -46,7 +46,9 @@ export function grafanaEndpoints(file: YamlFile): Endpoint[] {
   };
   list(data.datasources).forEach((ds, i) => add((ds as Json).url, ['datasources', i, 'url'], `data source "${String((ds as Json).name)}"`));
   list(data.contactPoints).forEach((cp, i) =>
-    list((cp as Json).receivers).forEach((r, j) => add(((r as Json).settings as Json | undefined)?.url, ['contactPoints', i, 'receivers', j, 'settings', 'url'], `contact point "${String((cp as Json).name)}"`)),
+    list((cp as Json).receivers).forEach((r, j) =>
+      add(((r as Json).settings as Json | undefined)?.url, ['contactPoints', i, 'receivers', j, 'settings', 'url'], `contact point "${String((cp as Json).name)}"`),
+    ),
   );
   return endpoints;
 }

@@ -45,12 +45,18 @@ function pointerPath(pointer: string): YamlPath {
 
 function toProblem(workflow: YamlFile, error: ValidationError): Problem {
   const at = { check: id, file: workflow.file };
-  if (error.location) return problem({ ...at, line: error.location.line, column: error.location.column, message: `not valid YAML: ${error.detail ?? error.title}`, hint: 'fix the YAML at that position' });
+  if (error.location)
+    return problem({ ...at, line: error.location.line, column: error.location.column, message: `not valid YAML: ${error.detail ?? error.title}`, hint: 'fix the YAML at that position' });
   const path = pointerPath(error.path ?? '');
   const unknownKey = /Additional property '([^']+)' is not allowed/.exec(error.detail ?? '')?.[1];
   const where = path.length ? path.join('.') : 'the top level';
   if (unknownKey) {
-    return problem({ ...at, line: workflow.lineOf([...path, unknownKey]) ?? workflow.lineOf(path), message: `unknown key "${unknownKey}" in ${where}`, hint: 'see the workflow syntax reference (docs.github.com, "Workflow syntax for GitHub Actions") for the keys allowed here' });
+    return problem({
+      ...at,
+      line: workflow.lineOf([...path, unknownKey]) ?? workflow.lineOf(path),
+      message: `unknown key "${unknownKey}" in ${where}`,
+      hint: 'see the workflow syntax reference (docs.github.com, "Workflow syntax for GitHub Actions") for the keys allowed here',
+    });
   }
   // A missing property is reported at its own (absent) path: point at the object that lacks it.
   const line = workflow.lineOf(path) ?? workflow.lineOf(path.slice(0, -1));

@@ -8,7 +8,10 @@ export function withoutAlertname(alerts: readonly ParsedAlert[]): AlertState {
   return alerts.map(({ labels: { alertname: _, ...labels }, annotations }) => ({ labels, annotations }));
 }
 
-const sortedPairs = (map: Record<string, string>) => Object.keys(map).sort().map((k) => [k, map[k]]);
+const sortedPairs = (map: Record<string, string>) =>
+  Object.keys(map)
+    .sort()
+    .map((k) => [k, map[k]]);
 const labelKey = (a: ParsedAlert) => JSON.stringify(sortedPairs(a.labels));
 const alertKey = (a: ParsedAlert) => JSON.stringify([sortedPairs(a.labels), sortedPairs(a.annotations)]);
 

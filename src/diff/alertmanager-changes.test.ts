@@ -27,7 +27,10 @@ receivers:
 `;
 
 async function changes(head: string) {
-  const side = async (role: 'base' | 'head', text: string) => ({ side: await openSide(role, undefined, tmpdir()), config: readAlertmanagerConfig(YamlFile.parse('monitoring/alertmanager.yml', text)) });
+  const side = async (role: 'base' | 'head', text: string) => ({
+    side: await openSide(role, undefined, tmpdir()),
+    config: readAlertmanagerConfig(YamlFile.parse('monitoring/alertmanager.yml', text)),
+  });
   return alertmanagerChanges(await side('base', base), await side('head', head));
 }
 
@@ -38,18 +41,37 @@ describe('alertmanagerChanges', () => {
 
   it('names a route by its matchers, with the fields that changed and its lines', async () => {
     expect(await changes(base.replace('receiver: info', 'receiver: warnings').replace('group_wait: 1s', 'group_wait: 2s'))).toEqual([
-      { what: 'route {severity="critical"}', change: 'changed', fields: ['group_wait 1s → 2s'], base: { file: 'monitoring/alertmanager.yml', line: 5 }, head: { file: 'monitoring/alertmanager.yml', line: 5 } },
-      { what: 'route {severity="info"}', change: 'changed', fields: ['receiver info → warnings'], base: { file: 'monitoring/alertmanager.yml', line: 8 }, head: { file: 'monitoring/alertmanager.yml', line: 8 } },
+      {
+        what: 'route {severity="critical"}',
+        change: 'changed',
+        fields: ['group_wait 1s → 2s'],
+        base: { file: 'monitoring/alertmanager.yml', line: 5 },
+        head: { file: 'monitoring/alertmanager.yml', line: 5 },
+      },
+      {
+        what: 'route {severity="info"}',
+        change: 'changed',
+        fields: ['receiver info → warnings'],
+        base: { file: 'monitoring/alertmanager.yml', line: 8 },
+        head: { file: 'monitoring/alertmanager.yml', line: 8 },
+      },
     ]);
   });
 
   it('reports a route inserted before another as added, and the other as moved', async () => {
-    const head = base.replace("    - matchers: ['severity=\"critical\"']", "    - matchers: ['team=\"db\"']\n      receiver: pager\n    - matchers: ['severity=\"critical\"']");
-    expect((await changes(head)).map((c) => `${c.what} ${c.change} ${c.fields.join('; ')}`)).toEqual(['route {severity="critical"} changed position 0 → 1', 'route {severity="info"} changed position 1 → 2', 'route {team="db"} added ']);
+    const head = base.replace('    - matchers: [\'severity="critical"\']', '    - matchers: [\'team="db"\']\n      receiver: pager\n    - matchers: [\'severity="critical"\']');
+    expect((await changes(head)).map((c) => `${c.what} ${c.change} ${c.fields.join('; ')}`)).toEqual([
+      'route {severity="critical"} changed position 0 → 1',
+      'route {severity="info"} changed position 1 → 2',
+      'route {team="db"} added ',
+    ]);
   });
 
   it('compares inhibition rules and receivers', async () => {
     const head = base.replace('equal: [service]', 'equal: [service, cluster]').replace("channel: '#info'", "channel: '#news'");
-    expect((await changes(head)).map((c) => `${c.what}: ${c.fields.join('; ')}`)).toEqual(['receiver info: slack_channels [#info] → [#news]', 'inhibit_rules[0]: equal [service] → [service, cluster]']);
+    expect((await changes(head)).map((c) => `${c.what}: ${c.fields.join('; ')}`)).toEqual([
+      'receiver info: slack_channels [#info] → [#news]',
+      'inhibit_rules[0]: equal [service] → [service, cluster]',
+    ]);
   });
 });

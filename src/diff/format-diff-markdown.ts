@@ -15,7 +15,11 @@ export function formatDiffMarkdown(report: DiffReport): string {
   const head = report.head.name === 'working tree' ? 'the working tree' : code(report.head.name);
   out.push(`## Behaviour diff: ${code(report.base.name)} → ${head}`, '');
   const verdict = report.notCompared.length ? '**No verdict**: some scenarios could not be used (below).' : report.changed ? `**Behaviour changed**: ${summary(report)}.` : '**No behaviour changed.**';
-  out.push(verdict, '', `Base ${cell(report.base.description)}; head ${cell(report.head.description)}. Same scenarios on both sides: ${report.rules.compared} rule expectations, ${report.routing.routeCases} routing and ${report.routing.inhibitionCases} inhibition cases.`);
+  out.push(
+    verdict,
+    '',
+    `Base ${cell(report.base.description)}; head ${cell(report.head.description)}. Same scenarios on both sides: ${report.rules.compared} rule expectations, ${report.routing.routeCases} routing and ${report.routing.inhibitionCases} inhibition cases.`,
+  );
 
   if (report.thresholds.length) {
     out.push('', '### Thresholds');
@@ -23,11 +27,15 @@ export function formatDiffMarkdown(report: DiffReport): string {
   }
   if (report.rules.differences.length) {
     out.push('', '### Rule scenarios that behave differently', '', '| alert or query | case | at | base → head |', '|---|---|---|---|');
-    for (const d of report.rules.differences) out.push(`| ${cell(d.subject)} | ${cell(d.case)} (${code(`${d.scenario}:${d.caseLine}`)}) | ${d.at} | ${cell(d.summary.replace(/^base /, '').replace(' → head ', ' → '))} |`);
+    for (const d of report.rules.differences)
+      out.push(`| ${cell(d.subject)} | ${cell(d.case)} (${code(`${d.scenario}:${d.caseLine}`)}) | ${d.at} | ${cell(d.summary.replace(/^base /, '').replace(' → head ', ' → '))} |`);
   }
   if (report.rules.definitions.length) {
     out.push('', '### Rule definitions');
-    for (const r of report.rules.definitions) out.push(`- ${r.kind} **${r.name}**: ${r.change === 'changed' ? `${r.fields.join(', ')} changed` : r.change}${r.shownBy ? ` (shown by ${r.shownBy} scenario differences)` : ' (no scenario tells the two apart)'}`);
+    for (const r of report.rules.definitions)
+      out.push(
+        `- ${r.kind} **${r.name}**: ${r.change === 'changed' ? `${r.fields.join(', ')} changed` : r.change}${r.shownBy ? ` (shown by ${r.shownBy} scenario differences)` : ' (no scenario tells the two apart)'}`,
+      );
   }
   if (report.routing.differences.length) {
     out.push('', '### Routing', '');

@@ -36,13 +36,36 @@ describe('formatDiffReport', () => {
       ],
       rules: {
         ...quiet.rules,
-        differences: [{ kind: 'alert', subject: 'HighErrorRate', scenario: 'fixtures/rules/alerts/HighErrorRate.yaml', case: '4.9% fail', caseLine: 20, expectationLine: 24, at: '5m15s', base: { alerts: [] }, head: { alerts: [] }, summary: 'base silent → head FIRING', details: [], rules: ['alert|HighErrorRate|0'] }],
+        differences: [
+          {
+            kind: 'alert',
+            subject: 'HighErrorRate',
+            scenario: 'fixtures/rules/alerts/HighErrorRate.yaml',
+            case: '4.9% fail',
+            caseLine: 20,
+            expectationLine: 24,
+            at: '5m15s',
+            base: { alerts: [] },
+            head: { alerts: [] },
+            summary: 'base silent → head FIRING',
+            details: [],
+            rules: ['alert|HighErrorRate|0'],
+          },
+        ],
         definitions: [
           { id: 'alert|HighErrorRate|0', kind: 'alert', name: 'HighErrorRate', change: 'changed', fields: ['expr'], base: snapshot('0.05'), head: snapshot('0.04'), shownBy: 1 },
           { id: 'record|r|0', kind: 'record', name: 'r', change: 'added', fields: [], head: { ...snapshot('1'), line: 90 }, shownBy: 0 },
         ],
       },
-      config: [{ what: 'route {severity="info"}', change: 'changed', fields: ['receiver slack-info → slack-warnings'], base: { file: 'monitoring/alertmanager.yml', line: 49 }, head: { file: 'monitoring/alertmanager.yml', line: 49 } }],
+      config: [
+        {
+          what: 'route {severity="info"}',
+          change: 'changed',
+          fields: ['receiver slack-info → slack-warnings'],
+          base: { file: 'monitoring/alertmanager.yml', line: 49 },
+          head: { file: 'monitoring/alertmanager.yml', line: 49 },
+        },
+      ],
     };
     expect(formatDiffReport(report).split('\n').slice(2)).toEqual([
       '',

@@ -18,7 +18,9 @@ export function formatDiffReport(report: DiffReport, color = false): string {
   const out: string[] = [];
   const { base, head, rules, routing } = report;
   out.push(c.bold(`Behaviour diff: base ${base.name} (${base.description}) → head ${head.name === 'working tree' ? head.description : `${head.name} (${head.description})`}`));
-  out.push(`Same scenarios on both sides, from the working tree's fixtures/: ${rules.compared} rule expectations at ${rules.evaluations} evaluation times in ${rules.cases} cases; ${routing.routeCases} routing and ${routing.inhibitionCases} inhibition cases.`);
+  out.push(
+    `Same scenarios on both sides, from the working tree's fixtures/: ${rules.compared} rule expectations at ${rules.evaluations} evaluation times in ${rules.cases} cases; ${routing.routeCases} routing and ${routing.inhibitionCases} inhibition cases.`,
+  );
 
   section(out, c.bold('Files that differ under monitoring/'), report.files, (f) => [`${f.status} ${f.file}${f.evaluated ? '' : ' (not evaluated by this diff)'}`]);
   section(out, c.bold('Scenarios not compared'), report.notCompared, (line) => [line]);
@@ -74,8 +76,18 @@ function ruleLines(r: RuleChange): string[] {
 
 function definition(r: RuleChange & { shownBy: number }): string {
   const where = (s: RuleSnapshot | undefined) => (s ? `${s.file}:${s.line}` : '');
-  const what = r.change === 'changed' ? `${r.fields.join(', ')} changed (base ${where(r.base)}, head ${where(r.head)})` : r.change === 'added' ? `added (head ${where(r.head)})` : `removed (base ${where(r.base)})`;
-  const untold = r.change === 'added' ? 'no scenario tests it yet: add one (fixtures/rules/README.md)' : r.change === 'removed' ? 'no scenario shows what it did' : 'no scenario shows a difference: add a case that tells the two apart (fixtures/rules/README.md)';
+  const what =
+    r.change === 'changed'
+      ? `${r.fields.join(', ')} changed (base ${where(r.base)}, head ${where(r.head)})`
+      : r.change === 'added'
+        ? `added (head ${where(r.head)})`
+        : `removed (base ${where(r.base)})`;
+  const untold =
+    r.change === 'added'
+      ? 'no scenario tests it yet: add one (fixtures/rules/README.md)'
+      : r.change === 'removed'
+        ? 'no scenario shows what it did'
+        : 'no scenario shows a difference: add a case that tells the two apart (fixtures/rules/README.md)';
   const shown = r.shownBy ? `shown by ${count(r.shownBy, 'difference')} above` : untold;
   return `${r.kind} ${r.name}: ${what}; ${shown}`;
 }

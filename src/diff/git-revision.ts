@@ -48,7 +48,10 @@ export async function archiveConfigs(commit: string, cwd: string, dest: string):
   const archived = await git(['archive', '--format=tar', '-o', tar, commit, configDir], cwd);
   if (archived.code !== 0) {
     const short = commit.slice(0, 7);
-    throw new DiffInputError(`commit ${short} has no ${configDir}/ folder (git archive: ${archived.stderr.trim()})`, `pick a revision that has the configs: \`git log --oneline -- ${configDir}/prometheus.yml\``);
+    throw new DiffInputError(
+      `commit ${short} has no ${configDir}/ folder (git archive: ${archived.stderr.trim()})`,
+      `pick a revision that has the configs: \`git log --oneline -- ${configDir}/prometheus.yml\``,
+    );
   }
   await new Promise<void>((resolve, reject) => {
     execFile('tar', ['-xf', tar, '-C', dest], { timeout: 60_000 }, (error, _stdout, stderr) => (error ? reject(new Error(`tar could not unpack ${tar}: ${stderr || error.message}`)) : resolve()));

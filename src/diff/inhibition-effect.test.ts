@@ -16,7 +16,8 @@ const rule = (source: string, target: string, equal: string[], index = 0): Inhib
 describe('inhibitingRules', () => {
   it('lists every rule that mutes: DatabaseDown over a warning pool alert is rules 1 and 4, over a critical one rule 4 alone', () => {
     const source = { alertname: 'DatabaseDown', severity: 'critical', service: 'database', cluster: 'c' };
-    const muting = (severity: string) => inhibitingRules(loadAlertmanagerConfig().inhibitRules, source, { alertname: 'PoolExhausted', severity, service: 'database', cluster: 'c' }).map((r) => r.index);
+    const muting = (severity: string) =>
+      inhibitingRules(loadAlertmanagerConfig().inhibitRules, source, { alertname: 'PoolExhausted', severity, service: 'database', cluster: 'c' }).map((r) => r.index);
     expect(muting('warning')).toEqual([0, 3]);
     expect(muting('critical')).toEqual([3]);
   });

@@ -19,7 +19,7 @@ describe('prometheusChanges', () => {
     expect(prometheusChanges(await sideWith('base', '1m', 'prod'), await sideWith('head', '60s', 'prod'))).toEqual([]);
   });
 
-  it('names each setting that changed, at the first one\'s line', async () => {
+  it("names each setting that changed, at the first one's line", async () => {
     expect(prometheusChanges(await sideWith('base', '15s', 'prod'), await sideWith('head', '30s', 'staging'))).toEqual([
       {
         what: 'monitoring/prometheus.yml',

@@ -1,4 +1,3 @@
-
 import { formatDuration } from '../prometheus-rules/duration.js';
 import type { PrometheusSettings } from '../prometheus-rules/prometheus-config.js';
 import { prometheusConfigFile } from '../prometheus-rules/prometheus-config.js';

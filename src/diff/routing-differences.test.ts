@@ -8,11 +8,19 @@ const alert = (labels: Record<string, string>) => ({ labels, annotations: {}, sy
 const scenario: RoutingScenario = {
   file: 'fixtures/routing/cases.yaml',
   routes: [{ name: 'info posts to the info channel', line: 4, alert: alert({ alertname: 'I', severity: 'info' }), receiver: 'slack-info' }],
-  inhibitions: [{ name: 'critical mutes warning', line: 9, source: alert({ alertname: 'C', severity: 'critical' }), target: alert({ alertname: 'W', severity: 'warning' }), sameCluster: true, inhibited: true }],
+  inhibitions: [
+    { name: 'critical mutes warning', line: 9, source: alert({ alertname: 'C', severity: 'critical' }), target: alert({ alertname: 'W', severity: 'warning' }), sameCluster: true, inhibited: true },
+  ],
 };
-const outcome = (receiver: string, line: number, groupWaitMs = 30_000): RouteOutcome => ({ receivers: [receiver], routes: [{ file, line, receiver, groupBy: ['alertname'], groupWaitMs, groupIntervalMs: 300_000, repeatIntervalMs: 3_600_000 }] });
+const outcome = (receiver: string, line: number, groupWaitMs = 30_000): RouteOutcome => ({
+  receivers: [receiver],
+  routes: [{ file, line, receiver, groupBy: ['alertname'], groupWaitMs, groupIntervalMs: 300_000, repeatIntervalMs: 3_600_000 }],
+});
 const side = (route: RouteOutcome, inhibition: InhibitionOutcome) =>
-  ({ routes: new Map([[routingCaseKey(scenario.file, 'info posts to the info channel'), route]]), inhibitions: new Map([[routingCaseKey(scenario.file, 'critical mutes warning'), inhibition]]) }) as unknown as SideRouting;
+  ({
+    routes: new Map([[routingCaseKey(scenario.file, 'info posts to the info channel'), route]]),
+    inhibitions: new Map([[routingCaseKey(scenario.file, 'critical mutes warning'), inhibition]]),
+  }) as unknown as SideRouting;
 const muted: InhibitionOutcome = { source: outcome('pagerduty', 40), target: outcome('slack-warnings', 44), mutedBy: { index: 0, file, line: 60 } };
 
 describe('compareRouting', () => {
@@ -23,7 +31,13 @@ describe('compareRouting', () => {
 
   it('reports a case that reaches another receiver, with the route it ends at', () => {
     const [d] = compareRouting([scenario], side(outcome('slack-info', 50), muted), side(outcome('slack-warnings', 50), muted)).differences;
-    expect([d!.case, d!.scenario, d!.line, d!.summary, d!.details]).toEqual(['info posts to the info channel', 'fixtures/routing/cases.yaml', 4, 'base slack-info → head slack-warnings', [`ends at the route at ${file}:50 on both sides`]]);
+    expect([d!.case, d!.scenario, d!.line, d!.summary, d!.details]).toEqual([
+      'info posts to the info channel',
+      'fixtures/routing/cases.yaml',
+      4,
+      'base slack-info → head slack-warnings',
+      [`ends at the route at ${file}:50 on both sides`],
+    ]);
   });
 
   it('reports a case that reaches the same receiver on other timers', () => {

@@ -82,7 +82,10 @@ async function routeOf(side: ConfigSide, config: AlertmanagerConfig, file: strin
     amtool = await amtoolRoutesTest(labels, side.path(alertmanagerConfigFile));
   } catch (error) {
     if (error instanceof ToolUnavailableError) throw error;
-    throw new DiffInputError(`${side.role} (${side.description}): ${error instanceof Error ? error.message : String(error)}`, `check that side's ${alertmanagerConfigFile} with \`amtool check-config\``);
+    throw new DiffInputError(
+      `${side.role} (${side.description}): ${error instanceof Error ? error.message : String(error)}`,
+      `check that side's ${alertmanagerConfigFile} with \`amtool check-config\``,
+    );
   }
   const routes = amtool.finalRoutes.map((chain) => routeOfChain(config.root, chain)).filter((r): r is RouteEntry => r !== undefined);
   return {

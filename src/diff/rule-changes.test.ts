@@ -31,15 +31,17 @@ const base = `groups:
 
 describe('ruleChanges', () => {
   it('finds nothing when only layout and comments differ, or a duration is spelt otherwise', async () => {
-    const reflowed = base
-      .replace('expr: sum by (job) (rate(errors_total[5m]))', 'expr: |\n          sum by (job)\n            (rate(errors_total[5m]))  # per job')
-      .replace('for: 5m', 'for: 300s');
+    const reflowed = base.replace('expr: sum by (job) (rate(errors_total[5m]))', 'expr: |\n          sum by (job)\n            (rate(errors_total[5m]))  # per job').replace('for: 5m', 'for: 300s');
     const changes = ruleChanges(await sideWith('base', base), await sideWith('head', reflowed));
     expect([...changes.values()]).toEqual([]);
   });
 
   it('names added, removed and changed rules with their lines on each side', async () => {
-    const head = base.replace('> 5', '> 4').replace('for: 5m', 'for: 10m').replace('many errors', 'too many errors').replace(/ {6}- alert: Gone\n.*\n/, '      - alert: New\n        expr: up == 0\n');
+    const head = base
+      .replace('> 5', '> 4')
+      .replace('for: 5m', 'for: 10m')
+      .replace('many errors', 'too many errors')
+      .replace(/ {6}- alert: Gone\n.*\n/, '      - alert: New\n        expr: up == 0\n');
     const changes = [...ruleChanges(await sideWith('base', base), await sideWith('head', head)).values()];
     expect(changes.map((c) => [c.kind, c.name, c.change, c.fields])).toEqual([
       ['alert', 'HighErrors', 'changed', ['expr', 'for', 'annotations']],

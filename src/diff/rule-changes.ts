@@ -64,7 +64,16 @@ function snapshots(side: ConfigSide, inventory: RuleInventory): Map<string, { en
     const forLine = entry.for === undefined ? undefined : yaml?.lineOf([...entry.path, 'for']);
     out.set(ruleId(entry.kind, entry.name, nth), {
       entry,
-      snapshot: { file: side.display(entry.file), line: entry.line, exprLine: entry.exprLine, expr: canonicalExpr(entry.expr), for: entry.for, forLine, labels: entry.labels, annotations: entry.annotations },
+      snapshot: {
+        file: side.display(entry.file),
+        line: entry.line,
+        exprLine: entry.exprLine,
+        expr: canonicalExpr(entry.expr),
+        for: entry.for,
+        forLine,
+        labels: entry.labels,
+        annotations: entry.annotations,
+      },
     });
   }
   return out;

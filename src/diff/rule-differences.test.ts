@@ -52,7 +52,20 @@ describe('compareRuleRuns', () => {
     const result = compareRuleRuns(base, head, changes);
     expect(result).toMatchObject({ compared: 1, evaluations: 1, cases: 1 });
     expect(result.differences).toEqual([
-      { kind: 'alert', subject: 'A', scenario: scenario.file, case: '4.9% fail', caseLine: 20, expectationLine: 24, at: '5m15s', rules: ['alert|A|0'], base: { alerts: [] }, head: { alerts: [firing] }, summary: 'base silent → head FIRING', details: [] },
+      {
+        kind: 'alert',
+        subject: 'A',
+        scenario: scenario.file,
+        case: '4.9% fail',
+        caseLine: 20,
+        expectationLine: 24,
+        at: '5m15s',
+        rules: ['alert|A|0'],
+        base: { alerts: [] },
+        head: { alerts: [firing] },
+        summary: 'base silent → head FIRING',
+        details: [],
+      },
     ]);
   });
 });

@@ -57,10 +57,26 @@ export function compareRuleRuns(base: SideRuleRun, head: SideRuleRun, changes: R
         const where = { scenario: scenario.file, case: c.name, caseLine: c.line, expectationLine: e.line, at: formatDuration(e.atMs), rules };
         if (actual.kind === 'alert') {
           const both = actual.base.length > 0 && actual.head.length > 0;
-          differences.push({ kind: 'alert', subject: e.kind === 'alert' ? e.alert : '', ...where, base: { alerts: actual.base }, head: { alerts: actual.head }, summary: `base ${stateWord(actual.base)} → head ${stateWord(actual.head)}`, details: both ? stateChanges(actual.base, actual.head) : [] });
+          differences.push({
+            kind: 'alert',
+            subject: e.kind === 'alert' ? e.alert : '',
+            ...where,
+            base: { alerts: actual.base },
+            head: { alerts: actual.head },
+            summary: `base ${stateWord(actual.base)} → head ${stateWord(actual.head)}`,
+            details: both ? stateChanges(actual.base, actual.head) : [],
+          });
         } else {
           const show = (s: Sample[]) => (s.length ? s.map(renderSample).join(', ') : 'no samples');
-          differences.push({ kind: 'query', subject: e.kind === 'query' ? e.query : '', ...where, base: { samples: actual.base }, head: { samples: actual.head }, summary: `base ${show(actual.base)} → head ${show(actual.head)}`, details: [] });
+          differences.push({
+            kind: 'query',
+            subject: e.kind === 'query' ? e.query : '',
+            ...where,
+            base: { samples: actual.base },
+            head: { samples: actual.head },
+            summary: `base ${show(actual.base)} → head ${show(actual.head)}`,
+            details: [],
+          });
         }
       }
     });

@@ -49,7 +49,10 @@ export async function runSideRules(side: ConfigSide, suite = prepareSide(side), 
   const stray = run.failures.filter((f) => !f.ref);
   if (stray.length) {
     const text = stray.flatMap((f) => [f.message, ...f.details.map((line) => withRuleLine(side, suite, line))]).join('\n  ');
-    throw new DiffInputError(`${side.role} (${side.description}): promtool reported errors no expectation accounts for, so this side's behaviour is unknown:\n  ${text}`, `run \`npx vitest run --project rules\` on that revision, or \`promtool check rules\` on its rule files, and fix what they name`);
+    throw new DiffInputError(
+      `${side.role} (${side.description}): promtool reported errors no expectation accounts for, so this side's behaviour is unknown:\n  ${text}`,
+      `run \`npx vitest run --project rules\` on that revision, or \`promtool check rules\` on its rule files, and fix what they name`,
+    );
   }
   // The rule suite already matched each failure promtool reported to its expectation.
   for (const { ref, reported: f } of run.failures) {

@@ -46,7 +46,12 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
     const [baseSuite, headSuite] = [prepareSide(base, { extraScenarios: plan.scenarios }), prepareSide(head, { extraScenarios: plan.scenarios })];
     const skip = identicalTestFiles(baseSuite.compiled, headSuite.compiled);
     const routed = sameFile(base, head, alertmanagerConfigFile) ? [] : scenarios;
-    const [baseRules, headRules, baseRouting, headRouting] = await Promise.all([runSideRules(base, baseSuite, skip), runSideRules(head, headSuite, skip), runSideRouting(base, routed), runSideRouting(head, routed)]);
+    const [baseRules, headRules, baseRouting, headRouting] = await Promise.all([
+      runSideRules(base, baseSuite, skip),
+      runSideRules(head, headSuite, skip),
+      runSideRouting(base, routed),
+      runSideRouting(head, routed),
+    ]);
 
     const definitions = ruleChanges({ side: base, inventory: baseRules.suite.inventory }, { side: head, inventory: headRules.suite.inventory });
     const thresholds = thresholdChanges(plan, baseRules, headRules);

@@ -1,4 +1,3 @@
-
 import { ConfigError } from '../sources/config-error.js';
 import { formatDuration } from '../prometheus-rules/duration.js';
 import type { RuleInventory } from '../prometheus-rules/rule-inventory.js';
@@ -78,13 +77,20 @@ export function thresholdChanges(plan: ThresholdPlan, base: SideRuleRun, head: S
         row.base.push(fb);
         row.head.push(fh);
         if (fb !== fh) cases.push({ name: c.name, at: formatDuration(atMs), atMs, base: fb, head: fh });
-        for (const [side, boundary, fired] of [['base', a.base, fb], ['head', a.head, fh]] as const) {
-          if (predictedFiring(boundary, c, atMs, a.cases.stepMs) !== fired) notes.push(`"${c.name}" at ${formatDuration(atMs)} ${fired ? 'fired' : 'stayed silent'} on ${side}, against what its boundary reads: the words above may miss part of the expression; the hand-written scenarios still decide`);
+        for (const [side, boundary, fired] of [
+          ['base', a.base, fb],
+          ['head', a.head, fh],
+        ] as const) {
+          if (predictedFiring(boundary, c, atMs, a.cases.stepMs) !== fired)
+            notes.push(
+              `"${c.name}" at ${formatDuration(atMs)} ${fired ? 'fired' : 'stayed silent'} on ${side}, against what its boundary reads: the words above may miss part of the expression; the hand-written scenarios still decide`,
+            );
         }
       }
       chartCases.push(row);
     }
-    const snapshot = (boundary: AlertBoundary | undefined, side: ConfigSide) => boundary && { file: side.display(boundary.rule.file), line: boundary.rule.line, exprLine: boundary.rule.exprLine, expr: canonicalExpr(boundary.rule.expr), for: boundary.rule.for };
+    const snapshot = (boundary: AlertBoundary | undefined, side: ConfigSide) =>
+      boundary && { file: side.display(boundary.rule.file), line: boundary.rule.line, exprLine: boundary.rule.exprLine, expr: canonicalExpr(boundary.rule.expr), for: boundary.rule.for };
     const threshold = (boundary: AlertBoundary | undefined) => boundary?.conditions[0]?.comparison.threshold;
     return {
       alert: a.name,

@@ -28,7 +28,13 @@ export async function contractGaps(prometheus: PrometheusApi, metrics: readonly 
     }
     const seen = new Set(series.flatMap((s) => Object.keys(s.metric)));
     const missing = metric.labels.filter((label) => !seen.has(label));
-    if (missing.length) gap(`${name} has no label ${missing.join(', ')} (its series carry ${[...seen].filter((l) => l !== '__name__').sort().join(', ')})`);
+    if (missing.length)
+      gap(
+        `${name} has no label ${missing.join(', ')} (its series carry ${[...seen]
+          .filter((l) => l !== '__name__')
+          .sort()
+          .join(', ')})`,
+      );
   }
   return gaps;
 }

@@ -39,12 +39,19 @@ export class E2eObserver {
 
   /** The first firing notification about `alertname` in this cluster (after capture seq `after`). */
   firing(alertname: string, options: { after?: number; timeoutMs: number }): Promise<Delivery> {
-    return this.deliveries.waitFor(this.cluster, (d) => deliveryMentions(d, alertname) && !isResolvedDelivery(d), { ...options, what: `a notification of ${alertname} firing in cluster ${this.cluster}` });
+    return this.deliveries.waitFor(this.cluster, (d) => deliveryMentions(d, alertname) && !isResolvedDelivery(d), {
+      ...options,
+      what: `a notification of ${alertname} firing in cluster ${this.cluster}`,
+    });
   }
 
   /** The resolved notification about `alertname` that follows `firing`. */
   resolved(alertname: string, firing: Delivery, timeoutMs: number): Promise<Delivery> {
-    return this.deliveries.waitFor(this.cluster, (d) => deliveryMentions(d, alertname) && isResolvedDelivery(d), { after: firing.seq, timeoutMs, what: `${alertname} resolved in cluster ${this.cluster}` });
+    return this.deliveries.waitFor(this.cluster, (d) => deliveryMentions(d, alertname) && isResolvedDelivery(d), {
+      after: firing.seq,
+      timeoutMs,
+      what: `${alertname} resolved in cluster ${this.cluster}`,
+    });
   }
 
   /** Names of the alerts Prometheus holds active (pending or firing), sorted, without repeats. */

@@ -4,8 +4,4 @@ import { incidentsStack } from './incidents/incidents-stack.js';
 import { liveStack } from './live-stack.js';
 
 /** The end-to-end stacks, for the integration project's globalSetup. */
-export const e2eStacks: readonly StackDefinition<unknown>[] = [
-  e2eAlertmanagerStack as StackDefinition<unknown>,
-  liveStack as StackDefinition<unknown>,
-  incidentsStack as StackDefinition<unknown>,
-];
+export const e2eStacks: readonly StackDefinition<unknown>[] = [e2eAlertmanagerStack as StackDefinition<unknown>, liveStack as StackDefinition<unknown>, incidentsStack as StackDefinition<unknown>];

@@ -64,7 +64,9 @@ export async function errorBurst(appUrl: string, prometheus: PrometheusApi, job:
 
 /** The request rate (per second) HighErrorRate's traffic guard asks for, 0 without a guard. */
 function minimumRate(): number {
-  const rule = canonicalRules().alerts().find((a) => a.name === 'HighErrorRate');
+  const rule = canonicalRules()
+    .alerts()
+    .find((a) => a.name === 'HighErrorRate');
   const guard = /job:http_requests:rate5m\{[^}]*\}\s*>=?\s*([\d.]+)/.exec(rule?.expr ?? '');
   return guard ? Number(guard[1]) : 0;
 }

@@ -4,10 +4,10 @@
  * stack fails the healthy-state test.
  */
 export const healthyExceptions: Readonly<Record<string, string>> = {
-  Watchdog: 'always fires by design: the dead man\'s switch the heartbeat receiver pings with (monitoring/alertmanager.yml)',
+  Watchdog: "always fires by design: the dead man's switch the heartbeat receiver pings with (monitoring/alertmanager.yml)",
   HighCPUUsage:
     "node_exporter in a container reads the machine's /proc/stat, and this machine (2 cores) is starting and running a dozen engines for the suite: more than 80% busy over the last minutes is a true reading",
   HighMemoryUsage: "node_exporter reads the machine's /proc/meminfo: if the machine running the suite is short of memory, the alert is right",
   DiskSpaceLow: "the filesystems node_exporter sees (bind mounts such as /etc/hosts) live on the machine's disk: if that disk is more than 90% full, the alert is right",
-  DiskWillFillIn4Hours: "the same disk, below 40% free and filling (the suite writes container layers and logs): the projection is about the machine, not a test artefact",
+  DiskWillFillIn4Hours: 'the same disk, below 40% free and filling (the suite writes container layers and logs): the projection is about the machine, not a test artefact',
 };

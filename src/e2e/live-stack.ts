@@ -56,7 +56,10 @@ export const liveStack: StackDefinition<LiveStackInfo> = {
         // The shared e2e Alertmanager: AlertmanagerNotificationsFailing reads its counters.
         alertmanager: [e2eAlertmanagerAddress],
       };
-      const jobs: Record<string, JobTargets> = { ...targets, cadvisor: 'engine' in cadvisor ? [`${liveEngineNames.cadvisor}:8080`] : { drop: `cAdvisor is not running in this test run: ${cadvisor.reason}` } };
+      const jobs: Record<string, JobTargets> = {
+        ...targets,
+        cadvisor: 'engine' in cadvisor ? [`${liveEngineNames.cadvisor}:8080`] : { drop: `cAdvisor is not running in this test run: ${cadvisor.reason}` },
+      };
       if ('engine' in cadvisor) targets.cadvisor = [`${liveEngineNames.cadvisor}:8080`];
       const cluster = `e2e-live-${randomBytes(3).toString('hex')}`;
       // Alerts here come from live scrapes, so `for` keeps its production number of scrapes.

@@ -32,7 +32,13 @@ describe('testPrometheusConfig', () => {
     const canonical = YamlFile.load('monitoring/prometheus.yml').data as Record<string, any>;
     const copy = testPrometheusConfig(options);
     const data = parse(copy.config) as Record<string, any>;
-    expect(data.global).toEqual({ ...canonical.global, scrape_interval: '1s', scrape_timeout: '1s', evaluation_interval: '250ms', external_labels: { ...canonical.global.external_labels, cluster: 'e2e-abc' } });
+    expect(data.global).toEqual({
+      ...canonical.global,
+      scrape_interval: '1s',
+      scrape_timeout: '1s',
+      evaluation_interval: '250ms',
+      external_labels: { ...canonical.global.external_labels, cluster: 'e2e-abc' },
+    });
     expect(data.alerting).toEqual({ alertmanagers: [{ static_configs: [{ targets: ['e2e-alertmanager:9093'] }] }] });
     expect(data.rule_files).toEqual(canonical.rule_files);
     const expectedJobs = canonical.scrape_configs
@@ -73,7 +79,9 @@ describe('testPrometheusConfig', () => {
   });
 
   it('refuses jobs found by service discovery: their targets cannot be repointed', () => {
-    const file = configFile('alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [am:9093]\nrule_files: [rules.yml]\nscrape_configs:\n  - job_name: app\n    file_sd_configs:\n      - files: [targets.json]\n');
+    const file = configFile(
+      'alerting:\n  alertmanagers:\n    - static_configs:\n        - targets: [am:9093]\nrule_files: [rules.yml]\nscrape_configs:\n  - job_name: app\n    file_sd_configs:\n      - files: [targets.json]\n',
+    );
     const error = configErrorOf(() => testPrometheusConfig({ ...options, file, jobs: { app: ['x:1'] } }));
     expect([error.line, error.reason]).toEqual([7, 'scrape job app does not have exactly one static_configs entry']);
   });
@@ -98,7 +106,7 @@ describe('testPrometheusConfig with the scrape-faithful timing of the live stack
     expect(copy.ruleFiles['alert_rules.yml']).toMatch(/alert: ApplicationDown\n\s+expr: [^\n]+\n\s+for: 10s\n/);
   });
 
-  it('refuses a test scrape interval that does not divide production\'s', () => {
-    expect(() => scrapeFaithfulTiming({ scrapeIntervalMs: 15_000, evaluationIntervalMs: 15_000 }, 2000)).toThrow('must be a whole multiple of the test\'s (2000 ms)');
+  it("refuses a test scrape interval that does not divide production's", () => {
+    expect(() => scrapeFaithfulTiming({ scrapeIntervalMs: 15_000, evaluationIntervalMs: 15_000 }, 2000)).toThrow("must be a whole multiple of the test's (2000 ms)");
   });
 });

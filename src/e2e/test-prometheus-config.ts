@@ -61,7 +61,9 @@ export function testPrometheusConfig(options: TestPrometheusOptions): TestPromet
   const alertmanagers = doc.getIn(['alerting', 'alertmanagers']);
   if (!isSeq(alertmanagers) || alertmanagers.items.length === 0) throw fail('sends alerts to no Alertmanager', 'add alerting.alertmanagers with a static_configs target', ['alerting']);
   alertmanagers.items.forEach((entry, i) => {
-    pointAt(entry, [...options.alertmanagers], () => fail(`alerting.alertmanagers[${i}] is not one static_configs entry`, 'the test copy can only point static_configs at the test Alertmanager', ['alerting', 'alertmanagers', i]));
+    pointAt(entry, [...options.alertmanagers], () =>
+      fail(`alerting.alertmanagers[${i}] is not one static_configs entry`, 'the test copy can only point static_configs at the test Alertmanager', ['alerting', 'alertmanagers', i]),
+    );
   });
 
   const jobs = doc.get('scrape_configs');
@@ -72,7 +74,12 @@ export function testPrometheusConfig(options: TestPrometheusOptions): TestPromet
       const job = isMap(entry) ? String(entry.get('job_name')) : '';
       seen.add(job);
       const targets = options.jobs[job];
-      if (targets === undefined) throw fail(`scrape job ${job} has no target in this test run`, `map it to an engine of the run, or drop it with a reason (jobs given: ${Object.keys(options.jobs).join(', ')})`, ['scrape_configs', i, 'job_name']);
+      if (targets === undefined)
+        throw fail(`scrape job ${job} has no target in this test run`, `map it to an engine of the run, or drop it with a reason (jobs given: ${Object.keys(options.jobs).join(', ')})`, [
+          'scrape_configs',
+          i,
+          'job_name',
+        ]);
       if ('drop' in targets) {
         dropped.push({ job, reason: targets.drop });
         return false;
@@ -89,7 +96,8 @@ export function testPrometheusConfig(options: TestPrometheusOptions): TestPromet
   const ruleFiles: Record<string, string> = {};
   const resolved = prometheusSettings(file).ruleFiles;
   ((yaml.data as { rule_files: string[] }).rule_files ?? []).forEach((name, i) => {
-    if (name.includes('/') || /[*?[]/.test(name)) throw fail(`rule file ${name} is not a plain file name beside prometheus.yml`, 'the test copy writes rule files next to the config; name them without directories or globs', ['rule_files', i]);
+    if (name.includes('/') || /[*?[]/.test(name))
+      throw fail(`rule file ${name} is not a plain file name beside prometheus.yml`, 'the test copy writes rule files next to the config; name them without directories or globs', ['rule_files', i]);
     ruleFiles[name] = scaleRuleFile(YamlFile.load(resolved[i]!, 'a Prometheus rule file'), timing.ruleFactor).text;
   });
 

@@ -24,12 +24,19 @@ describe('scaleRuleFile', () => {
     const withoutFor = (file: YamlFile) => plainRules(file).map((r) => ({ ...r, for: undefined, keep_firing_for: undefined }));
     expect(withoutFor(YamlFile.parse('monitoring/alert_rules.yml', text))).toEqual(withoutFor(canonical));
     const inventory = loadRuleInventory(['monitoring/alert_rules.yml']);
-    const keepFiring = new Set(plainRules(canonical).filter((r) => r.keep_firing_for).map((r) => r.alert));
+    const keepFiring = new Set(
+      plainRules(canonical)
+        .filter((r) => r.keep_firing_for)
+        .map((r) => r.alert),
+    );
     expect(scaled.map((s) => s.owner)).toEqual(inventory.alerts().flatMap((a) => [...(a.for ? [a.name] : []), ...(keepFiring.has(a.name) ? [a.name] : [])]));
   });
 
   it('writes the shortest spelling of the scaled duration', () => {
-    const { text, scaled } = scaleRuleFile(rules('      - alert: A\n        expr: up == 0\n        for: 1m\n      - alert: B\n        expr: up == 0\n        for: "30m"\n        keep_firing_for: 1h30m\n'), 100);
+    const { text, scaled } = scaleRuleFile(
+      rules('      - alert: A\n        expr: up == 0\n        for: 1m\n      - alert: B\n        expr: up == 0\n        for: "30m"\n        keep_firing_for: 1h30m\n'),
+      100,
+    );
     expect(text).toContain('for: 600ms\n');
     expect(text).toContain('for: 18s\n');
     expect(text).toContain('keep_firing_for: 54s\n');

@@ -73,7 +73,9 @@ export const compressedTiming: PrometheusTiming = { scrapeIntervalMs: 1000, rule
 export function scrapeFaithfulTiming(production: { scrapeIntervalMs: number; evaluationIntervalMs: number }, scrapeIntervalMs = 2500): PrometheusTiming {
   const ruleFactor = production.scrapeIntervalMs / scrapeIntervalMs;
   if (!Number.isInteger(ruleFactor) || ruleFactor < 1) {
-    throw new Error(`the production scrape interval (${production.scrapeIntervalMs} ms) must be a whole multiple of the test's (${scrapeIntervalMs} ms), so that every rule's for keeps its number of scrapes`);
+    throw new Error(
+      `the production scrape interval (${production.scrapeIntervalMs} ms) must be a whole multiple of the test's (${scrapeIntervalMs} ms), so that every rule's for keeps its number of scrapes`,
+    );
   }
   return { scrapeIntervalMs, ruleFactor, evaluationInterval: formatDuration(production.evaluationIntervalMs / ruleFactor) };
 }

@@ -25,12 +25,17 @@ describe('index creation from templates (audit 1.1, 2.7)', () => {
     expect(c.fieldType(DAY, 'client.geo.location')).toBe('geo_point');
   });
 
-  it('2.7: captures other shippers\' logs-<dataset>-<namespace> names as regular indices; without it they are data streams an index op cannot write', () => {
+  it("2.7: captures other shippers' logs-<dataset>-<namespace> names as regular indices; without it they are data streams an index op cannot write", () => {
     const c = pipelineCluster(AUDITED);
     expect(c.index('logs-generic-default', doc({ message: 'from agent' }))).toMatchObject({ accepted: true });
     expect(c.fieldType('logs-generic-default', 'message')).toBe('match_only_text');
     const plain = new EsCluster();
-    expect(plain.index('logs-generic-default', doc({}))).toEqual({ accepted: false, status: 400, type: 'illegal_argument_exception', reason: 'only write ops with an op_type of create are allowed in data streams' });
+    expect(plain.index('logs-generic-default', doc({}))).toEqual({
+      accepted: false,
+      status: 400,
+      type: 'illegal_argument_exception',
+      reason: 'only write ops with an op_type of create are allowed in data streams',
+    });
     // The fixed template (logs-20*.*.*) leaves the name to the data stream template.
     expect(pipelineCluster().index('logs-generic-default', doc({}))).toMatchObject({ accepted: false, type: 'illegal_argument_exception' });
   });
@@ -44,7 +49,8 @@ describe('index creation from templates (audit 1.1, 2.7)', () => {
       status: 400,
       error: {
         type: 'illegal_argument_exception',
-        reason: 'composable template [timetable-logs-audited] with index patterns [logs-*, errors-*], priority [200] and no data stream configuration would cause data streams [logs-generic-default] to no longer match a data stream template',
+        reason:
+          'composable template [timetable-logs-audited] with index patterns [logs-*, errors-*], priority [200] and no data stream configuration would cause data streams [logs-generic-default] to no longer match a data stream template',
       },
     });
   });
@@ -60,7 +66,11 @@ describe('index creation from templates (audit 1.1, 2.7)', () => {
   });
 
   it('refuses invalid index names (MetadataCreateIndexService#validateIndexName)', () => {
-    expect(pipelineCluster().index('Logs-2026.11.26', doc({}))).toMatchObject({ accepted: false, type: 'invalid_index_name_exception', reason: 'Invalid index name [Logs-2026.11.26], must be lowercase' });
+    expect(pipelineCluster().index('Logs-2026.11.26', doc({}))).toMatchObject({
+      accepted: false,
+      type: 'invalid_index_name_exception',
+      reason: 'Invalid index name [Logs-2026.11.26], must be lowercase',
+    });
   });
 
   it('does not guess an index without a matching template (default mappings have date detection on)', () => {
@@ -71,7 +81,13 @@ describe('index creation from templates (audit 1.1, 2.7)', () => {
 describe('object/scalar conflicts with the pipeline template (audit 2.5)', () => {
   it('refuses a scalar where the template maps an object: url, log, client, user, event', () => {
     const c = pipelineCluster();
-    for (const [field, value] of [['url', '/x'], ['log', 'a line'], ['client', '10.0.0.1'], ['user', 42], ['event', 'e']] as const) {
+    for (const [field, value] of [
+      ['url', '/x'],
+      ['log', 'a line'],
+      ['client', '10.0.0.1'],
+      ['user', 42],
+      ['event', 'e'],
+    ] as const) {
       const r = c.index(DAY, JSON.stringify({ [field]: value }));
       expect(r).toMatchObject({ accepted: false, type: 'document_parsing_exception' });
       expect(r.accepted ? '' : r.reason).toMatch(new RegExp(`^\\[1:\\d+\\] object mapping for \\[${field}\\] tried to parse field \\[${field}\\] as object, but found a concrete value$`));
@@ -124,7 +140,11 @@ describe('keyword lengths and limits (audit 3.10)', () => {
     const c = pipelineCluster(auditedLimits());
     for (const path of paths) {
       const r = c.index(DAY, JSON.stringify(nested(path, big)));
-      expect(r).toMatchObject({ accepted: false, type: 'document_parsing_exception', causedBy: { type: 'illegal_argument_exception', reason: expect.stringContaining(`immense term in field="${path}"`) } });
+      expect(r).toMatchObject({
+        accepted: false,
+        type: 'document_parsing_exception',
+        causedBy: { type: 'illegal_argument_exception', reason: expect.stringContaining(`immense term in field="${path}"`) },
+      });
     }
   });
 
@@ -154,7 +174,11 @@ describe('keyword lengths and limits (audit 3.10)', () => {
     const remaining = 2000 - rootFieldsCount(c.mapping(DAY));
     const fields = Object.fromEntries(Array.from({ length: remaining + 1 }, (_, i) => [`f${i}`, i]));
     const r = c.index(DAY, JSON.stringify(fields));
-    expect(r).toMatchObject({ accepted: false, type: 'document_parsing_exception', reason: expect.stringMatching(new RegExp(`failed to parse: Limit of total fields \\[2000\\] has been exceeded while adding new fields \\[${remaining + 1}\\]$`)) });
+    expect(r).toMatchObject({
+      accepted: false,
+      type: 'document_parsing_exception',
+      reason: expect.stringMatching(new RegExp(`failed to parse: Limit of total fields \\[2000\\] has been exceeded while adding new fields \\[${remaining + 1}\\]$`)),
+    });
     delete fields[`f${remaining}`];
     expect(c.index(DAY, JSON.stringify(fields))).toMatchObject({ accepted: true });
     expect(c.index(DAY, '{"one_more":1}')).toMatchObject({ accepted: false, reason: expect.stringContaining('while adding new fields [1]') });
@@ -165,7 +189,11 @@ describe('keyword lengths and limits (audit 3.10)', () => {
     c.index(DAY, doc({}));
     const remaining = 2000 - rootFieldsCount(c.mapping(DAY));
     const fields = Object.fromEntries(Array.from({ length: remaining + 5 }, (_, i) => [`f${i}`, i]));
-    expect(c.index(DAY, JSON.stringify(fields))).toEqual({ accepted: true, index: DAY, ignored: [`f${remaining}`, `f${remaining + 1}`, `f${remaining + 2}`, `f${remaining + 3}`, `f${remaining + 4}`].sort() });
+    expect(c.index(DAY, JSON.stringify(fields))).toEqual({
+      accepted: true,
+      index: DAY,
+      ignored: [`f${remaining}`, `f${remaining + 1}`, `f${remaining + 2}`, `f${remaining + 3}`, `f${remaining + 4}`].sort(),
+    });
     expect(rootFieldsCount(c.mapping(DAY))).toBe(2000);
     expect(c.index(DAY, '{"one_more":1,"f0":2}')).toEqual({ accepted: true, index: DAY, ignored: ['one_more'] });
   }, 60_000);
@@ -175,12 +203,15 @@ describe('keyword lengths and limits (audit 3.10)', () => {
     const c = pipelineCluster();
     // deep(20): 19 nested objects, the deepest at a path of 18 dots, depth 20
     expect(c.index(DAY, JSON.stringify(deep(20)))).toMatchObject({ accepted: true });
-    expect(c.index(DAY, JSON.stringify({ p: deep(20) }))).toMatchObject({ accepted: false, reason: expect.stringContaining(`Limit of mapping depth [20] has been exceeded due to object field [p${'.o'.repeat(19)}]`) });
+    expect(c.index(DAY, JSON.stringify({ p: deep(20) }))).toMatchObject({
+      accepted: false,
+      reason: expect.stringContaining(`Limit of mapping depth [20] has been exceeded due to object field [p${'.o'.repeat(19)}]`),
+    });
   });
 });
 
 describe('mapping growth', () => {
-  it('keeps each index\'s mapping across documents; the first document to bring a field decides its type', () => {
+  it("keeps each index's mapping across documents; the first document to bring a field decides its type", () => {
     const c = pipelineCluster();
     c.index(DAY, '{"duration":12}');
     c.index('logs-2026.11.27', '{"duration":12.5}');

@@ -18,11 +18,7 @@ configureTestcontainers();
 
 export class DockerUnreachableError extends Error {
   constructor(readonly detail: string) {
-    super(
-      `Docker is unreachable (${detail}). ` +
-        `Start the Docker engine (on Debian: apt-get install -y docker.io && dockerd &) or point DOCKER_HOST at one; ` +
-        `\`docker info\` must succeed.`,
-    );
+    super(`Docker is unreachable (${detail}). ` + `Start the Docker engine (on Debian: apt-get install -y docker.io && dockerd &) or point DOCKER_HOST at one; ` + `\`docker info\` must succeed.`);
     this.name = 'DockerUnreachableError';
   }
 }
@@ -55,7 +51,7 @@ export function pingDockerHost(dockerHost: string, timeoutMs = 10_000): Promise<
   });
 }
 
-type Client = Awaited<ReturnType<(typeof import('testcontainers'))['getContainerRuntimeClient']>>;
+type Client = Awaited<ReturnType<typeof import('testcontainers')['getContainerRuntimeClient']>>;
 const clients = new Map<string, Promise<Client>>();
 
 /**

@@ -23,13 +23,23 @@ export async function waitUntilReadyAgain(engine: Probed, spec: Pick<EngineSpec,
     await pollUntil(() => httpReadyProbe(engine.url(ready.http.port, ready.http.path), ready.http), { ...options, what: `${engine.name}: ${httpReadyAwaiting(ready.http)}, after its restart` });
   } else if ('log' in ready) {
     let seen = linesBefore;
-    await pollUntil(async () => ((seen = countMatches(await engine.logs(), ready.log)) > linesBefore ? true : undefined), { ...options, what: `${engine.name} to print ${ready.log} after its restart` }, () => `printed ${seen} times, as often as before the restart`);
+    await pollUntil(
+      async () => ((seen = countMatches(await engine.logs(), ready.log)) > linesBefore ? true : undefined),
+      { ...options, what: `${engine.name} to print ${ready.log} after its restart` },
+      () => `printed ${seen} times, as often as before the restart`,
+    );
   } else {
-    const tcpPorts = spec.ports.map(String).filter((p) => !p.endsWith('/udp')).map((p) => Number(p.replace('/tcp', '')));
-    await pollUntil(async () => {
-      const { output } = await engine.exec(['cat', '/proc/net/tcp', '/proc/net/tcp6']);
-      return tcpPorts.every((port) => listening(output, port)) ? true : undefined;
-    }, { ...options, what: `${engine.name} to listen on ${tcpPorts.join(', ')} after its restart` });
+    const tcpPorts = spec.ports
+      .map(String)
+      .filter((p) => !p.endsWith('/udp'))
+      .map((p) => Number(p.replace('/tcp', '')));
+    await pollUntil(
+      async () => {
+        const { output } = await engine.exec(['cat', '/proc/net/tcp', '/proc/net/tcp6']);
+        return tcpPorts.every((port) => listening(output, port)) ? true : undefined;
+      },
+      { ...options, what: `${engine.name} to listen on ${tcpPorts.join(', ')} after its restart` },
+    );
   }
 }
 

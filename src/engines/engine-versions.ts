@@ -37,7 +37,11 @@ export function engineVersionLines(env: NodeJS.ProcessEnv = process.env): string
 /** `Debian sid prometheus 3.5.3+ds1-6` for a stand-in image, undefined for any other (or no Docker). */
 function standInOf(image: string): string | undefined {
   try {
-    const label = execFileSync('docker', ['image', 'inspect', '--format', '{{ index .Config.Labels "timetable.stand-in" }}', image], { encoding: 'utf8', timeout: 15_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const label = execFileSync('docker', ['image', 'inspect', '--format', '{{ index .Config.Labels "timetable.stand-in" }}', image], {
+      encoding: 'utf8',
+      timeout: 15_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return label && label !== '<no value>' ? label : undefined;
   } catch {
     return undefined;

@@ -73,7 +73,12 @@ export interface EngineNetwork extends AsyncDisposable {
 
 /** An engine that did not become ready; the message carries its last log lines. */
 export class EngineStartError extends Error {
-  constructor(readonly engine: string, image: string, reason: string, readonly lastLogs: string) {
+  constructor(
+    readonly engine: string,
+    image: string,
+    reason: string,
+    readonly lastLogs: string,
+  ) {
     super(`${engine} (${image}) did not start: ${reason}\n--- last log lines of ${engine} ---\n${lastLogs || '(no output)'}`);
     this.name = 'EngineStartError';
   }
@@ -81,7 +86,11 @@ export class EngineStartError extends Error {
 
 /** An engine whose image is not on this machine and could not be pulled: a reason to skip, not a failure. */
 export class ImageMissingError extends Error {
-  constructor(readonly engine: string, readonly image: string, reason: string) {
+  constructor(
+    readonly engine: string,
+    readonly image: string,
+    reason: string,
+  ) {
     super(reason);
     this.name = 'ImageMissingError';
   }

@@ -9,7 +9,10 @@ export function howToGet(choice: ImageChoice): string {
   const offline = buildableOffline.has(choice.engine)
     ? `On a machine without a registry, build a stand-in with \`npm run images:offline\` (it writes .env.images, which selects it).`
     : `No stand-in for ${choice.engine} can be built from Debian packages: run this where a registry is reachable, or \`docker load\` the image from an archive.`;
-  const pull = choice.image === choice.pinned ? `Pull it with \`docker pull ${choice.image}\`. ` : `Build or load ${choice.image}, or unset ${choice.source.replace(/.*\((.*)\)/, '$1')} to use the pinned ${choice.pinned}. `;
+  const pull =
+    choice.image === choice.pinned
+      ? `Pull it with \`docker pull ${choice.image}\`. `
+      : `Build or load ${choice.image}, or unset ${choice.source.replace(/.*\((.*)\)/, '$1')} to use the pinned ${choice.pinned}. `;
   return pull + offline;
 }
 

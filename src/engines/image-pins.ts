@@ -7,9 +7,7 @@ export const composeFile = 'monitoring/docker-compose.monitoring.yml';
 const overridesFile = '.env.images';
 
 /** Engines the harness can start: compose service names, plus `database` from x-harness-images. */
-export type EngineName =
-  | 'prometheus' | 'alertmanager' | 'node-exporter' | 'mysqld-exporter' | 'cadvisor'
-  | 'grafana' | 'elasticsearch' | 'logstash' | 'kibana' | 'database' | 'jruby';
+export type EngineName = 'prometheus' | 'alertmanager' | 'node-exporter' | 'mysqld-exporter' | 'cadvisor' | 'grafana' | 'elasticsearch' | 'logstash' | 'kibana' | 'database' | 'jruby';
 
 export interface ImageChoice {
   engine: EngineName;
@@ -38,7 +36,11 @@ export function overrideVariable(engine: EngineName): string {
 export function imageFor(engine: EngineName, env: NodeJS.ProcessEnv = process.env): ImageChoice {
   const pinned = pinnedImages().get(engine);
   if (!pinned) {
-    throw new ConfigError(composeFile, `no image is pinned for the engine "${engine}"`, engine === 'database' ? 'add it under x-harness-images: database: <image:tag>' : `add a "${engine}" service with an exact image tag`);
+    throw new ConfigError(
+      composeFile,
+      `no image is pinned for the engine "${engine}"`,
+      engine === 'database' ? 'add it under x-harness-images: database: <image:tag>' : `add a "${engine}" service with an exact image tag`,
+    );
   }
   const variable = overrideVariable(engine);
   if (env[variable]) return { engine, image: env[variable]!, pinned, source: `environment (${variable})` };

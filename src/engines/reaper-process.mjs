@@ -33,7 +33,15 @@ const docker = (await getContainerRuntimeClient()).container.dockerode;
 async function startKeeper() {
   let image;
   for (const candidate of JSON.parse(imagesJson)) {
-    if (await docker.getImage(candidate).inspect().then(() => true, () => false)) {
+    if (
+      await docker
+        .getImage(candidate)
+        .inspect()
+        .then(
+          () => true,
+          () => false,
+        )
+    ) {
       image = candidate;
       break;
     }
@@ -75,12 +83,19 @@ while (alive(ownerPid) && Date.now() - started < maxLifetimeMs) {
 
 // Everything of this owner, the keeper last: it says "alive" until the rest is gone.
 const filters = { label: [`timetable-harness.owner=${owner}`] };
-const remove = (info) => docker.getContainer(info.Id).remove({ force: true, v: true }).catch(() => undefined);
+const remove = (info) =>
+  docker
+    .getContainer(info.Id)
+    .remove({ force: true, v: true })
+    .catch(() => undefined);
 const containers = await docker.listContainers({ all: true, filters });
 const isKeeper = (info) => info.Labels['timetable-harness.role'] === 'keeper';
 for (const info of containers.filter((c) => !isKeeper(c))) await remove(info);
 for (const info of await docker.listNetworks({ filters })) {
-  await docker.getNetwork(info.Id).remove().catch(() => undefined);
+  await docker
+    .getNetwork(info.Id)
+    .remove()
+    .catch(() => undefined);
 }
 for (const info of containers.filter(isKeeper)) await remove(info);
 process.exit(0);

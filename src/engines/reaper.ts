@@ -83,10 +83,17 @@ export async function sweepOrphans(options: { owners?: readonly string[] } = {})
   for (const [owner, owned] of deadOwners(objects, Date.now())) {
     if (options.owners && !options.owners.includes(owner)) continue;
     for (const object of owned.filter((o) => o.kind === 'container')) {
-      await docker.getContainer(object.id).remove({ force: true, v: true }).catch(() => undefined);
+      await docker
+        .getContainer(object.id)
+        .remove({ force: true, v: true })
+        .catch(() => undefined);
       removed++;
     }
-    for (const object of owned.filter((o) => o.kind === 'network')) await docker.getNetwork(object.id).remove().catch(() => undefined);
+    for (const object of owned.filter((o) => o.kind === 'network'))
+      await docker
+        .getNetwork(object.id)
+        .remove()
+        .catch(() => undefined);
   }
   return removed;
 }

@@ -27,10 +27,7 @@ export function deployStorm(cluster: string): { sources: PostableAlert[]; target
   // Each with $value as its annotation prints it: humanizePercentage, humanizeDuration, humanize.
   const symptoms: Record<string, string> = { HighErrorRate: '41.7%', ElevatedErrorRate: '41.7%', HighLatency: '3.5s', HighLatencyP99: '8s', TrafficDrop: '0.2' };
   return {
-    sources: [
-      ...of({ rule: 'ApplicationDown', count: appInstances, series: app, value: '0' }),
-      ...of({ rule: 'DiskWillFillIn4Hours', count: fullDisks, series: disk, value: '-1.5Gi' }),
-    ],
+    sources: [...of({ rule: 'ApplicationDown', count: appInstances, series: app, value: '0' }), ...of({ rule: 'DiskWillFillIn4Hours', count: fullDisks, series: disk, value: '-1.5Gi' })],
     targets: [
       ...Object.entries(symptoms).flatMap(([rule, value]) => of({ rule, count: 1, series: appJob, value })),
       ...of({ rule: 'HealthCheckFail', count: 1, series: () => ({ ...appJob(), check: 'database' }), value: '12' }),

@@ -36,13 +36,24 @@ export function deployedAlertRestartFlags(): AlertRestartFlags {
   const deployment = k8sObjects(loadK8sManifests()).find((o) => o.kind === 'Deployment' && o.name === 'prometheus');
   if (!deployment) throw new ConfigError('k8s/', 'no Deployment named prometheus', 'the fault tests read its --rules.alert.* args; keep it named prometheus');
   const container = containersOf(deployment).find((c) => c.container.name === 'prometheus');
-  if (!container) throw new ConfigError(deployment.file.file, 'Deployment/prometheus has no container named prometheus', 'name the Prometheus container prometheus', lineIn(deployment, ['spec', 'template', 'spec', 'containers']));
+  if (!container)
+    throw new ConfigError(
+      deployment.file.file,
+      'Deployment/prometheus has no container named prometheus',
+      'name the Prometheus container prometheus',
+      lineIn(deployment, ['spec', 'template', 'spec', 'containers']),
+    );
   const args = ((container.container.args ?? []) as unknown[]).map(String);
   const fromK8s = read(args, deployment.file.file, lineIn(deployment, [...container.path, 'args']));
 
   for (const key of Object.keys(defaults) as (keyof AlertRestartFlags)[]) {
     if (fromCompose[key] !== fromK8s[key]) {
-      throw new ConfigError(deployment.file.file, `Deployment/prometheus runs ${defaults[key][0]}=${formatDuration(fromK8s[key])}, ${composeFile} ${formatDuration(fromCompose[key])}`, 'pass the same value in both', lineIn(deployment, [...container.path, 'args']));
+      throw new ConfigError(
+        deployment.file.file,
+        `Deployment/prometheus runs ${defaults[key][0]}=${formatDuration(fromK8s[key])}, ${composeFile} ${formatDuration(fromCompose[key])}`,
+        'pass the same value in both',
+        lineIn(deployment, [...container.path, 'args']),
+      );
     }
   }
   return fromCompose;

@@ -62,7 +62,9 @@ export const flappingStack: StackDefinition<FlappingStackInfo> = {
         }),
       );
       const copy = testPrometheusConfig({ cluster, alertmanagers: [`${alertmanagerName}:9093`], jobs, timing });
-      const prometheus = await shared.network.start(prometheusSpec({ name: 'faults-flapping-prometheus', config: copy.config, files: copy.ruleFiles, flags: copy.flags, alertmanagers: copy.alertmanagers }));
+      const prometheus = await shared.network.start(
+        prometheusSpec({ name: 'faults-flapping-prometheus', config: copy.config, files: copy.ruleFiles, flags: copy.flags, alertmanagers: copy.alertmanagers }),
+      );
       const control = await startStandInControl({ targets: { app }, gauges: { pool } });
       return {
         info: { alerting, prometheusUrl: prometheus.url(9090), cluster, timing, controlUrl: control.url, poolSize },

@@ -3,7 +3,17 @@ import { groupNotificationBreaches } from './group-notification-breaches.js';
 import type { StormNotification } from './storm-notifications.js';
 
 const timers = { groupIntervalMs: 6_000, repeatIntervalMs: 360_000 };
-const at = (seq: number, seconds: number, firing: number, status: StormNotification['status'] = 'firing'): StormNotification => ({ seq, receivedAt: seconds * 1000, integration: 'pagerduty', status, alertname: 'ApplicationDown', firing, bytes: 1, alertList: '', body: {} });
+const at = (seq: number, seconds: number, firing: number, status: StormNotification['status'] = 'firing'): StormNotification => ({
+  seq,
+  receivedAt: seconds * 1000,
+  integration: 'pagerduty',
+  status,
+  alertname: 'ApplicationDown',
+  firing,
+  bytes: 1,
+  alertList: '',
+  body: {},
+});
 
 describe('groupNotificationBreaches', () => {
   it('accepts a group that grows once per group_interval, then resolves', () => {
@@ -20,7 +30,9 @@ describe('groupNotificationBreaches', () => {
   });
 
   it('flags more notifications than one per half group_interval', () => {
-    expect(groupNotificationBreaches([at(1, 0, 1), at(2, 1, 2), at(3, 2, 3)], 'growing', timers)).toEqual(['3 growing notifications of ApplicationDown within 2.0s: more than one per half group_interval (6s) allows (1)']);
+    expect(groupNotificationBreaches([at(1, 0, 1), at(2, 1, 2), at(3, 2, 3)], 'growing', timers)).toEqual([
+      '3 growing notifications of ApplicationDown within 2.0s: more than one per half group_interval (6s) allows (1)',
+    ]);
   });
 
   it('wants a resolving group to end RESOLVED', () => {

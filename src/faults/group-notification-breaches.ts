@@ -25,15 +25,21 @@ export function groupNotificationBreaches(notifications: readonly StormNotificat
     const repeat = n.firing === before.firing && n.status === before.status && apart >= timers.repeatIntervalMs / 2;
     if (!changed && !repeat) {
       const was = before.status === 'resolved' ? 'RESOLVED' : `${before.firing} firing`;
-      breaches.push(`#${n.seq} (${n.alertname}, ${n.status === 'resolved' ? 'RESOLVED' : `${n.firing} firing`}) came ${(apart / 1000).toFixed(1)}s after #${before.seq} (${was}) with nothing ${phase === 'growing' ? 'added' : 'resolved'}`);
+      breaches.push(
+        `#${n.seq} (${n.alertname}, ${n.status === 'resolved' ? 'RESOLVED' : `${n.firing} firing`}) came ${(apart / 1000).toFixed(1)}s after #${before.seq} (${was}) with nothing ${phase === 'growing' ? 'added' : 'resolved'}`,
+      );
     }
   });
-  if (phase === 'resolving' && notifications.length && notifications.at(-1)!.status !== 'resolved') breaches.push(`the last notification of ${notifications[0]!.alertname} (#${notifications.at(-1)!.seq}) is not RESOLVED`);
+  if (phase === 'resolving' && notifications.length && notifications.at(-1)!.status !== 'resolved')
+    breaches.push(`the last notification of ${notifications[0]!.alertname} (#${notifications.at(-1)!.seq}) is not RESOLVED`);
   const first = notifications[0];
   const last = notifications.at(-1);
   if (first && last) {
     const allowed = 1 + Math.floor((2 * (last.receivedAt - first.receivedAt)) / timers.groupIntervalMs);
-    if (notifications.length > allowed) breaches.push(`${notifications.length} ${phase} notifications of ${first.alertname} within ${((last.receivedAt - first.receivedAt) / 1000).toFixed(1)}s: more than one per half group_interval (${timers.groupIntervalMs / 1000}s) allows (${allowed})`);
+    if (notifications.length > allowed)
+      breaches.push(
+        `${notifications.length} ${phase} notifications of ${first.alertname} within ${((last.receivedAt - first.receivedAt) / 1000).toFixed(1)}s: more than one per half group_interval (${timers.groupIntervalMs / 1000}s) allows (${allowed})`,
+      );
   }
   return breaches;
 }

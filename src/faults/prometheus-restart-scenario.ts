@@ -89,7 +89,8 @@ export class PrometheusRestartScenario {
   async restart(downForMs = 0): Promise<{ stoppedAt: number; startedAt: number; resumedAt: number; restoredAt: number }> {
     await this.control.pause(this.server.engine);
     const stoppedAt = Date.now();
-    if (downForMs > 0) await pollUntil(async () => (Date.now() - stoppedAt >= downForMs ? true : undefined), { timeoutMs: downForMs + 60_000, intervalMs: 1000, what: `an outage of ${downForMs / 1000}s` });
+    if (downForMs > 0)
+      await pollUntil(async () => (Date.now() - stoppedAt >= downForMs ? true : undefined), { timeoutMs: downForMs + 60_000, intervalMs: 1000, what: `an outage of ${downForMs / 1000}s` });
     const startedAt = Date.now();
     await this.control.resume(this.server.engine);
     const resumedAt = Date.now();

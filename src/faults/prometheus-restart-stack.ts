@@ -83,7 +83,11 @@ export const prometheusRestartStack: StackDefinition<PrometheusRestartStackInfo>
 
 const inMemoryPath = '/prometheus-in-memory';
 
-async function startPair(shared: SharedServices, name: string, options: { timing: PrometheusTiming; deployed: AlertRestartFlags; alertmanager: string; inMemory: boolean; outageToleranceMs?: number }) {
+async function startPair(
+  shared: SharedServices,
+  name: string,
+  options: { timing: PrometheusTiming; deployed: AlertRestartFlags; alertmanager: string; inMemory: boolean; outageToleranceMs?: number },
+) {
   const targetName = `${name}-target`;
   // The tests need `up`; the filesystem collector too, or CriticalSignalAbsent (which watches
   // node_filesystem_avail_bytes) fires; nothing else, on a shared machine.
@@ -106,14 +110,22 @@ async function startPair(shared: SharedServices, name: string, options: { timing
     `--rules.alert.for-outage-tolerance=${formatDuration(outageToleranceMs)}`,
     `--rules.alert.resend-delay=${formatDuration(resendDelayMs)}`,
   ];
-  const spec = prometheusSpec({ name, config: copy.config, files: copy.ruleFiles, flags: [...copy.flags.filter((f) => !f.startsWith('--rules.alert.resend-delay=')), ...flags], alertmanagers: copy.alertmanagers });
+  const spec = prometheusSpec({
+    name,
+    config: copy.config,
+    files: copy.ruleFiles,
+    flags: [...copy.flags.filter((f) => !f.startsWith('--rules.alert.resend-delay=')), ...flags],
+    alertmanagers: copy.alertmanagers,
+  });
   const prometheus = await shared.network.start({
     ...spec,
     // /prometheus is the image's declared volume: kept across docker stop/start, as compose's named
     // volume keeps it. Docker ignores a tmpfs's mode on a declared volume's path (measured: root
     // 0755, and Prometheus, as nobody, cannot write), so the in-memory TSDB lives beside it,
     // owned by nobody (65534, the image's user, as in the official image).
-    ...(options.inMemory ? { tmpfs: [inMemoryPath], tmpfsOwner: { uid: 65534, gid: 65534 }, command: spec.command!.map((f) => (f.startsWith('--storage.tsdb.path=') ? `--storage.tsdb.path=${inMemoryPath}` : f)) } : {}),
+    ...(options.inMemory
+      ? { tmpfs: [inMemoryPath], tmpfsOwner: { uid: 65534, gid: 65534 }, command: spec.command!.map((f) => (f.startsWith('--storage.tsdb.path=') ? `--storage.tsdb.path=${inMemoryPath}` : f)) }
+      : {}),
     // docker compose's default stop_grace_period; SIGTERM lets the TSDB close its WAL cleanly.
     stopGraceSeconds: 10,
   });

@@ -48,7 +48,10 @@ export class ReceiverTimeline {
   async render(): Promise<string> {
     const events = await this.events();
     if (!events.length) return `receiver timeline (cluster ${this.token}): nothing arrived`;
-    return [`receiver timeline (cluster ${this.token}), seconds since the scenario began:`, ...events.map((e) => `  +${e.atS.toFixed(1).padStart(6)}s  #${e.seq} ${e.path}  answered ${e.answer ?? '?'}  ${e.what}`)].join('\n');
+    return [
+      `receiver timeline (cluster ${this.token}), seconds since the scenario began:`,
+      ...events.map((e) => `  +${e.atS.toFixed(1).padStart(6)}s  #${e.seq} ${e.path}  answered ${e.answer ?? '?'}  ${e.what}`),
+    ].join('\n');
   }
 }
 

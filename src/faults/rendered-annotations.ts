@@ -14,12 +14,16 @@ export function renderedAnnotations(rule: RuleEntry, labels: Readonly<Record<str
     const text = template
       .replace(/\{\{\s*\$labels\.(\w+)\s*\}\}/g, (_, label: string) => {
         const found = labels[label];
-        if (found === undefined) throw new Error(`${rule.file}:${rule.line}: annotation ${name} of ${rule.name} uses $labels.${label}, which the storm's alert does not carry; give its labels a "${label}"`);
+        if (found === undefined)
+          throw new Error(`${rule.file}:${rule.line}: annotation ${name} of ${rule.name} uses $labels.${label}, which the storm's alert does not carry; give its labels a "${label}"`);
         return found;
       })
       .replace(/\{\{\s*\$value(\s*\|\s*\w+)?\s*\}\}/g, value);
     const left = /\{\{.*?\}\}/.exec(text);
-    if (left) throw new Error(`${rule.file}:${rule.line}: annotation ${name} of ${rule.name} uses ${left[0]}, which src/faults/rendered-annotations.ts does not fill in; teach it that form or write the annotation with $labels and $value only`);
+    if (left)
+      throw new Error(
+        `${rule.file}:${rule.line}: annotation ${name} of ${rule.name} uses ${left[0]}, which src/faults/rendered-annotations.ts does not fill in; teach it that form or write the annotation with $labels and $value only`,
+      );
     rendered[name] = text;
   }
   return rendered;

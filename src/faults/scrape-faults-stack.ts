@@ -73,7 +73,9 @@ export const scrapeFaultsStack: StackDefinition<ScrapeFaultsStackInfo> = {
       const cluster = `faults-scrape-${randomBytes(3).toString('hex')}`;
       const jobs = { ...Object.fromEntries(entries.map(([name]) => [name, [instances[name]]])), prometheus: ['localhost:9090'], alertmanager: [`${alertmanagerName}:9093`] };
       const copy = testPrometheusConfig({ cluster, alertmanagers: [`${alertmanagerName}:9093`], jobs, timing });
-      const prometheus = await shared.network.start(prometheusSpec({ name: 'faults-scrape-prometheus', config: copy.config, files: copy.ruleFiles, flags: copy.flags, alertmanagers: copy.alertmanagers }));
+      const prometheus = await shared.network.start(
+        prometheusSpec({ name: 'faults-scrape-prometheus', config: copy.config, files: copy.ruleFiles, flags: copy.flags, alertmanagers: copy.alertmanagers }),
+      );
       const control = await startStandInControl({ targets });
       return {
         info: { alerting, prometheusUrl: prometheus.url(9090), cluster, timing, controlUrl: control.url, instances, startMark, startedAtMs },

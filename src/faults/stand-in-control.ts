@@ -24,16 +24,22 @@ export async function startStandInControl(parts: { targets: Record<string, Stand
       );
     }
     if (req.method === 'POST' && gauge && !mode) {
-      return void readBody(req).then((text) => {
-        try {
-          gauge.set(JSON.parse(text) as GaugeProgram);
-          answer(204);
-        } catch (error) {
-          answer(400, `gauge ${name}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }, () => answer(400, 'unreadable body'));
+      return void readBody(req).then(
+        (text) => {
+          try {
+            gauge.set(JSON.parse(text) as GaugeProgram);
+            answer(204);
+          } catch (error) {
+            answer(400, `gauge ${name}: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        },
+        () => answer(400, 'unreadable body'),
+      );
     }
-    answer(404, `unknown control ${req.method} ${req.url}; targets: ${Object.keys(parts.targets).join(', ')} (modes ${targetModes.join(', ')}); gauges: ${Object.keys(parts.gauges ?? {}).join(', ') || 'none'}`);
+    answer(
+      404,
+      `unknown control ${req.method} ${req.url}; targets: ${Object.keys(parts.targets).join(', ')} (modes ${targetModes.join(', ')}); gauges: ${Object.keys(parts.gauges ?? {}).join(', ') || 'none'}`,
+    );
   });
   return listenOnLoopback(server);
 }

@@ -3,8 +3,25 @@ import { caseFailures } from './case-expectations.js';
 import type { PipelineCase } from './log-fixtures.js';
 
 // The comparison itself, on documents written by hand; the pipeline is tested in tests/pipeline.
-const base: PipelineCase = { name: 'c', input: 'tcp', lines: ['{{id}}'], line: 1, expect: { indices: ['logs', 'errors'], timestamp: '2026-11-26T23:59:59.000Z', fields: { 'log.level': 'error', message: '{{id}} x' }, tags: ['error'], notTags: ['unparsed'], absent: ['level'], mustNotContain: ['hunter2'] } };
-const doc = (index: string, extra: Record<string, unknown> = {}) => ({ index, source: { '@timestamp': '2026-11-26T23:59:59.000Z', message: 'T1 x', log: { level: 'error' }, tags: ['error'], ...extra } });
+const base: PipelineCase = {
+  name: 'c',
+  input: 'tcp',
+  lines: ['{{id}}'],
+  line: 1,
+  expect: {
+    indices: ['logs', 'errors'],
+    timestamp: '2026-11-26T23:59:59.000Z',
+    fields: { 'log.level': 'error', message: '{{id}} x' },
+    tags: ['error'],
+    notTags: ['unparsed'],
+    absent: ['level'],
+    mustNotContain: ['hunter2'],
+  },
+};
+const doc = (index: string, extra: Record<string, unknown> = {}) => ({
+  index,
+  source: { '@timestamp': '2026-11-26T23:59:59.000Z', message: 'T1 x', log: { level: 'error' }, tags: ['error'], ...extra },
+});
 
 describe('caseFailures', () => {
   it('is empty when every expectation holds', () => {
@@ -24,7 +41,11 @@ describe('caseFailures', () => {
   });
 
   it('compares a whole document without the ignored paths', () => {
-    const c: PipelineCase = { ...base, expect: { indices: ['logs'], document: { '@timestamp': '2026-11-26T23:59:59.000Z', message: '{{id}} x', log: { level: 'error' }, tags: ['error'] } }, ignore: ['@version', 'host.name'] };
+    const c: PipelineCase = {
+      ...base,
+      expect: { indices: ['logs'], document: { '@timestamp': '2026-11-26T23:59:59.000Z', message: '{{id}} x', log: { level: 'error' }, tags: ['error'] } },
+      ignore: ['@version', 'host.name'],
+    };
     expect(caseFailures(c, 'T1', [doc('logs-2026.11.26', { '@version': '1', host: { name: 'h' } })])).toEqual([]);
     expect(caseFailures(c, 'T1', [doc('logs-2026.11.26', { extra: 1 })])[0]).toMatch(/^in logs-2026.11.26: the document is .*"extra":1.*ignoring @version, host.name\)$/);
   });

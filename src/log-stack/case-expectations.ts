@@ -38,7 +38,8 @@ export function caseFailures(c: PipelineCase, id: string, docs: readonly Indexed
     for (const forbidden of expect.mustNotContain ?? []) if (text.includes(forbidden)) failures.push(`${where}: contains "${forbidden}"`);
     if (expect.document) {
       const got = withoutPaths(doc.source, c.ignore ?? []);
-      if (!isDeepStrictEqual(got, expect.document)) failures.push(`${where}: the document is ${JSON.stringify(got)}, expected ${JSON.stringify(expect.document)} (ignoring ${(c.ignore ?? []).join(', ') || 'nothing'})`);
+      if (!isDeepStrictEqual(got, expect.document))
+        failures.push(`${where}: the document is ${JSON.stringify(got)}, expected ${JSON.stringify(expect.document)} (ignoring ${(c.ignore ?? []).join(', ') || 'nothing'})`);
     }
   }
   return failures;

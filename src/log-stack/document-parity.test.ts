@@ -22,7 +22,9 @@ describe('parityDifferences', () => {
   });
 
   it('counts documents per index family, and compares the day of the index unless told not to', () => {
-    expect(parityDifferences([doc('logs-2026.11.29', { m: 1 }), doc('errors-2026.11.29', { m: 1 })], [doc('logs-2026.11.29', { m: 1 })])).toEqual(['errors: 1 real document(s), the engine predicts 0']);
+    expect(parityDifferences([doc('logs-2026.11.29', { m: 1 }), doc('errors-2026.11.29', { m: 1 })], [doc('logs-2026.11.29', { m: 1 })])).toEqual([
+      'errors: 1 real document(s), the engine predicts 0',
+    ]);
     expect(parityDifferences([doc('logs-2026.11.29', { m: 1 })], [doc('logs-2026.11.30', { m: 1 })])).toEqual(['logs[0]._index: real "logs-2026.11.29", engine "logs-2026.11.30"']);
     expect(parityDifferences([doc('logs-2026.11.29', { m: 1 })], [doc('logs-2026.11.30', { m: 1 })], { presenceOnly: ['_index'] })).toEqual([]);
   });
@@ -30,6 +32,8 @@ describe('parityDifferences', () => {
   it('compares presence only where told (arrival time), and still reports a missing one', () => {
     const opts = { presenceOnly: ['@timestamp'] };
     expect(parityDifferences([doc('logs-2026.11.29', { '@timestamp': '2026-11-29T01:00:00Z' })], [doc('logs-2026.11.29', { '@timestamp': '2026-11-29T02:00:00Z' })], opts)).toEqual([]);
-    expect(parityDifferences([doc('logs-2026.11.29', { '@timestamp': '2026-11-29T01:00:00Z' })], [doc('logs-2026.11.29', {})], opts)).toEqual(['logs[0].@timestamp: real "2026-11-29T01:00:00Z", engine (absent)']);
+    expect(parityDifferences([doc('logs-2026.11.29', { '@timestamp': '2026-11-29T01:00:00Z' })], [doc('logs-2026.11.29', {})], opts)).toEqual([
+      'logs[0].@timestamp: real "2026-11-29T01:00:00Z", engine (absent)',
+    ]);
   });
 });

@@ -45,18 +45,30 @@ describe('malformed log fixtures name file:line and what to change', () => {
   });
 
   it('a value outside the allowed set, and a missing key', () => {
-    expect(failure(() => loadPipelineCases(file('cases:\n  - name: a\n    input: udp\n    lines: ["{{id}}"]\n    expect: { indices: [logs] }\n')))).toMatchObject({ line: 3, reason: 'cases[0].input must be one of tcp, syslog-tcp, syslog-udp, file (got "udp")' });
+    expect(failure(() => loadPipelineCases(file('cases:\n  - name: a\n    input: udp\n    lines: ["{{id}}"]\n    expect: { indices: [logs] }\n')))).toMatchObject({
+      line: 3,
+      reason: 'cases[0].input must be one of tcp, syslog-tcp, syslog-udp, file (got "udp")',
+    });
     expect(failure(() => loadPipelineCases(file(oneCase('    lines: ["{{id}}"]\n'))))).toMatchObject({ line: 2, reason: 'missing key "expect" in cases[0]' });
   });
 
   it('a case whose first line has no {{id}}', () => {
-    expect(failure(() => loadPipelineCases(file(oneCase('    lines: ["no id here"]\n    expect: { indices: [logs] }\n'))))).toMatchObject({ line: 4, reason: 'case "a": its first line has no {{id}}' });
+    expect(failure(() => loadPipelineCases(file(oneCase('    lines: ["no id here"]\n    expect: { indices: [logs] }\n'))))).toMatchObject({
+      line: 4,
+      reason: 'case "a": its first line has no {{id}}',
+    });
   });
 
   it('canaries: a line without its secret, a reused secret, and a kind tried in one place only', () => {
     const canary = (name: string, secret: string, line: string, where = 'message') => `  - { name: ${name}, kind: password, where: [${where}], input: tcp, secret: ${secret}, line: '${line}' }\n`;
     expect(failure(() => loadCanaries(file(`canaries:\n${canary('a', 'secret-1', '{{id}} nothing')}`)))).toMatchObject({ line: 2, reason: 'canary "a": its line does not contain its secret' });
-    expect(failure(() => loadCanaries(file(`canaries:\n${canary('a', 'secret-1', '{{id}} {{secret}}')}${canary('b', 'secret-1', '{{id}} {{secret}}')}`)))).toMatchObject({ line: 3, reason: 'canary "b" reuses the secret of the canary at line 2' });
-    expect(failure(() => loadCanaries(file(`canaries:\n${canary('a', 'secret-1', '{{id}} {{secret}}')}`)))).toMatchObject({ line: 1, reason: 'the password secrets are tried in only one place (message)' });
+    expect(failure(() => loadCanaries(file(`canaries:\n${canary('a', 'secret-1', '{{id}} {{secret}}')}${canary('b', 'secret-1', '{{id}} {{secret}}')}`)))).toMatchObject({
+      line: 3,
+      reason: 'canary "b" reuses the secret of the canary at line 2',
+    });
+    expect(failure(() => loadCanaries(file(`canaries:\n${canary('a', 'secret-1', '{{id}} {{secret}}')}`)))).toMatchObject({
+      line: 1,
+      reason: 'the password secrets are tried in only one place (message)',
+    });
   });
 });

@@ -28,7 +28,12 @@ export function loadPipelineCases(path = pipelineCasesFile): PipelineCase[] {
   const cases = (yaml.data as { cases: Omit<PipelineCase, 'line'>[] }).cases;
   return cases.map((c, i) => {
     if (!c.lines[0]!.includes('{{id}}')) {
-      throw new ConfigError(yaml.file, `case "${c.name}": its first line has no {{id}}`, 'put {{id}} in the first line: the test finds the events of a case by it', yaml.valueLineOf(['cases', i, 'lines', 0]));
+      throw new ConfigError(
+        yaml.file,
+        `case "${c.name}": its first line has no {{id}}`,
+        'put {{id}} in the first line: the test finds the events of a case by it',
+        yaml.valueLineOf(['cases', i, 'lines', 0]),
+      );
     }
     return { ...c, line: yaml.lineOf(['cases', i]) ?? 1 };
   });
@@ -46,14 +51,22 @@ export function loadCanaries(path = canariesFile): Canary[] {
   canaries.forEach((c, i) => {
     const lineAt = yaml.valueLineOf(['canaries', i, 'line']);
     if (!c.line.includes('{{id}}')) throw new ConfigError(yaml.file, `canary "${c.name}": its line has no {{id}}`, 'put {{id}} in the line: the test finds the event by it', lineAt);
-    if (!renderCanary(c, 'x').includes(c.secret)) throw new ConfigError(yaml.file, `canary "${c.name}": its line does not contain its secret`, 'write {{secret}} where the secret goes, or the secret itself', lineAt);
+    if (!renderCanary(c, 'x').includes(c.secret))
+      throw new ConfigError(yaml.file, `canary "${c.name}": its line does not contain its secret`, 'write {{secret}} where the secret goes, or the secret itself', lineAt);
     const earlier = seen.get(c.secret);
-    if (earlier !== undefined) throw new ConfigError(yaml.file, `canary "${c.name}" reuses the secret of the canary at line ${earlier}`, 'give every canary its own secret, so a leak names its case', c.at);
+    if (earlier !== undefined)
+      throw new ConfigError(yaml.file, `canary "${c.name}" reuses the secret of the canary at line ${earlier}`, 'give every canary its own secret, so a leak names its case', c.at);
     seen.set(c.secret, c.at);
   });
   for (const kind of canaryKinds) {
     const places = new Set(canaries.filter((c) => c.kind === kind).flatMap((c) => c.where));
-    if (places.size < 2) throw new ConfigError(yaml.file, `the ${kind} secrets are tried in ${places.size ? `only one place (${[...places].join('')})` : 'no place'}`, `add a ${kind} canary in another of: ${canaryPlaces.join(', ')}`, 1);
+    if (places.size < 2)
+      throw new ConfigError(
+        yaml.file,
+        `the ${kind} secrets are tried in ${places.size ? `only one place (${[...places].join('')})` : 'no place'}`,
+        `add a ${kind} canary in another of: ${canaryPlaces.join(', ')}`,
+        1,
+      );
   }
   for (const place of canaryPlaces) {
     if (!canaries.some((c) => c.where.includes(place))) throw new ConfigError(yaml.file, `no canary is placed in ${place}`, `add one with where: [${place}]`, 1);

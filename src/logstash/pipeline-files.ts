@@ -33,7 +33,12 @@ export function loadPipelines(file = pipelinesFile, files = new SourceFiles(repo
     const id = entry?.['pipeline.id'];
     const pathConfig = entry?.['path.config'];
     if (typeof id !== 'string' || typeof pathConfig !== 'string') {
-      throw new ConfigError(yaml.file, `pipeline entry ${i + 1} needs pipeline.id and path.config`, 'config.string pipelines cannot be checked here: keep the config in a file under monitoring/logstash/pipeline/', line);
+      throw new ConfigError(
+        yaml.file,
+        `pipeline entry ${i + 1} needs pipeline.id and path.config`,
+        'config.string pipelines cannot be checked here: keep the config in a file under monitoring/logstash/pipeline/',
+        line,
+      );
     }
     const configs = configFiles(files, pathConfig, yaml.file, yaml.lineOf([i, 'path.config']));
     return { id, configs: configs.map((f) => parseConfig(f, files.text(f))), line };
@@ -47,9 +52,19 @@ function configFiles(files: SourceFiles, pathConfig: string, file: string, line?
   const pattern = hasGlob ? posix.basename(pathConfig) : '*';
   const repoDir = repoPathOf(dir);
   if (!repoDir || !files.exists(repoDir)) {
-    throw new ConfigError(file, `path.config ${pathConfig} is not a directory any mount provides`, 'point it under /usr/share/logstash/pipeline (monitoring/logstash/pipeline/ in the repository)', line);
+    throw new ConfigError(
+      file,
+      `path.config ${pathConfig} is not a directory any mount provides`,
+      'point it under /usr/share/logstash/pipeline (monitoring/logstash/pipeline/ in the repository)',
+      line,
+    );
   }
-  const matcher = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*').replaceAll('?', '.')}$`);
+  const matcher = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('*', '[^/]*')
+      .replaceAll('?', '.')}$`,
+  );
   const names = files.list(repoDir).filter((n) => matcher.test(n));
   if (names.length === 0) throw new ConfigError(file, `path.config ${pathConfig} matches no file in ${repoDir}/`, 'add the pipeline config there, or fix the pattern', line);
   return names.map((n) => `${repoDir}/${n}`);

@@ -24,7 +24,10 @@ describe('RubyRegex: regular expressions as Logstash (Joni, Ruby syntax) reads t
 
   it('captures plain groups when no group is named', async () => {
     const m = (await rubyRegex('(a)(b)')).search('zab')!;
-    expect(m.groups).toEqual([{ start: 1, end: 2 }, { start: 2, end: 3 }]);
+    expect(m.groups).toEqual([
+      { start: 1, end: 2 },
+      { start: 2, end: 3 },
+    ]);
   });
 
   it('reports a group that took no part in the match as undefined, and an empty one as empty', async () => {
@@ -45,7 +48,7 @@ describe('RubyRegex: regular expressions as Logstash (Joni, Ruby syntax) reads t
     expect((await rubyRegex('a++b')).test('aab')).toBe(true);
   });
 
-  it("says why a pattern does not compile", async () => {
+  it('says why a pattern does not compile', async () => {
     await expect(rubyRegex('(unclosed')).rejects.toThrow(RubyRegexError);
     await expect(rubyRegex('(unclosed')).rejects.toThrow(/invalid regular expression \/\(unclosed\/: /);
   });

@@ -125,7 +125,10 @@ function participated(c: { start: number; end: number }): boolean {
 }
 
 export class RubyRegexError extends Error {
-  constructor(readonly source: string, readonly reason: string) {
+  constructor(
+    readonly source: string,
+    readonly reason: string,
+  ) {
     super(`invalid regular expression /${source}/: ${reason}`);
     this.name = 'RubyRegexError';
   }

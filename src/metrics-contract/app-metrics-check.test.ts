@@ -20,7 +20,12 @@ describe('contract/app-metrics', () => {
       ...parseMetricsContract(YamlFile.parse('monitoring/metrics-contract.yml', 'metrics:\n  - {name: sessions_active, type: gauge, help: Sessions., labels: [], source: app}\n')),
     ];
     expect(appMetricsProblems(createAppMetrics().registry, contract, sources)).toEqual([
-      expect.objectContaining({ file: 'monitoring/metrics-contract.yml', line: 2, message: 'sessions_active is a `source: app` metric, but app/metrics does not define it', hint: expect.stringContaining('define it in app/metrics') }),
+      expect.objectContaining({
+        file: 'monitoring/metrics-contract.yml',
+        line: 2,
+        message: 'sessions_active is a `source: app` metric, but app/metrics does not define it',
+        hint: expect.stringContaining('define it in app/metrics'),
+      }),
     ]);
   });
 
@@ -28,7 +33,11 @@ describe('contract/app-metrics', () => {
     const contract = appMetricsOf(loadMetricsContract()).map((m) => (m.name === 'db_queries_total' ? { ...m, labels: ['operation', 'table'] } : m));
     const [found, ...rest] = appMetricsProblems(createAppMetrics().registry, contract, sources);
     expect(rest).toEqual([]);
-    expect(found).toMatchObject({ file: 'app/metrics/db-metrics.ts', line: expect.any(Number), message: expect.stringMatching(/^db_queries_total: labels are \[operation, status, table\], the contract says \[operation, table\] \(monitoring\/metrics-contract\.yml:\d+\)$/) });
+    expect(found).toMatchObject({
+      file: 'app/metrics/db-metrics.ts',
+      line: expect.any(Number),
+      message: expect.stringMatching(/^db_queries_total: labels are \[operation, status, table\], the contract says \[operation, table\] \(monitoring\/metrics-contract\.yml:\d+\)$/),
+    });
   });
 
   it('names a metric the module defines beyond the contract', () => {

@@ -33,18 +33,40 @@ export function appMetricsProblems(registry: Registry, contract: readonly Contra
     const [file, line] = metric.where.split(':') as [string, string];
     const definition = defined.get(metric.name);
     if (!definition) {
-      problems.push(problem({ check: checkId, file, line: Number(line), message: `${metric.name} is a \`source: app\` metric, but app/metrics does not define it`, hint: `define it in ${moduleDir} with exactly this type, help, labels${metric.buckets ? ' and buckets' : ''}, and record it where the app does that work (see ${moduleDir}/README.md)` }));
+      problems.push(
+        problem({
+          check: checkId,
+          file,
+          line: Number(line),
+          message: `${metric.name} is a \`source: app\` metric, but app/metrics does not define it`,
+          hint: `define it in ${moduleDir} with exactly this type, help, labels${metric.buckets ? ' and buckets' : ''}, and record it where the app does that work (see ${moduleDir}/README.md)`,
+        }),
+      );
       continue;
     }
     const shape = { type: definition.type, help: definition.help, labels: definition.labelNames ?? [], buckets: definition.type === 'histogram' ? definition.upperBounds : undefined };
     for (const difference of shapeDifferences(shape, metric)) {
-      problems.push(problem({ check: checkId, ...definedAt(metric.name), message: `${metric.name}: ${difference} (${metric.where})`, hint: `make the code and ${metric.where} agree: change the code, or ask the contract's owner to change the entry` }));
+      problems.push(
+        problem({
+          check: checkId,
+          ...definedAt(metric.name),
+          message: `${metric.name}: ${difference} (${metric.where})`,
+          hint: `make the code and ${metric.where} agree: change the code, or ask the contract's owner to change the entry`,
+        }),
+      );
     }
   }
   const expected = new Set(contract.map((metric) => metric.name));
   for (const name of defined.keys()) {
     if (!expected.has(name)) {
-      problems.push(problem({ check: checkId, ...definedAt(name), message: `${name} is defined in app/metrics but is not a \`source: app\` metric of the contract`, hint: `add it to ${contractFile} (name, type, help, labels, source: app) so rules and dashboards may use it, or remove it` }));
+      problems.push(
+        problem({
+          check: checkId,
+          ...definedAt(name),
+          message: `${name} is defined in app/metrics but is not a \`source: app\` metric of the contract`,
+          hint: `add it to ${contractFile} (name, type, help, labels, source: app) so rules and dashboards may use it, or remove it`,
+        }),
+      );
     }
   }
   return problems;

@@ -63,9 +63,7 @@ describe('contractDifferences', () => {
   });
 
   it('reports a labelled metric with no samples instead of passing it unchecked', () => {
-    expect(differences(agreeing.replace('req_total{method="GET"} 1\n', ''))).toEqual([
-      'req_total (contract.yml:2): has no samples, so its labels cannot be compared: make the test record it once',
-    ]);
+    expect(differences(agreeing.replace('req_total{method="GET"} 1\n', ''))).toEqual(['req_total (contract.yml:2): has no samples, so its labels cannot be compared: make the test record it once']);
   });
 
   it('requires the +Inf bucket', () => {

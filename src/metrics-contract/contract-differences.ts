@@ -51,7 +51,10 @@ export function contractDifferences(scraped: ReadonlyMap<string, MetricFamily>, 
       continue;
     }
     const labelsOf = (sample: (typeof family.samples)[number]) =>
-      Object.keys(sample.labels).filter((label) => !(label === 'le' && sample.name.endsWith('_bucket'))).sort().join(', ');
+      Object.keys(sample.labels)
+        .filter((label) => !(label === 'le' && sample.name.endsWith('_bucket')))
+        .sort()
+        .join(', ');
     const first = family.samples[0]!;
     const odd = family.samples.find((sample) => labelsOf(sample) !== labelsOf(first));
     if (odd) say(`scraped line ${odd.line} has labels [${labelsOf(odd)}] but line ${first.line} has [${labelsOf(first)}]`);

@@ -23,7 +23,11 @@ describe('the metrics contract loader', () => {
     ['an unknown type', 'metrics:\n  - name: a\n    type: gauge2\n', 'contract.yml:3: a: type "gauge2" is not one of counter, gauge, histogram, summary'],
     ['no help', 'metrics:\n  - name: a\n    type: gauge\n', 'contract.yml:2: a has no help text'],
     ['labels that are not a list', 'metrics:\n  - name: a\n    type: gauge\n    help: A.\n    labels: method\n    source: app\n', 'contract.yml:5: a: labels must be a list'],
-    ['an app histogram without buckets', 'metrics:\n  - name: a\n    type: histogram\n    help: A.\n    labels: []\n    source: app\n', 'contract.yml:2: a: an app histogram needs its bucket boundaries'],
+    [
+      'an app histogram without buckets',
+      'metrics:\n  - name: a\n    type: histogram\n    help: A.\n    labels: []\n    source: app\n',
+      'contract.yml:2: a: an app histogram needs its bucket boundaries',
+    ],
     [
       'a metric listed twice',
       'metrics:\n  - {name: a, type: gauge, help: A., labels: [], source: app}\n  - {name: a, type: gauge, help: A., labels: [], source: app}\n',

@@ -41,7 +41,7 @@ export function parseMetricsContract(yaml: YamlFile): ContractMetric[] {
     if (typeof e.name !== 'string' || e.name === '') fail('name', `entry ${i} has no name`, 'add `name: <metric_name>`');
     const name = e.name as string;
     if (seen.has(name)) fail('name', `${name} is listed twice (first at ${seen.get(name)})`, 'keep one entry per metric');
-    if (typeof e.type !== 'string' || !types.has(e.type)) fail('type', `${name}: type ${JSON.stringify(e.type)} is not one of ${[...types].join(', ')}`, 'set `type:` to the metric\'s Prometheus type');
+    if (typeof e.type !== 'string' || !types.has(e.type)) fail('type', `${name}: type ${JSON.stringify(e.type)} is not one of ${[...types].join(', ')}`, "set `type:` to the metric's Prometheus type");
     if (typeof e.help !== 'string' || e.help === '') fail('help', `${name} has no help text`, 'add `help:`: one sentence saying what it counts');
     if (!Array.isArray(e.labels) || !e.labels.every((l) => typeof l === 'string')) fail('labels', `${name}: labels must be a list of label names`, 'write `labels: [a, b]`, or `labels: []` for none');
     if (typeof e.source !== 'string') fail('source', `${name} has no source`, 'add `source:` (app, node-exporter, mysqld-exporter, cadvisor, prometheus, …)');

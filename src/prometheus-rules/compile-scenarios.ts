@@ -46,7 +46,13 @@ export function evaluationTimeError(scenario: ScenarioFile, defaultEvaluationMs:
   for (const c of scenario.cases) {
     const step = c.evaluationIntervalMs ?? defaultEvaluationMs;
     const off = c.expect.find((e) => e.atMs % step !== 0);
-    if (off) return new ConfigError(scenario.file, `at: ${formatDuration(off.atMs)} falls between evaluations (every ${formatDuration(step)})`, `rules are evaluated every ${formatDuration(step)}: pick a multiple of it`, off.line);
+    if (off)
+      return new ConfigError(
+        scenario.file,
+        `at: ${formatDuration(off.atMs)} falls between evaluations (every ${formatDuration(step)})`,
+        `rules are evaluated every ${formatDuration(step)}: pick a multiple of it`,
+        off.line,
+      );
   }
   return undefined;
 }
@@ -69,7 +75,11 @@ export function compileScenarios(scenarios: readonly ScenarioFile[], options: Co
     }
     for (const [ms, cases] of byInterval) {
       const expectations = cases.flatMap((c) => c.expect.filter((e) => holdsOn(e, options.engine.major)));
-      const rules = rulesNeeded(options.inventory, expectations.flatMap((e) => (e.kind === 'alert' ? [e.alert] : [])), expectations.flatMap((e) => (e.kind === 'query' ? [e.query] : [])));
+      const rules = rulesNeeded(
+        options.inventory,
+        expectations.flatMap((e) => (e.kind === 'alert' ? [e.alert] : [])),
+        expectations.flatMap((e) => (e.kind === 'query' ? [e.query] : [])),
+      );
       const subset = subsetRuleFile(options.inventory, rules);
       const base = `${String(n).padStart(3, '0')}-${basename(scenario.file).replace(/\.ya?ml$/, '')}-every-${formatDuration(ms)}`;
       const tests = cases.map((c) => {
@@ -88,7 +98,16 @@ export function compileScenarios(scenarios: readonly ScenarioFile[], options: Co
         name: `${base}.test.yml`,
         // fuzzy_compare: the last bit of a float depends on the order of additions, which
         // changes between releases; promtool 3.5+ can compare within one ULP, as we want.
-        text: stringify({ rule_files: [`${base}.rules.yml`], evaluation_interval: formatDuration(ms), ...(options.engine.fuzzyCompare ? { fuzzy_compare: true } : {}), ...(order.length ? { group_eval_order: order } : {}), tests }, { lineWidth: 0 }),
+        text: stringify(
+          {
+            rule_files: [`${base}.rules.yml`],
+            evaluation_interval: formatDuration(ms),
+            ...(options.engine.fuzzyCompare ? { fuzzy_compare: true } : {}),
+            ...(order.length ? { group_eval_order: order } : {}),
+            tests,
+          },
+          { lineWidth: 0 },
+        ),
       });
     }
   });

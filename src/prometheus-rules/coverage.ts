@@ -24,11 +24,15 @@ function unknownNames(inventory: RuleInventory, scenarios: readonly ScenarioFile
   const names = (kind: RuleEntry['kind']) => inventory.rules.filter((r) => r.kind === kind).map((r) => r.name);
   const report = (file: string, line: number, kind: RuleEntry['kind'], name: string) => {
     const guess = nearestName(name, names(kind));
-    out.push(problem({
-      check: coverageCheckId, file, line,
-      message: `the test names ${kind === 'alert' ? 'alert' : 'recording rule'} ${name}, which no rule file defines${guess ? `; did you mean ${guess}?` : ''}`,
-      hint: `promtool would pass this test without checking anything: fix the name, or add the rule to ${inventory.files.map((f) => f.file).join(' / ')}`,
-    }));
+    out.push(
+      problem({
+        check: coverageCheckId,
+        file,
+        line,
+        message: `the test names ${kind === 'alert' ? 'alert' : 'recording rule'} ${name}, which no rule file defines${guess ? `; did you mean ${guess}?` : ''}`,
+        hint: `promtool would pass this test without checking anything: fix the name, or add the rule to ${inventory.files.map((f) => f.file).join(' / ')}`,
+      }),
+    );
   };
   for (const s of scenarios) {
     if (!inventory.find(s.subject.kind, s.subject.name)) report(s.file, s.subject.line, s.subject.kind, s.subject.name);
@@ -42,7 +46,9 @@ function unknownNames(inventory: RuleInventory, scenarios: readonly ScenarioFile
 function untestedAlerts(inventory: RuleInventory, scenarios: readonly ScenarioFile[], evaluationIntervalMs: number): Problem[] {
   const out: Problem[] = [];
   for (const rule of inventory.alerts()) {
-    const cases = scenarios.flatMap((s) => s.cases.map((c) => ({ c, expectations: c.expect.filter((e): e is AlertExpectation => e.kind === 'alert' && e.alert === rule.name) }))).filter((x) => x.expectations.length);
+    const cases = scenarios
+      .flatMap((s) => s.cases.map((c) => ({ c, expectations: c.expect.filter((e): e is AlertExpectation => e.kind === 'alert' && e.alert === rule.name) })))
+      .filter((x) => x.expectations.length);
     const where = { check: coverageCheckId, file: rule.file, line: rule.line };
     const file = `fixtures/rules/alerts/${rule.name}.yaml`;
     if (!cases.length) {
@@ -50,15 +56,27 @@ function untestedAlerts(inventory: RuleInventory, scenarios: readonly ScenarioFi
       continue;
     }
     if (!cases.some((x) => x.expectations.some((e) => e.alerts.length > 0))) {
-      out.push(problem({ ...where, message: `no test makes alert ${rule.name} fire`, hint: `in ${file}, expect firing: true (with the exact labels and annotations) once the condition has held for its \`for\`` }));
+      out.push(
+        problem({
+          ...where,
+          message: `no test makes alert ${rule.name} fire`,
+          hint: `in ${file}, expect firing: true (with the exact labels and annotations) once the condition has held for its \`for\``,
+        }),
+      );
     }
     // An always-firing alert (the Watchdog, `vector(1)`) has no input that keeps it silent.
     if (!isAlwaysFiring(rule) && !cases.some((x) => x.expectations.every((e) => e.alerts.length === 0))) {
       out.push(problem({ ...where, message: `no case keeps alert ${rule.name} silent`, hint: `in ${file}, add a case just below the threshold whose expectations are all firing: false` }));
     }
-    const forMs = rule.for ? parseDuration(rule.for) ?? 0 : 0;
+    const forMs = rule.for ? (parseDuration(rule.for) ?? 0) : 0;
     if (forMs > 0 && !cases.some((x) => crossesFor(x.c, x.expectations, evaluationIntervalMs))) {
-      out.push(problem({ ...where, message: `no case checks both sides of \`for: ${rule.for}\` of alert ${rule.name}`, hint: `in one case, expect firing: false one evaluation before the condition has held for ${rule.for}, and firing: true at it` }));
+      out.push(
+        problem({
+          ...where,
+          message: `no case checks both sides of \`for: ${rule.for}\` of alert ${rule.name}`,
+          hint: `in one case, expect firing: false one evaluation before the condition has held for ${rule.for}, and firing: true at it`,
+        }),
+      );
     }
   }
   return out;
@@ -76,7 +94,16 @@ function untestedRecords(inventory: RuleInventory, scenarios: readonly ScenarioF
   for (const s of scenarios) {
     for (const c of s.cases) for (const e of c.expect) if (e.kind === 'query' && e.samples.length) for (const m of metricNames(e.query)) checked.add(m);
   }
-  return inventory.records().filter((r) => !checked.has(r.name)).map((r) =>
-    problem({ check: coverageCheckId, file: r.file, line: r.line, message: `recording rule ${r.name} has no test of its values`, hint: `add fixtures/rules/recording/${r.name.replaceAll(':', '_')}.yaml with expected samples` }),
-  );
+  return inventory
+    .records()
+    .filter((r) => !checked.has(r.name))
+    .map((r) =>
+      problem({
+        check: coverageCheckId,
+        file: r.file,
+        line: r.line,
+        message: `recording rule ${r.name} has no test of its values`,
+        hint: `add fixtures/rules/recording/${r.name.replaceAll(':', '_')}.yaml with expected samples`,
+      }),
+    );
 }

@@ -8,13 +8,25 @@ import type { AlertFailure, ParsedAlert } from './promtool-failure.js';
 export function describeAlertFailure(f: AlertFailure): { message: string; details: string[]; hint: string } {
   const { alertname: name, time } = f;
   if (f.expected.length === 0) {
-    return { message: `${name} fired at ${time}; expected it to stay silent`, details: f.got.map((a) => `got: ${render(a)}`), hint: 'the input crosses the threshold, or holds it for the whole `for`, earlier than the case assumes: recheck the series against the rule' };
+    return {
+      message: `${name} fired at ${time}; expected it to stay silent`,
+      details: f.got.map((a) => `got: ${render(a)}`),
+      hint: 'the input crosses the threshold, or holds it for the whole `for`, earlier than the case assumes: recheck the series against the rule',
+    };
   }
   if (f.got.length === 0) {
-    return { message: `${name} did not fire at ${time}; expected ${f.expected.length} firing alert(s)`, details: f.expected.map((a) => `expected: ${render(a)}`), hint: 'the input does not hold the condition for the whole `for` by then (or stays below the threshold): recheck the series against the rule' };
+    return {
+      message: `${name} did not fire at ${time}; expected ${f.expected.length} firing alert(s)`,
+      details: f.expected.map((a) => `expected: ${render(a)}`),
+      hint: 'the input does not hold the condition for the whole `for` by then (or stays below the threshold): recheck the series against the rule',
+    };
   }
   if (f.expected.length === 1 && f.got.length === 1) {
-    return { message: `${name} fired at ${time}, but not as expected`, details: differences(f.expected[0]!, f.got[0]!), hint: 'fix whichever is wrong: the expected labels/annotations in the scenario, or the rule\'s labels/annotations' };
+    return {
+      message: `${name} fired at ${time}, but not as expected`,
+      details: differences(f.expected[0]!, f.got[0]!),
+      hint: "fix whichever is wrong: the expected labels/annotations in the scenario, or the rule's labels/annotations",
+    };
   }
   return {
     message: `${name} at ${time}: expected ${f.expected.length} firing alert(s), got ${f.got.length}`,

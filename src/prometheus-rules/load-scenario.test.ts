@@ -56,7 +56,9 @@ describe('loadScenario', () => {
   });
 
   test('an expectation is one of firing, alerts or samples', () => {
-    expect(errorOf(`alert: A\n${firing}cases:\n  - name: c\n    series: {up: '1'}\n    expect:\n      - {at: 1m, firing: true, samples: []}\n`).reason).toContain('exactly one of firing, alerts or samples');
+    expect(errorOf(`alert: A\n${firing}cases:\n  - name: c\n    series: {up: '1'}\n    expect:\n      - {at: 1m, firing: true, samples: []}\n`).reason).toContain(
+      'exactly one of firing, alerts or samples',
+    );
   });
 
   test('a precision that cannot round exactly is refused', () => {

@@ -47,7 +47,7 @@ export function readScenario(yaml: YamlFile): ScenarioFile {
     const intervalMs = c.interval ? parseDuration(c.interval)! : defaultSampleIntervalMs;
     if (intervalMs === 0) throw fail('interval must be longer than 0', 'use the scrape interval, e.g. 15s', [...at, 'interval']);
     const evaluationIntervalMs = c.evaluation_interval ? parseDuration(c.evaluation_interval) : undefined;
-    if (evaluationIntervalMs === 0) throw fail('evaluation_interval must be longer than 0', 'leave it out to use prometheus.yml\'s', [...at, 'evaluation_interval']);
+    if (evaluationIntervalMs === 0) throw fail('evaluation_interval must be longer than 0', "leave it out to use prometheus.yml's", [...at, 'evaluation_interval']);
     const series = Object.entries(c.series).map(([selector, values]) => {
       const line = yaml.lineOf([...at, 'series', selector]) ?? 0;
       checkSelector(yaml.file, selector, line);
@@ -62,7 +62,11 @@ export function readScenario(yaml: YamlFile): ScenarioFile {
       // Two expectations of one thing at one time are fine only for different majors.
       const majors = seen.get(key) ?? [];
       if (majors.some((m) => m === undefined || e.prometheus === undefined || m === e.prometheus)) {
-        throw fail(`two expectations for the same ${expectation.kind} at ${e.at}`, 'merge them into one, or mark each with the Prometheus major it holds on (prometheus: 2 / prometheus: 3)', [...at, 'expect', j]);
+        throw fail(`two expectations for the same ${expectation.kind} at ${e.at}`, 'merge them into one, or mark each with the Prometheus major it holds on (prometheus: 2 / prometheus: 3)', [
+          ...at,
+          'expect',
+          j,
+        ]);
       }
       seen.set(key, [...majors, e.prometheus]);
       return expectation;
@@ -74,7 +78,12 @@ export function readScenario(yaml: YamlFile): ScenarioFile {
     const line = yaml.lineOf(at) ?? 0;
     const atMs = parseDuration(e.at)!;
     const forms = [e.firing !== undefined, e.alerts !== undefined, e.samples !== undefined].filter(Boolean).length;
-    if (forms !== 1) throw fail(`expectation at ${e.at} needs exactly one of firing, alerts or samples`, 'firing: true|false (the file\'s `firing:` instance), alerts: [...] (exact list), or samples: [...] (query result)', at);
+    if (forms !== 1)
+      throw fail(
+        `expectation at ${e.at} needs exactly one of firing, alerts or samples`,
+        "firing: true|false (the file's `firing:` instance), alerts: [...] (exact list), or samples: [...] (query result)",
+        at,
+      );
     if (e.samples !== undefined) {
       if (e.alert !== undefined) throw fail('`alert:` and `samples:` do not go together', 'samples check a query; use firing/alerts to check an alert', [...at, 'alert']);
       const query = e.query ?? (kind === 'record' ? name : undefined);
@@ -129,4 +138,3 @@ function checkSelector(file: string, selector: string, line: number): void {
   });
   if (!plain) throw new ConfigError(file, `series key ${selector} is not a plain series selector`, 'write it as metric_name{label="value", ...} with = matchers only', line);
 }
-

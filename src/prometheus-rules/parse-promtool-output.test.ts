@@ -13,7 +13,11 @@ const alertMessage = [
   '              Annotations:{summary="More than 1 slow query per second on db:9104"}',
   '            ]',
 ].join('\n');
-const queryMessage = ['    expr: "job:x:rate5m\\n# fixtures/rules/recording/x.yaml:11", time: 10m,', '        exp: {__name__="job:x:rate5m", job="a"} 3.5E+00', '        got: {__name__="job:x:rate5m", job="a"} 3.4999999999999996E+00'].join('\n');
+const queryMessage = [
+  '    expr: "job:x:rate5m\\n# fixtures/rules/recording/x.yaml:11", time: 10m,',
+  '        exp: {__name__="job:x:rate5m", job="a"} 3.5E+00',
+  '        got: {__name__="job:x:rate5m", job="a"} 3.4999999999999996E+00',
+].join('\n');
 
 describe('parseFailureMessage', () => {
   it('reads an alert failure: group, alert, time, expected and got', () => {
@@ -47,7 +51,14 @@ describe('failuresFromJunit (promtool 2.55+)', () => {
   it('attributes every failure to its test group, entities decoded', () => {
     const xml = `<testsuites><testsuite name="a.test.yml" tests="2" failures="1" errors="0" skipped="0" timestamp="t"><testcase name="ok"></testcase><testcase name="f.yaml:28"><failure>    expr: &#34;job:x:rate5m\\n# fixtures/rules/recording/x.yaml:11&#34;, time: 10m,&#xA;        exp: {job=&#34;a&#34;} 1.5254E+01&#xA;        got: {job=&#34;a&#34;} 1.523E+01</failure></testcase></testsuite><testsuite name="b.test.yml" tests="1" failures="0" errors="1" skipped="0" timestamp="t"><testcase name="unknown"><error>yaml: unmarshal errors</error></testcase></testsuite></testsuites>`;
     expect(failuresFromJunit(xml)).toEqual([
-      { kind: 'query', group: 'f.yaml:28', expr: 'job:x:rate5m\n# fixtures/rules/recording/x.yaml:11', time: '10m', expected: [{ labels: { job: 'a' }, value: 15.254 }], got: [{ labels: { job: 'a' }, value: 15.23 }] },
+      {
+        kind: 'query',
+        group: 'f.yaml:28',
+        expr: 'job:x:rate5m\n# fixtures/rules/recording/x.yaml:11',
+        time: '10m',
+        expected: [{ labels: { job: 'a' }, value: 15.254 }],
+        got: [{ labels: { job: 'a' }, value: 15.23 }],
+      },
       { kind: 'error', text: 'b.test.yml: yaml: unmarshal errors' },
     ]);
   });
@@ -86,4 +97,3 @@ describe('parseSamples', () => {
     expect(() => parseSamples('{job="a"} 1E+00, garbage')).toThrow(/cannot read promtool's samples at "garbage"/);
   });
 });
-

@@ -28,7 +28,10 @@ export function parseFailureMessage(text: string, group?: string): PromtoolFailu
   if (!alert && !expr) return { kind: 'error', ...at, text: text.trim() };
   const body = head.slice(1).join('\n');
   const split = body.indexOf('got:');
-  const expPart = body.slice(0, split).replace(/^\s*exp:\s?/, '').trim();
+  const expPart = body
+    .slice(0, split)
+    .replace(/^\s*exp:\s?/, '')
+    .trim();
   const gotPart = body.slice(split + 4).trim();
   if (alert) return { kind: 'alert', ...at, alertname: alert[1]!, time: alert[2]!, expected: parseAlerts(expPart), got: parseAlerts(gotPart) };
   return { kind: 'query', ...at, expr: goUnquote(expr![1]!), time: expr![2]!, expected: parseSamples(expPart), got: parseSamples(gotPart) };

@@ -43,5 +43,10 @@ export function readPrometheusSettings(yaml: YamlFile): PrometheusSettings {
     throw new ConfigError(yaml.file, 'rule_files must be a list of file names', 'list alert_rules.yml and recording_rules.yml under rule_files', yaml.lineOf(['rule_files']));
   }
   const base = dirname(yaml.file);
-  return { ruleFiles: (listed as string[]).map((f) => (f.startsWith('/') ? f : join(base, f))), evaluationIntervalMs, scrapeIntervalMs, scrapeJobs: (data.scrape_configs ?? []).map((job) => String(job.job_name)) };
+  return {
+    ruleFiles: (listed as string[]).map((f) => (f.startsWith('/') ? f : join(base, f))),
+    evaluationIntervalMs,
+    scrapeIntervalMs,
+    scrapeJobs: (data.scrape_configs ?? []).map((job) => String(job.job_name)),
+  };
 }

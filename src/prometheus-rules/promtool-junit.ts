@@ -10,7 +10,14 @@ import type { PromtoolFailure } from './promtool-failure.js';
  * each failure's own words are left to read, by the one parser.
  */
 export function failuresFromJunit(xml: string): PromtoolFailure[] {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'failure'].includes(name), parseTagValue: false, trimValues: false, htmlEntities: true });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => ['testsuite', 'testcase', 'failure'].includes(name),
+    parseTagValue: false,
+    trimValues: false,
+    htmlEntities: true,
+  });
   const doc = parser.parse(xml) as { testsuites?: { testsuite?: Suite[] } };
   const failures: PromtoolFailure[] = [];
   for (const suite of doc.testsuites?.testsuite ?? []) {

@@ -48,7 +48,13 @@ export async function runCompiledSuite(suite: CompiledSuite, dir?: string, only?
     const chunks = chunkFiles(files, chunking.filesPerChunk);
     const runs = await mapBounded(chunks, chunking.concurrency ?? defaultConcurrency(), (chunk, i) => runChunk(suite, workDir, chunk, i, chunks.length, only));
     const junit = suite.engine.junit;
-    return { failures: runs.flatMap((r) => r.failures), exitCode: runs.find((r) => r.exitCode !== 0)?.exitCode ?? 0, via: runs[0]?.via ?? 'not run: no test files', files, report: junit ? 'junit' : 'text' };
+    return {
+      failures: runs.flatMap((r) => r.failures),
+      exitCode: runs.find((r) => r.exitCode !== 0)?.exitCode ?? 0,
+      via: runs[0]?.via ?? 'not run: no test files',
+      files,
+      report: junit ? 'junit' : 'text',
+    };
   } finally {
     if (!dir) await rm(workDir, { recursive: true, force: true });
   }
@@ -66,7 +72,11 @@ async function runChunk(suite: CompiledSuite, workDir: string, chunk: string[], 
     const what = result.timedOut ? 'was killed before it finished' : `exited with ${result.exitCode} without naming a failed test`;
     const held = `its ${chunk.length} test file(s), whose cases did not all run: ${chunk.map((f) => basename(f)).join(', ')}`;
     const part = count === 1 ? 'promtool' : `promtool run ${index + 1} of ${count}`;
-    failures.push({ message: `${part} ${what}`, details: [...(result.stderr || result.stdout).trim().split('\n'), held], hint: result.timedOut ? 'lower filesPerChunk (fewer files per promtool run) or run on a less loaded machine' : undefined });
+    failures.push({
+      message: `${part} ${what}`,
+      details: [...(result.stderr || result.stdout).trim().split('\n'), held],
+      hint: result.timedOut ? 'lower filesPerChunk (fewer files per promtool run) or run on a less loaded machine' : undefined,
+    });
   }
   return { failures, exitCode: result.exitCode, via: result.via };
 }
@@ -81,7 +91,13 @@ function attribute(suite: CompiledSuite, f: PromtoolFailure): RuleTestFailure {
     const marker = /\n# (.+)$/.exec(f.expr)?.[1];
     const ref = marker ? suite.queryIndex.get(marker) : undefined;
     const query = f.expr.replace(/\n# .+$/, '');
-    return { ref, message: `${query} at ${f.time} returned other samples than expected`, details: [`expected: ${renderSamples(f.expected)}`, `got:      ${renderSamples(f.got)}`], hint: 'recompute the expected value from the case\'s series, or fix the rule\'s expression', reported: f };
+    return {
+      ref,
+      message: `${query} at ${f.time} returned other samples than expected`,
+      details: [`expected: ${renderSamples(f.expected)}`, `got:      ${renderSamples(f.got)}`],
+      hint: "recompute the expected value from the case's series, or fix the rule's expression",
+      reported: f,
+    };
   }
   const where = f.group === undefined ? 'outside any expectation' : `in case ${f.group}`;
   return { message: `promtool reported an error ${where}`, details: f.text.split('\n'), reported: f };
@@ -90,7 +106,14 @@ function attribute(suite: CompiledSuite, f: PromtoolFailure): RuleTestFailure {
 /** As promtool prints them (labels, then the value in full precision), `nil` for none. */
 function renderSamples(samples: readonly Sample[]): string {
   if (samples.length === 0) return 'nil';
-  return samples.map((s) => `{${Object.entries(s.labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}} ${formatValue(s.value)}`).join(', ');
+  return samples
+    .map(
+      (s) =>
+        `{${Object.entries(s.labels)
+          .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+          .join(', ')}} ${formatValue(s.value)}`,
+    )
+    .join(', ');
 }
 
 function formatValue(v: number): string {

@@ -34,7 +34,14 @@ export class AlertWatch {
     this.printer.evaluation(evaluation, this.conditions);
     if (state === this.state) return;
     const when = this.time(atMs);
-    const text = state === 'pending' ? `pending at ${when}: the condition holds, waiting out for (${this.rule.for ?? '0s'} ÷100)` : state === 'firing' ? `firing at ${when}` : this.state === 'firing' ? `resolved at ${when}: the condition no longer holds` : `back to inactive at ${when} before for ran out`;
+    const text =
+      state === 'pending'
+        ? `pending at ${when}: the condition holds, waiting out for (${this.rule.for ?? '0s'} ÷100)`
+        : state === 'firing'
+          ? `firing at ${when}`
+          : this.state === 'firing'
+            ? `resolved at ${when}: the condition no longer holds`
+            : `back to inactive at ${when} before for ran out`;
     this.record({ kind: state === 'inactive' ? 'resolved' : state, atMs, text });
     this.state = state;
   }
@@ -46,7 +53,16 @@ export class AlertWatch {
       this.seen.add(d.seq);
       const resolved = isResolvedDelivery(d);
       const target = d.kind === 'slack' ? d.channel : d.kind === 'webhook' ? 'webhook (heartbeat)' : 'PagerDuty (Events API v2)';
-      const record: DeliveryRecord = { atMs, receiver: d.receiver, integration: d.kind, target, summary: payloadSummary(d), resolved, observed: true, payload: d.kind === 'slack' ? { channel: d.channel, username: d.username, attachments: [d.attachment] } : d.kind === 'webhook' ? d.message : d.event };
+      const record: DeliveryRecord = {
+        atMs,
+        receiver: d.receiver,
+        integration: d.kind,
+        target,
+        summary: payloadSummary(d),
+        resolved,
+        observed: true,
+        payload: d.kind === 'slack' ? { channel: d.channel, username: d.username, attachments: [d.attachment] } : d.kind === 'webhook' ? d.message : d.event,
+      };
       this.deliveries.push(record);
       this.record({ kind: resolved ? 'resolve-delivered' : 'delivered', atMs, text: `${resolved ? 'resolved notification' : 'delivered'}: ${d.receiver} → ${target}: ${record.summary}` });
     }

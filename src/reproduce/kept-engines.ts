@@ -63,10 +63,22 @@ export async function keptEngines(write: (line: string) => void): Promise<LiveEn
     const log = openSync(keptLogFile, 'w');
     // The keeper owns its containers (labels carry its pid and a session of its own), not this process.
     const { HARNESS_SESSION_ID: _, ...env } = process.env;
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/reproduce/engine-keeper.ts'), keptStateFile], { detached: true, stdio: ['ignore', log, log], env });
+    const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/reproduce/engine-keeper.ts'), keptStateFile], {
+      detached: true,
+      stdio: ['ignore', log, log],
+      env,
+    });
     child.unref();
     state = await withProgress(write, `starting engines to keep (keeper pid ${child.pid}, log ${keptLogFile})`, () =>
-      pollUntil(async () => (existsSync(keptStateFile) ? readState() : child.exitCode !== null ? Promise.reject(new Error(`the keeper exited (${child.exitCode}): ${readFileSync(keptLogFile, 'utf8').slice(-2000)}`)) : undefined), { timeoutMs: 240_000, intervalMs: 500, what: 'the kept engines to be ready' }),
+      pollUntil(
+        async () =>
+          existsSync(keptStateFile)
+            ? readState()
+            : child.exitCode !== null
+              ? Promise.reject(new Error(`the keeper exited (${child.exitCode}): ${readFileSync(keptLogFile, 'utf8').slice(-2000)}`))
+              : undefined,
+        { timeoutMs: 240_000, intervalMs: 500, what: 'the kept engines to be ready' },
+      ),
     );
   } else write(`  ✓ reusing the engines kept by pid ${state!.pid} (Alertmanager ${state!.alerting.alertmanagerUrl}); \`npm run reproduce -- --stop\` stops them`);
   utimesSync(keptStateFile, new Date(), new Date());

@@ -32,7 +32,9 @@ export async function startAlerting(write: (line: string) => void): Promise<{ al
     network = await withProgress(write, 'creating a Docker network for the engines', () => startEngineNetwork());
     const stack = alertingStackWith('reproduce', '/reproduce', { name: alertmanagerName, timeFactor: ruleTimeFactor });
     const net = network;
-    const started = await withProgress(write, `starting Alertmanager with monitoring/alertmanager.yml (timers ÷${ruleTimeFactor})`, () => stack.start({ network: net, capture, captureFromEngines: `http://${hostFromEngines}:${capture.port}` }));
+    const started = await withProgress(write, `starting Alertmanager with monitoring/alertmanager.yml (timers ÷${ruleTimeFactor})`, () =>
+      stack.start({ network: net, capture, captureFromEngines: `http://${hostFromEngines}:${capture.port}` }),
+    );
     return {
       alerting: started.info,
       network: net,

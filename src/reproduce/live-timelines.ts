@@ -46,7 +46,13 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
     const cluster = `reproduce-${incident.name}-${randomBytes(3).toString('hex')}`;
     const jobs = Object.fromEntries(context.jobs.map((job) => [job, { drop: 'the incident Prometheus holds only the injected history' }]));
     const copy = testPrometheusConfig({ cluster, alertmanagers: [engines.alertmanagerAddress], jobs, acceptHistory: historyWindow });
-    const spec = prometheusSpec({ name: `reproduce-${incident.name}`, config: copy.config, files: copy.ruleFiles, flags: [...copy.flags, '--web.enable-admin-api'], alertmanagers: copy.alertmanagers });
+    const spec = prometheusSpec({
+      name: `reproduce-${incident.name}`,
+      config: copy.config,
+      files: copy.ruleFiles,
+      flags: [...copy.flags, '--web.enable-admin-api'],
+      alertmanagers: copy.alertmanagers,
+    });
     const engine = await withProgress(write, `starting Prometheus with the canonical rules (for ÷${ruleTimeFactor}, evaluation every ${testEvaluationInterval})`, () => engines.network.start(spec));
     const api = new PrometheusApi(engine.url(9090));
     const reader = new DeliveryReader(new CaptureClient(engines.alerting.captureUrl), engines.alerting, config.receivers);
@@ -54,14 +60,27 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
     const watches = target.alerts.map((name) => {
       const rule = inventory.find('alert', name)!;
       const boundary = alertBoundary(rule, inventory);
-      const conditions = (boundary?.conditions ?? []).map((c) => ({ expr: c.comparison.lhs.replace(/\s+/g, ' '), op: c.comparison.op, threshold: c.comparison.threshold, display: formatThreshold(c) }));
+      const conditions = (boundary?.conditions ?? []).map((c) => ({
+        expr: c.comparison.lhs.replace(/\s+/g, ' '),
+        op: c.comparison.op,
+        threshold: c.comparison.threshold,
+        display: formatThreshold(c),
+      }));
       const prefix = target.alerts.length > 1 ? `[${name}] ` : '';
       const printer = new TimelinePrinter((line) => write(`${prefix}${line}`), liveTime);
       const words = boundary ? describeBoundary(boundary, notificationVerb(rule, config)) : `${name}: no comparison with a number in its expression`;
       return { watch: new AlertWatch(rule, conditions, config, printer, liveTime), printer, words, measured: conditions.length ? conditions.map((c) => c.expr) : [] };
     });
     const clock = `real seconds since the incident was injected; for ÷${ruleTimeFactor} and routing timers ÷${ruleTimeFactor}, PromQL windows as written; polled every ${pollMs} ms (Prometheus evaluates every ${testEvaluationInterval})`;
-    for (const w of watches) w.printer.header({ boundary: w.words, rule: { file: w.watch.rule.file, line: w.watch.rule.line, expr: w.watch.rule.expr.trim(), for: w.watch.rule.for }, source: `${incident.file}: ${incident.description.trim()}`, mode: 'live', modeReason: options.reason, clock });
+    for (const w of watches)
+      w.printer.header({
+        boundary: w.words,
+        rule: { file: w.watch.rule.file, line: w.watch.rule.line, expr: w.watch.rule.expr.trim(), for: w.watch.rule.for },
+        source: `${incident.file}: ${incident.description.trim()}`,
+        mode: 'live',
+        modeReason: options.reason,
+        clock,
+      });
 
     const t0 = Date.now();
     const injected = await injectHistory(api.baseUrl, incident.history, t0);
@@ -70,7 +89,11 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
     let endedAt: number | undefined;
     while (Date.now() < deadline) {
       const at = Date.now() - t0;
-      const [active, deliveries, values] = await Promise.all([api.alerts(), reader.list(cluster), Promise.all(watches.map((w) => Promise.all(w.measured.map(async (expr) => highest(await api.query(expr))))))]);
+      const [active, deliveries, values] = await Promise.all([
+        api.alerts(),
+        reader.list(cluster),
+        Promise.all(watches.map((w) => Promise.all(w.measured.map(async (expr) => highest(await api.query(expr)))))),
+      ]);
       watches.forEach((w, i) => {
         w.watch.observe(at, active, values[i]!);
         w.watch.delivered(at, deliveries);
@@ -98,7 +121,10 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
       evaluations: w.watch.evaluations,
       events: w.watch.events,
       deliveries: w.watch.deliveries,
-      notes: [...(w.watch.firingDelivered ? [] : ['not delivered before the patience ran out (the alert\'s scaled for plus 45 s)']), ...(endedAt !== undefined && !w.watch.settled ? ['not resolved (or its resolve not delivered) within 60 s of the incident ending'] : [])],
+      notes: [
+        ...(w.watch.firingDelivered ? [] : ["not delivered before the patience ran out (the alert's scaled for plus 45 s)"]),
+        ...(endedAt !== undefined && !w.watch.settled ? ['not resolved (or its resolve not delivered) within 60 s of the incident ending'] : []),
+      ],
     }));
   } finally {
     await engines.stop();

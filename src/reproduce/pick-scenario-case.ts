@@ -17,8 +17,15 @@ export interface PickedCase {
  */
 export function pickScenarioCase(alert: string, inventory: RuleInventory, choice?: string): PickedCase {
   if (!inventory.find('alert', alert)) {
-    const guess = nearestName(alert, inventory.alerts().map((a) => a.name));
-    throw new ConfigError('monitoring/alert_rules.yml', `no alert rule is named ${alert}${guess ? `; did you mean ${guess}?` : ''}`, 'name an alert of the rule files prometheus.yml loads, or an incident file (fixtures/incidents/<name>.yaml)');
+    const guess = nearestName(
+      alert,
+      inventory.alerts().map((a) => a.name),
+    );
+    throw new ConfigError(
+      'monitoring/alert_rules.yml',
+      `no alert rule is named ${alert}${guess ? `; did you mean ${guess}?` : ''}`,
+      'name an alert of the rule files prometheus.yml loads, or an incident file (fixtures/incidents/<name>.yaml)',
+    );
   }
   const files = scenarioFiles();
   const own = files.find((f) => f.endsWith(`/${alert}.yaml`) || f.endsWith(`/${alert}.yml`));

@@ -62,7 +62,8 @@ export async function runReproduce(argument: string | undefined, options: Reprod
   } catch (error) {
     if (error instanceof ConfigError) return fail(`${location(error)}: ${error.reason}`, error.hint);
     if (error instanceof DiffInputError) return fail(error.message, error.hint);
-    if (error instanceof ToolUnavailableError) return fail(error.message, 'install promtool 2.42.0 (`bash scripts/install-local-tools.sh`), or start Docker with the pinned images (`npm run images:offline`)');
+    if (error instanceof ToolUnavailableError)
+      return fail(error.message, 'install promtool 2.42.0 (`bash scripts/install-local-tools.sh`), or start Docker with the pinned images (`npm run images:offline`)');
     throw error;
   }
 }

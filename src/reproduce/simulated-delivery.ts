@@ -10,7 +10,12 @@ import type { DeliveryRecord, TimelineEvent } from './timeline.js';
  * the receiver sends resolved. The message itself is rendered only by a real Alertmanager, so
  * the summary is the alert's own `summary` annotation, said to be that.
  */
-export function simulatedDeliveries(config: AlertmanagerConfig, labels: Record<string, string>, summary: string, events: readonly TimelineEvent[]): { deliveries: DeliveryRecord[]; events: TimelineEvent[] } {
+export function simulatedDeliveries(
+  config: AlertmanagerConfig,
+  labels: Record<string, string>,
+  summary: string,
+  events: readonly TimelineEvent[],
+): { deliveries: DeliveryRecord[]; events: TimelineEvent[] } {
   const route = routeForLabels(config.root, labels);
   const receiver = config.receivers.find((r) => r.name === route.receiver);
   const firing = events.find((e) => e.kind === 'firing');
@@ -22,7 +27,11 @@ export function simulatedDeliveries(config: AlertmanagerConfig, labels: Record<s
   const out: TimelineEvent[] = [];
   const sentAt = firing.atMs + route.groupWaitMs;
   deliveries.push({ atMs: sentAt, receiver: receiver.name, integration, target, summary, resolved: false, observed: false });
-  out.push({ kind: 'delivered', atMs: sentAt, text: `would be delivered ${formatDuration(route.groupWaitMs)} later (group_wait of the route at ${config.yaml.file}:${route.line}): ${where}: "${summary}" (its summary annotation)` });
+  out.push({
+    kind: 'delivered',
+    atMs: sentAt,
+    text: `would be delivered ${formatDuration(route.groupWaitMs)} later (group_wait of the route at ${config.yaml.file}:${route.line}): ${where}: "${summary}" (its summary annotation)`,
+  });
   const resolved = events.find((e) => e.kind === 'resolved' && e.atMs > firing.atMs);
   if (resolved && receiver.sendsResolved.includes(integration)) {
     // The group is flushed every group_interval after its first notification; the resolve rides the first flush after it.

@@ -61,7 +61,10 @@ export async function simulatedTimeline(alert: string, options: { caseChoice?: s
   const events = stateEvents(evaluations, formatDuration);
   const summary = rule.annotations.summary ?? alert;
   const delivery = firingLabels ? simulatedDeliveries(config, firingLabels, summary, events) : { deliveries: [], events: [] };
-  if (delivery.deliveries.length) notes.push('simulated: deliveries follow alertmanager.yml\'s route and timers, and the summary is the alert\'s own annotation; only a running Alertmanager renders the real message (run without --simulated)');
+  if (delivery.deliveries.length)
+    notes.push(
+      "simulated: deliveries follow alertmanager.yml's route and timers, and the summary is the alert's own annotation; only a running Alertmanager renders the real message (run without --simulated)",
+    );
   return {
     alert,
     mode: 'simulated',

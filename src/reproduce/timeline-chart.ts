@@ -38,11 +38,15 @@ export function timelineChart(t: Timeline, formatTime: (ms: number) => string): 
   const y = (v: number) => margin.top + (1 - (v - yMin) / (yMax - yMin)) * plotH;
   const n = (v: number) => v.toFixed(1);
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="timeline-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(`${t.alert}: value against threshold, pending and firing over time`)}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="timeline-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(`${t.alert}: value against threshold, pending and firing over time`)}">`,
+  );
   out.push(`<rect class="plot" x="${margin.left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="#fff" stroke="#d0d7de"/>`);
   for (const band of stateBands(t)) {
     const fill = band.state === 'firing' ? '#ffebe9' : '#fff8c5';
-    out.push(`<rect class="band band-${band.state}" data-from-ms="${band.fromMs}" data-to-ms="${band.toMs}" x="${n(x(band.fromMs))}" y="${margin.top}" width="${n(Math.max(1, x(band.toMs) - x(band.fromMs)))}" height="${plotH}" fill="${fill}"><title>${band.state} from ${escapeXml(formatTime(band.fromMs))} to ${escapeXml(formatTime(band.toMs))}</title></rect>`);
+    out.push(
+      `<rect class="band band-${band.state}" data-from-ms="${band.fromMs}" data-to-ms="${band.toMs}" x="${n(x(band.fromMs))}" y="${margin.top}" width="${n(Math.max(1, x(band.toMs) - x(band.fromMs)))}" height="${plotH}" fill="${fill}"><title>${band.state} from ${escapeXml(formatTime(band.fromMs))} to ${escapeXml(formatTime(band.toMs))}</title></rect>`,
+    );
   }
   for (let k = 0; k <= 5; k++) {
     const v = yMin + ((yMax - yMin) * k) / 5;
@@ -51,7 +55,9 @@ export function timelineChart(t: Timeline, formatTime: (ms: number) => string): 
     out.push(`<text class="tick" x="${n(x(ms))}" y="${height - margin.bottom + 16}" text-anchor="middle" font-size="11" fill="#57606a">${escapeXml(formatTime(ms))}</text>`);
   }
   t.conditions.forEach((c, i) => {
-    out.push(`<line class="threshold" data-condition="${i}" data-value="${c.threshold}" x1="${margin.left}" x2="${width - margin.right}" y1="${n(y(c.threshold))}" y2="${n(y(c.threshold))}" stroke="#cf222e" stroke-dasharray="6 4"><title>${escapeXml(`threshold ${c.op} ${c.display}`)}</title></line>`);
+    out.push(
+      `<line class="threshold" data-condition="${i}" data-value="${c.threshold}" x1="${margin.left}" x2="${width - margin.right}" y1="${n(y(c.threshold))}" y2="${n(y(c.threshold))}" stroke="#cf222e" stroke-dasharray="6 4"><title>${escapeXml(`threshold ${c.op} ${c.display}`)}</title></line>`,
+    );
     out.push(`<text class="threshold-label" x="${width - margin.right - 4}" y="${n(y(c.threshold) - 5)}" text-anchor="end" font-size="11" fill="#cf222e">${escapeXml(`${c.op} ${c.display}`)}</text>`);
   });
   const series = t.conditions.length ? t.conditions.map((c) => c.expr) : [t.rule.expr];
@@ -71,7 +77,9 @@ export function timelineChart(t: Timeline, formatTime: (ms: number) => string): 
   });
   for (const e of t.events.filter((ev) => ev.kind === 'delivered' || ev.kind === 'resolved' || ev.kind === 'resolve-delivered')) {
     const colour = e.kind === 'resolved' ? '#1a7f37' : '#0969da';
-    out.push(`<g class="marker marker-${e.kind}" data-at-ms="${e.atMs}"><line x1="${n(x(e.atMs))}" x2="${n(x(e.atMs))}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="${colour}" stroke-width="2"/><circle cx="${n(x(e.atMs))}" cy="${margin.top + 8}" r="5" fill="${colour}"/><title>${escapeXml(e.text)}</title></g>`);
+    out.push(
+      `<g class="marker marker-${e.kind}" data-at-ms="${e.atMs}"><line x1="${n(x(e.atMs))}" x2="${n(x(e.atMs))}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="${colour}" stroke-width="2"/><circle cx="${n(x(e.atMs))}" cy="${margin.top + 8}" r="5" fill="${colour}"/><title>${escapeXml(e.text)}</title></g>`,
+    );
   }
   // The first clause of the clock only: the whole sentence is in the report's table above.
   out.push(`<text x="${margin.left + plotW / 2}" y="${height - 8}" text-anchor="middle" font-size="12" fill="#24292f">${escapeXml(t.clock.split(/[;,]/)[0]!)}</text>`);

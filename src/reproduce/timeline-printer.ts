@@ -61,7 +61,8 @@ export class TimelinePrinter {
 
   /** Ends a folded run: `… the same for 19 more evaluations, to 5m`. */
   flush(): void {
-    if (this.last && this.last.folded > 0) this.write(`${''.padStart(9)}  … the same for ${this.last.folded} more evaluation${this.last.folded === 1 ? '' : 's'}, to ${this.formatTime(this.last.atMs)}`);
+    if (this.last && this.last.folded > 0)
+      this.write(`${''.padStart(9)}  … the same for ${this.last.folded} more evaluation${this.last.folded === 1 ? '' : 's'}, to ${this.formatTime(this.last.atMs)}`);
     if (this.last) this.last.folded = 0;
   }
 

@@ -13,7 +13,13 @@ export function parseJsonFile(file: string, text: string): unknown {
     const before = text.slice(0, first.offset);
     const line = before.split('\n').length;
     const column = first.offset - before.lastIndexOf('\n');
-    throw new ConfigError(file, `JSON syntax error: ${describe(printParseErrorCode(first.error))}`, 'fix the JSON at that position (a trailing comma or a missing quote are the usual causes)', line, column);
+    throw new ConfigError(
+      file,
+      `JSON syntax error: ${describe(printParseErrorCode(first.error))}`,
+      'fix the JSON at that position (a trailing comma or a missing quote are the usual causes)',
+      line,
+      column,
+    );
   }
   return value;
 }

@@ -11,17 +11,19 @@ import type { YamlFile, YamlPath } from './yaml-file.js';
  */
 export function schemaError(yaml: YamlFile, errors: readonly ErrorObject[], formatDoc: string): ConfigError {
   const error =
-    errors.find((e) => e.keyword === 'additionalProperties') ??
-    errors.find((e) => e.keyword === 'required') ??
-    errors.find((e) => e.keyword !== 'anyOf' && e.keyword !== 'if') ??
-    errors[0]!;
+    errors.find((e) => e.keyword === 'additionalProperties') ?? errors.find((e) => e.keyword === 'required') ?? errors.find((e) => e.keyword !== 'anyOf' && e.keyword !== 'if') ?? errors[0]!;
   const path = yamlPathOf(error);
   const where = path.length ? `in ${dottedPath(path)}` : 'at the top level';
   if (error.keyword === 'additionalProperties') {
     const key = String((error.params as { additionalProperty: string }).additionalProperty);
     const valid = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
     const guess = nearestName(key, valid);
-    return new ConfigError(yaml.file, `unknown key "${key}" ${where}${guess ? `; did you mean "${guess}"?` : ''}`, `valid keys here: ${valid.join(', ')} (see ${formatDoc})`, yaml.lineOf([...path, key]));
+    return new ConfigError(
+      yaml.file,
+      `unknown key "${key}" ${where}${guess ? `; did you mean "${guess}"?` : ''}`,
+      `valid keys here: ${valid.join(', ')} (see ${formatDoc})`,
+      yaml.lineOf([...path, key]),
+    );
   }
   if (error.keyword === 'required') {
     const key = String((error.params as { missingProperty: string }).missingProperty);
@@ -46,5 +48,10 @@ export function yamlPathOf(error: ErrorObject): YamlPath {
 
 /** `services.grafana.ports[0]`: how messages name a place; `(top level)` for the root. */
 export function dottedPath(path: YamlPath): string {
-  return path.length ? path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '') : '(top level)';
+  return path.length
+    ? path
+        .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+        .join('')
+        .replace(/^\./, '')
+    : '(top level)';
 }

@@ -29,7 +29,13 @@ export class YamlFile {
       if (error) {
         const pos = counter.linePos(error.pos[0]);
         const firstLine = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        throw new ConfigError(file, `YAML syntax error: ${firstLine}`, 'fix the YAML at that line (indentation, a missing colon, or an unquoted special character are the usual causes)', pos.line, pos.col);
+        throw new ConfigError(
+          file,
+          `YAML syntax error: ${firstLine}`,
+          'fix the YAML at that line (indentation, a missing colon, or an unquoted special character are the usual causes)',
+          pos.line,
+          pos.col,
+        );
       }
     }
     return new YamlFile(file, text, documents, counter);

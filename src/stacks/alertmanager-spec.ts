@@ -21,13 +21,7 @@ export function alertmanagerSpec(options: AlertmanagerOptions): EngineSpec {
     engine: 'alertmanager',
     name,
     ports: [9093],
-    command: [
-      '--config.file=/etc/alertmanager/alertmanager.yml',
-      '--storage.path=/alertmanager',
-      '--cluster.listen-address=',
-      `--web.external-url=http://${name}:9093`,
-      ...(options.flags ?? []),
-    ],
+    command: ['--config.file=/etc/alertmanager/alertmanager.yml', '--storage.path=/alertmanager', '--cluster.listen-address=', `--web.external-url=http://${name}:9093`, ...(options.flags ?? [])],
     files: [
       { target: '/etc/alertmanager/alertmanager.yml', content: options.config },
       ...Object.entries(options.files ?? {}).map(([file, content]) => ({ target: `/etc/alertmanager/${file}`, content })),

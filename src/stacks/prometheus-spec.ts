@@ -31,17 +31,8 @@ export function prometheusSpec(options: PrometheusOptions): EngineSpec {
     engine: 'prometheus',
     name,
     ports: [9090],
-    command: [
-      '--config.file=/etc/prometheus/prometheus.yml',
-      '--storage.tsdb.path=/prometheus',
-      '--web.enable-lifecycle',
-      `--web.external-url=http://${name}:9090`,
-      ...(options.flags ?? []),
-    ],
-    files: [
-      { target: '/etc/prometheus/prometheus.yml', content: options.config },
-      ...Object.entries(options.files ?? {}).map(([file, content]) => ({ target: `/etc/prometheus/${file}`, content })),
-    ],
+    command: ['--config.file=/etc/prometheus/prometheus.yml', '--storage.tsdb.path=/prometheus', '--web.enable-lifecycle', `--web.external-url=http://${name}:9090`, ...(options.flags ?? [])],
+    files: [{ target: '/etc/prometheus/prometheus.yml', content: options.config }, ...Object.entries(options.files ?? {}).map(([file, content]) => ({ target: `/etc/prometheus/${file}`, content }))],
     ready: options.alertmanagers ? knowsAlertmanagers(options.alertmanagers) : { http: { port: 9090, path: '/-/ready' } },
   };
 }

@@ -20,7 +20,10 @@ declare module 'vitest' {
 export function requireStack<Info>(ctx: TestContext, key: string): Info {
   const file = relative(repoRoot, ctx.task.file.filepath);
   const declared = inject('stackDeclarations')?.[file];
-  if (!declared) throw new Error(`${file} is not among the files this run's globalSetup computed for it (src/sharding/project-files-of-run.ts disagrees with vitest's shard, or the file was added in watch mode: restart vitest)`);
+  if (!declared)
+    throw new Error(
+      `${file} is not among the files this run's globalSetup computed for it (src/sharding/project-files-of-run.ts disagrees with vitest's shard, or the file was added in watch mode: restart vitest)`,
+    );
   if (!declared.includes(key)) {
     throw new Error(`${file} uses stack "${key}" but does not name it: write "// @stacks ${[...declared, key].join(', ')}" at the top of the file (src/stacks/stack-declaration.ts)`);
   }

@@ -11,11 +11,15 @@ export function selectStacks(
   selection = process.env.HARNESS_STACKS,
 ): { start: readonly StackDefinition<unknown>[]; skipped: Record<string, StackStatus> } {
   if (!selection?.trim()) return { start: definitions, skipped: {} };
-  const wanted = selection.split(',').map((key) => key.trim()).filter(Boolean);
+  const wanted = selection
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
   const known = definitions.map((d) => d.key);
   const unknown = wanted.filter((key) => !known.includes(key));
   if (unknown.length) throw new Error(`HARNESS_STACKS names unknown stacks: ${unknown.join(', ')}; the stacks are: ${known.join(', ')}`);
   const skipped: Record<string, StackStatus> = {};
-  for (const key of known.filter((k) => !wanted.includes(k))) skipped[key] = { state: 'unavailable', reason: `stack "${key}" not started: HARNESS_STACKS=${selection} leaves it out (unset it to start every stack)` };
+  for (const key of known.filter((k) => !wanted.includes(k)))
+    skipped[key] = { state: 'unavailable', reason: `stack "${key}" not started: HARNESS_STACKS=${selection} leaves it out (unset it to start every stack)` };
   return { start: definitions.filter((d) => wanted.includes(d.key)), skipped };
 }

@@ -25,7 +25,7 @@ describe('parseStackDeclaration', () => {
 });
 
 describe('readStackDeclarations', () => {
-  it('reads the declarations of the repo\'s own test files, which name only stacks of their project', async () => {
+  it("reads the declarations of the repo's own test files, which name only stacks of their project", async () => {
     const files = ['tests/integration/routing-template-errors.test.ts', 'tests/integration/reaper.test.ts'].map((f) => join(repoRoot, f));
     expect(await readStackDeclarations(files, known)).toEqual({ [files[0]!]: ['alerting-broken-template', 'alerting'], [files[1]!]: [] });
   });

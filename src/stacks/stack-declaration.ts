@@ -29,7 +29,10 @@ export function parseStackDeclaration(file: string, source: string, known: reado
     throw new ConfigError(where, `a second "// @stacks" line (the first is line ${found[0]!.line})`, 'name every stack of the file in one "// @stacks a, b" line', found[1]!.line);
   }
   const { line, list } = found[0]!;
-  const keys = list.split(',').map((key) => key.trim()).filter(Boolean);
+  const keys = list
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
   if (keys.length === 0) throw new ConfigError(where, '"// @stacks" names no stack', `name the stacks the file uses (${known.join(', ')}), or remove the line`, line);
   const unknown = keys.filter((key) => !known.includes(key));
   if (unknown.length) {

@@ -21,7 +21,4 @@ export interface StackDefinition<Info> {
 }
 
 /** How a stack came out: usable, missing something this machine lacks (skip), or broken (fail). */
-export type StackStatus<Info = unknown> =
-  | { state: 'ready'; info: Info }
-  | { state: 'unavailable'; reason: string }
-  | { state: 'failed'; reason: string };
+export type StackStatus<Info = unknown> = { state: 'ready'; info: Info } | { state: 'unavailable'; reason: string } | { state: 'failed'; reason: string };

@@ -22,7 +22,10 @@ export interface RunStackOptions {
  */
 export async function startRunStacks(project: TestProject, definitions: readonly StackDefinition<unknown>[], options: RunStackOptions = {}): Promise<() => Promise<void>> {
   const run = await projectFilesOfRun(project);
-  const declarations = await readStackDeclarations(run.files, definitions.map((d) => d.key));
+  const declarations = await readStackDeclarations(
+    run.files,
+    definitions.map((d) => d.key),
+  );
   const needed = withNeeds(definitions, Object.values(declarations).flat());
   const ofRun = run.shard ? `shard ${run.shard.index}/${run.shard.count} of this run` : 'this run';
   const statuses: Record<string, StackStatus> = {};
@@ -40,7 +43,16 @@ export async function startRunStacks(project: TestProject, definitions: readonly
   Object.assign(statuses, started.statuses);
 
   const note = `[${project.name}] ${ofRun}: ${run.files.length} file(s); stacks started: ${start.map((d) => d.key).join(', ') || 'none'}`;
-  process.stderr.write(`${note}${start.length < definitions.length ? ` (left out: ${definitions.filter((d) => !start.includes(d)).map((d) => d.key).join(', ')})` : ''}\n`);
+  process.stderr.write(
+    `${note}${
+      start.length < definitions.length
+        ? ` (left out: ${definitions
+            .filter((d) => !start.includes(d))
+            .map((d) => d.key)
+            .join(', ')})`
+        : ''
+    }\n`,
+  );
   project.provide('stacks', statuses);
   project.provide('stackDeclarations', Object.fromEntries(Object.entries(declarations).map(([file, keys]) => [relative(repoRoot, file), keys])));
   return started.stop;

@@ -43,7 +43,11 @@ export async function startSyntheticTarget(initial = ''): Promise<StartedSynthet
     server.listen(0, '0.0.0.0', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const stop = () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return { port, url: `http://127.0.0.1:${port}`, stop, [Symbol.asyncDispose]: stop };
 }
 

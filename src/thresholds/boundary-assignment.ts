@@ -41,7 +41,11 @@ export function clearlyPast(op: CompareOp, threshold: number): number {
  * other side's series stay absent), `unless` only its left side. Undefined when two conditions
  * would need one series at two values.
  */
-export function assignment(boundary: AlertBoundary, operands: { measured: (MeasuredSeries | undefined)[]; guards: Map<ConditionTree, SelectorSpec> }, vary?: { index: number; value: number }): Assignment | undefined {
+export function assignment(
+  boundary: AlertBoundary,
+  operands: { measured: (MeasuredSeries | undefined)[]; guards: Map<ConditionTree, SelectorSpec> },
+  vary?: { index: number; value: number },
+): Assignment | undefined {
   const out: Assignment = new Map();
   let conflict = false;
   const set = (selector: SelectorSpec, value: number) => {

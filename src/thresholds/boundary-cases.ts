@@ -62,14 +62,34 @@ export function boundaryCases(alert: string, sides: Record<string, AlertBoundary
       const epsilon = threshold === 0 ? 0.001 : Math.abs(threshold) * 0.001;
       const label = (value: number) => `${formatThreshold(c, value)}`;
       const what = `${side}'s ${op} ${formatThreshold(c)}`;
-      const pairs: [string, number][] = op === '==' || op === '!=' ? [[`at ${what}`, threshold], [`off ${what}`, threshold + (threshold === 0 ? 1 : Math.abs(threshold))]] : [[`just above ${what}`, threshold + epsilon], [`just below ${what}`, threshold - epsilon]];
+      const pairs: [string, number][] =
+        op === '==' || op === '!='
+          ? [
+              [`at ${what}`, threshold],
+              [`off ${what}`, threshold + (threshold === 0 ? 1 : Math.abs(threshold))],
+            ]
+          : [
+              [`just above ${what}`, threshold + epsilon],
+              [`just below ${what}`, threshold - epsilon],
+            ];
       const prefix = boundary.conditions.length > 1 ? `${c.comparison.lhs.replace(/\s+/g, ' ')} ` : '';
       for (const [name, value] of pairs) add(`${prefix}${label(value)}, ${name}`, assignment(boundary, operands, { index, value }));
     });
     add(`every condition clearly met (${side})`, assignment(boundary, operands));
   }
-  if (leadMs > maxLeadMs) return { alert, cases: [], times: [], stepMs: evaluationIntervalMs, notes: [...notes, `no boundary cases: the alert reads ${formatDuration(leadMs)} in the past, more simulated time than a diff should spend`] };
-  const stepMs = caseStep(evaluationIntervalMs, leadMs, present.map(([, b]) => b.forMs));
+  if (leadMs > maxLeadMs)
+    return {
+      alert,
+      cases: [],
+      times: [],
+      stepMs: evaluationIntervalMs,
+      notes: [...notes, `no boundary cases: the alert reads ${formatDuration(leadMs)} in the past, more simulated time than a diff should spend`],
+    };
+  const stepMs = caseStep(
+    evaluationIntervalMs,
+    leadMs,
+    present.map(([, b]) => b.forMs),
+  );
   const lead = Math.ceil(leadMs / stepMs) * stepMs;
   const times = [...new Set(present.flatMap(([, b]) => [b.forMs - stepMs, b.forMs].filter((t) => t >= 0).map((t) => lead + Math.ceil(t / stepMs) * stepMs)))].sort((a, b) => a - b);
   if (cases.length === 0 || times.length === 0) return { alert, cases: [], times, stepMs, notes };

@@ -10,7 +10,8 @@ const rules = (alerts: string, records = '') =>
       'rules.yml': `groups:\n  - name: records\n    rules:\n${records}\n  - name: alerts\n    rules:\n${alerts}`,
     }).path('rules.yml'),
   ]);
-const alert = (name: string, expr: string, forText?: string, severity = 'critical') => `      - alert: ${name}\n        expr: '${expr}'\n${forText ? `        for: ${forText}\n` : ''}        labels: {severity: ${severity}}\n`;
+const alert = (name: string, expr: string, forText?: string, severity = 'critical') =>
+  `      - alert: ${name}\n        expr: '${expr}'\n${forText ? `        for: ${forText}\n` : ''}        labels: {severity: ${severity}}\n`;
 const boundaryOf = (inventory: ReturnType<typeof rules>, name: string) => alertBoundary(inventory.find('alert', name)!, inventory)!;
 
 describe('boundary words', () => {
@@ -38,7 +39,9 @@ describe('boundary words', () => {
     const records = (k: string) => `      - record: job:burn:rate1h\n        expr: job:errors:ratio_rate1h / ${k}\n      - record: job:errors:over\n        expr: job:errors:ratio_rate5m > 0.05\n`;
     const alerts = alert('Burn', 'job:burn:rate1h > 14.4') + alert('Over', 'job:errors:over', '5m');
     const [base, head] = [rules(alerts, records('0.01')), rules(alerts, records('0.02'))];
-    expect(describeBoundaryChange(boundaryOf(base, 'Burn'), boundaryOf(head, 'Burn'), 'pages')).toBe('Burn: pages from > 14.4 (unchanged), but job:burn:rate1h now makes it job:errors:ratio_rate1h > 0.288 (was > 0.144), after at once (unchanged)'.replace('after at once', 'at once'));
+    expect(describeBoundaryChange(boundaryOf(base, 'Burn'), boundaryOf(head, 'Burn'), 'pages')).toBe(
+      'Burn: pages from > 14.4 (unchanged), but job:burn:rate1h now makes it job:errors:ratio_rate1h > 0.288 (was > 0.144), after at once (unchanged)'.replace('after at once', 'at once'),
+    );
     expect(boundaryOf(base, 'Over').via?.name).toBe('job:errors:over');
     expect(describeBoundary(boundaryOf(base, 'Over'), 'pages')).toBe('Over: pages from > 5%, after 5m');
   });
@@ -46,7 +49,9 @@ describe('boundary words', () => {
   it('names a guard the alert now waits for', () => {
     const base = rules(alert('Exhausted', 'job:errors:ratio_rate30d{job="a"} > 0.01', '10m'));
     const head = rules(alert('Exhausted', 'job:errors:ratio_rate30d{job="a"} > 0.01 and on(job) (job:requests:rate5m{job="a"} offset 1d)', '10m'));
-    expect(describeBoundaryChange(boundaryOf(base, 'Exhausted'), boundaryOf(head, 'Exhausted'), 'pages')).toBe('Exhausted: pages from > 1% (unchanged), now only while job:requests:rate5m{job="a"} offset 1d has data (new), after 10m (unchanged)');
+    expect(describeBoundaryChange(boundaryOf(base, 'Exhausted'), boundaryOf(head, 'Exhausted'), 'pages')).toBe(
+      'Exhausted: pages from > 1% (unchanged), now only while job:requests:rate5m{job="a"} offset 1d has data (new), after 10m (unchanged)',
+    );
     expect(describeBoundary(boundaryOf(head, 'Exhausted'), 'pages')).toBe('Exhausted: pages from > 1%, only while job:requests:rate5m{job="a"} offset 1d has data, after 10m');
   });
 

@@ -47,7 +47,8 @@ function conditionWords(side: AlertBoundary, was: AlertBoundary | undefined): st
     if (!old) return ' (new)';
     if (bound(old) !== bound(c)) return ` (was ${bound(old)})`;
     const [u, v] = [c.underlying, old.underlying];
-    if (u && v && (u.threshold !== v.threshold || u.op !== v.op)) return ` (unchanged), but ${u.record.name} now makes it ${u.series} ${u.op} ${round(u.threshold)} (was ${v.op} ${round(v.threshold)})`;
+    if (u && v && (u.threshold !== v.threshold || u.op !== v.op))
+      return ` (unchanged), but ${u.record.name} now makes it ${u.series} ${u.op} ${round(u.threshold)} (was ${v.op} ${round(v.threshold)})`;
     return was.conditions.length === side.conditions.length && side.conditions.length === 1 ? ' (unchanged)' : '';
   };
   const only = side.conditions.length === 1 ? side.conditions[0]! : undefined;
@@ -69,7 +70,10 @@ function conditionWords(side: AlertBoundary, was: AlertBoundary | undefined): st
     const c = side.conditions[index]!;
     return `${c.comparison.lhs.replace(/\s+/g, ' ')} ${bound(c)}${change(c, index++)}`;
   };
-  const removed = was && was.conditions.length > side.conditions.length ? ` (${was.conditions.length - side.conditions.length} condition${was.conditions.length - side.conditions.length === 1 ? '' : 's'} fewer than before)` : '';
+  const removed =
+    was && was.conditions.length > side.conditions.length
+      ? ` (${was.conditions.length - side.conditions.length} condition${was.conditions.length - side.conditions.length === 1 ? '' : 's'} fewer than before)`
+      : '';
   return `when ${render(side.tree)}${removed}`;
 }
 

@@ -11,7 +11,10 @@ export interface ToolResult {
 }
 
 export class ToolUnavailableError extends Error {
-  constructor(readonly tool: ToolName, reason: string) {
+  constructor(
+    readonly tool: ToolName,
+    reason: string,
+  ) {
     super(`${tool} is not available: ${reason}`);
     this.name = 'ToolUnavailableError';
   }

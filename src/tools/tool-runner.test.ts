@@ -70,7 +70,9 @@ describe('runTool', () => {
     vi.stubEnv('DOCKER_HOST', 'unix:///nonexistent/docker.sock');
     const error = await runTool('amtool', ['--version']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ToolUnavailableError);
-    expect((error as Error).message).toMatch(new RegExp(`^amtool is not available: no local binary of version ${asPattern(version('alertmanager'))} on the PATH \\(HARNESS_TOOL_MODE=image\\), and Docker is unreachable`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^amtool is not available: no local binary of version ${asPattern(version('alertmanager'))} on the PATH \\(HARNESS_TOOL_MODE=image\\), and Docker is unreachable`),
+    );
   }, 60_000);
 
   it('refuses a local-only run when the PATH has no binary of the pinned version', async () => {

@@ -8,7 +8,11 @@ export interface PollOptions {
 }
 
 export class PollTimeoutError extends Error {
-  constructor(what: string, timeoutMs: number, readonly lastSeen: unknown) {
+  constructor(
+    what: string,
+    timeoutMs: number,
+    readonly lastSeen: unknown,
+  ) {
     super(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${describe(lastSeen)}`);
     this.name = 'PollTimeoutError';
   }

@@ -64,7 +64,11 @@ describe('npm run check (the main job), end to end', () => {
     lines[forLine] += '  # check: ignore alerts/runbook -- moved to the wiki';
     writeFileSync(path, lines.join('\n'));
     const { code, output } = await runCheckCli(['--root', root, '--only', 'alerts/required-fields', 'alerts/runbook']);
-    expect(output).toMatch(new RegExp(`silenced: \\[alerts/required-fields\\] monitoring/alert_rules\\.yml:${labels + 2} alert \\w+ has no \`team\` label\\n  by monitoring/alert_rules\\.yml:${labels + 1}: the backend team owns every alert of this group`));
+    expect(output).toMatch(
+      new RegExp(
+        `silenced: \\[alerts/required-fields\\] monitoring/alert_rules\\.yml:${labels + 2} alert \\w+ has no \`team\` label\\n  by monitoring/alert_rules\\.yml:${labels + 1}: the backend team owns every alert of this group`,
+      ),
+    );
     expect(output).toContain(`[check/silence] stale silence: alerts/runbook ran and found nothing on line ${forLine + 1}`);
     expect(output).toMatch(/2 checks, 0 errors, 1 warnings, 1 silenced/);
     expect(code).toBe(0);
@@ -74,10 +78,12 @@ describe('npm run check (the main job), end to end', () => {
     const bare = await runCheckCli(['--root', root, '--only', 'alerts/required-fields', '--json']);
     const run = JSON.parse(bare.output) as { problems: { check: string; line?: number; message: string }[]; silenced: unknown[] };
     expect(run.silenced).toEqual([]);
-    expect(run.problems).toEqual(expect.arrayContaining([
-      expect.objectContaining({ check: 'check/silence', line: labels + 1, message: 'silence of alerts/required-fields gives no reason, so it silences nothing' }),
-      expect.objectContaining({ check: 'alerts/required-fields', line: labels + 2 }),
-    ]));
+    expect(run.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ check: 'check/silence', line: labels + 1, message: 'silence of alerts/required-fields gives no reason, so it silences nothing' }),
+        expect.objectContaining({ check: 'alerts/required-fields', line: labels + 2 }),
+      ]),
+    );
     expect(bare.code).toBe(1);
   });
 });

@@ -22,7 +22,9 @@ beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'coverage-copy-'));
   reports = join(copy, 'reports');
   for (const dir of ['monitoring', 'fixtures']) cpSync(join(repoRoot, dir), join(copy, dir), { recursive: true });
-  appendFileSync(join(copy, 'monitoring/alert_rules.yml'), `
+  appendFileSync(
+    join(copy, 'monitoring/alert_rules.yml'),
+    `
   - name: added-without-a-test
     rules:
       - alert: QueueBacklog
@@ -30,7 +32,8 @@ beforeAll(() => {
         for: 5m
         labels: {severity: warning, service: timetable-app, team: backend}
         annotations: {summary: s, description: d, runbook_url: https://github.com/school-timetable/monitoring/blob/main/docs/runbooks/QueueBacklog.md}
-`);
+`,
+  );
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
@@ -39,7 +42,9 @@ function rulesRun(threshold: string | undefined): Promise<{ code: number; output
   const env = { ...process.env, NO_COLOR: '1', HARNESS_ROOT: copy, HARNESS_REPORTS_DIR: reports, HARNESS_COVERAGE_MIN: threshold ?? '' };
   const args = [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'rules', 'tests/rules/rule-scenarios.test.ts'];
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: repoRoot, env, timeout: 400_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr }));
+    execFile(process.execPath, args, { cwd: repoRoot, env, timeout: 400_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr }),
+    );
   });
 }
 
@@ -49,7 +54,9 @@ describe('the coverage threshold (HARNESS_COVERAGE_MIN)', () => {
   it('fails a run whose coverage is below it (100% by default), naming what is not covered, one failure per section', async (ctx) => {
     const run = await rulesRun(undefined);
     skipWithoutPromtool(ctx, run.output);
-    expect(run.output).toMatch(new RegExp(`✗ coverage: alerts fired ${escaped(percent(fired))}%, below HARNESS_COVERAGE_MIN=100%: not covered: QueueBacklog \\(monitoring/alert_rules\\.yml:\\d+\\)$`, 'm'));
+    expect(run.output).toMatch(
+      new RegExp(`✗ coverage: alerts fired ${escaped(percent(fired))}%, below HARNESS_COVERAGE_MIN=100%: not covered: QueueBacklog \\(monitoring/alert_rules\\.yml:\\d+\\)$`, 'm'),
+    );
     expect(run.output).toContain(`✗ coverage: alerts kept silent where they must ${percent(silent)}%, below HARNESS_COVERAGE_MIN=100%`);
     // The rule suite's own coverage test fails too; the two coverage sections add one failure each.
     expect(run.output).toMatch(/^\d+ passed, 3 failed$/m);

@@ -21,7 +21,10 @@ function skipWithoutTools(ctx: TestContext, run: { code: number; output: string 
   if (run.code === 2 && missing) ctx.skip(missing[0]);
 }
 
-const lineOf = (file: string, text: string) => readFileSync(join(repo, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+const lineOf = (file: string, text: string) =>
+  readFileSync(join(repo, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text)) + 1;
 let repo = '';
 let [caseLine, exprLine, infoRouteLine, infoCaseLine, grafanaCaseLine, ruleLine] = [0, 0, 0, 0, 0, 0];
 
@@ -65,7 +68,8 @@ describe('npm run diff, end to end on a throwaway repository', () => {
     const run = await runDiffCli(['HEAD~1']);
     skipWithoutTools(ctx, run);
     // HighErrorRate carries a minimum-traffic guard (issue 12): the boundary has two conditions.
-    const expr = (threshold: string) => `monitoring/alert_rules.yml:${exprLine}  expr: job:http_request_errors:ratio_rate5m{job="timetable-app"} > ${threshold} and on(job) job:http_requests:rate5m{job="timetable-app"} >= 0.1`;
+    const expr = (threshold: string) =>
+      `monitoring/alert_rules.yml:${exprLine}  expr: job:http_request_errors:ratio_rate5m{job="timetable-app"} > ${threshold} and on(job) job:http_requests:rate5m{job="timetable-app"} >= 0.1`;
     const ruleDifference = (at: string) => [
       `  HighErrorRate · "4.9% of requests fail, just below the threshold" (fixtures/rules/alerts/HighErrorRate.yaml:${caseLine}) at ${at}: base silent → head FIRING`,
       `      base ${expr('0.05')}`,
@@ -116,7 +120,12 @@ describe('npm run diff, end to end on a throwaway repository', () => {
   it('gives the same differences as JSON between two named revisions', async (ctx) => {
     const run = await runDiffCli(['--json', 'HEAD~1', 'HEAD']);
     skipWithoutTools(ctx, run);
-    const report = JSON.parse(run.output) as { changed: boolean; head: { name: string }; rules: { differences: { subject: string; at: string; summary: string; head: unknown }[] }; routing: { differences: { case: string; summary: string }[] } };
+    const report = JSON.parse(run.output) as {
+      changed: boolean;
+      head: { name: string };
+      rules: { differences: { subject: string; at: string; summary: string; head: unknown }[] };
+      routing: { differences: { case: string; summary: string }[] };
+    };
     expect(report.changed).toBe(true);
     expect(report.head.name).toBe('HEAD');
     expect(report.rules.differences.map((d) => [d.subject, d.at, d.summary])).toEqual([
@@ -128,7 +137,11 @@ describe('npm run diff, end to end on a throwaway repository', () => {
       alerts: [
         {
           labels: { job: 'timetable-app', severity: 'critical', service: 'timetable-app', team: 'backend' },
-          annotations: { summary: 'More than 5% of requests fail with a 5xx', description: '4.9% of requests to timetable-app returned a 5xx over the last 5 minutes (threshold 5%).', runbook_url: 'https://github.com/school-timetable/monitoring/blob/main/docs/runbooks/HighErrorRate.md' },
+          annotations: {
+            summary: 'More than 5% of requests fail with a 5xx',
+            description: '4.9% of requests to timetable-app returned a 5xx over the last 5 minutes (threshold 5%).',
+            runbook_url: 'https://github.com/school-timetable/monitoring/blob/main/docs/runbooks/HighErrorRate.md',
+          },
         },
       ],
     });

@@ -53,7 +53,8 @@ describe('npm run diff on a threshold edit (HighErrorRate 5% → 10%), on a thro
     const at = lines.indexOf('Thresholds: 1 alert whose boundary moved');
     expect(at, run.output).toBeGreaterThan(0);
     // HighErrorRate carries a minimum-traffic guard (issue 12): the boundary has two conditions.
-    const expr = (t: string) => `monitoring/alert_rules.yml:${exprLine}  expr: job:http_request_errors:ratio_rate5m{job="timetable-app"} > ${t} and on(job) job:http_requests:rate5m{job="timetable-app"} >= 0.1  for: 5m`;
+    const expr = (t: string) =>
+      `monitoring/alert_rules.yml:${exprLine}  expr: job:http_request_errors:ratio_rate5m{job="timetable-app"} > ${t} and on(job) job:http_requests:rate5m{job="timetable-app"} >= 0.1  for: 5m`;
     expect(lines.slice(at + 1, at + 9)).toEqual([
       '  HighErrorRate: pages when job:http_request_errors:ratio_rate5m{job="timetable-app"} > 10% (was > 5%) and job:http_requests:rate5m{job="timetable-app"} >= 0.1, after 5m (unchanged)',
       `      base ${expr('0.05')}`,
@@ -76,7 +77,9 @@ describe('npm run diff on a threshold edit (HighErrorRate 5% → 10%), on a thro
     skipWithoutTools(ctx, run);
     expect(run.stdout).toContain('**Behaviour changed**: 1 threshold, 3 rule expectations, 1 rule definition.');
     expect(run.stdout).toContain('| HighErrorRate | a bad deploy failing 10% of requests for 3 hours does not page the budget');
-    expect(run.stdout).toContain('**HighErrorRate: pages when job:http_request_errors:ratio_rate5m{job="timetable-app"} > 10% (was > 5%) and job:http_requests:rate5m{job="timetable-app"} >= 0.1, after 5m (unchanged)**');
+    expect(run.stdout).toContain(
+      '**HighErrorRate: pages when job:http_request_errors:ratio_rate5m{job="timetable-app"} > 10% (was > 5%) and job:http_requests:rate5m{job="timetable-app"} >= 0.1, after 5m (unchanged)**',
+    );
     const chart = /```mermaid\n([\s\S]*?)\n```/.exec(run.stdout)?.[1]?.split('\n');
     expect(chart).toEqual([
       'xychart-beta',
@@ -95,7 +98,9 @@ describe('npm run diff on a threshold edit (HighErrorRate 5% → 10%), on a thro
     const run = await runDiffCli(['HEAD', '--json']);
     skipWithoutTools(ctx, run);
     const report = JSON.parse(run.stdout) as DiffReport;
-    expect(report.thresholds.map((t) => t.words)).toEqual(['HighErrorRate: pages when job:http_request_errors:ratio_rate5m{job="timetable-app"} > 10% (was > 5%) and job:http_requests:rate5m{job="timetable-app"} >= 0.1, after 5m (unchanged)']);
+    expect(report.thresholds.map((t) => t.words)).toEqual([
+      'HighErrorRate: pages when job:http_request_errors:ratio_rate5m{job="timetable-app"} > 10% (was > 5%) and job:http_requests:rate5m{job="timetable-app"} >= 0.1, after 5m (unchanged)',
+    ]);
     expect(report.thresholds[0]!.notes).toEqual([]);
   });
 });

@@ -12,7 +12,11 @@ import { runReproduceCli } from './run-reproduce-cli.js';
 const warningRoute = routeForLabels(loadAlertmanagerConfig().root, { alertname: 'HighLatency', severity: 'warning', service: 'timetable-app', team: 'backend' });
 
 /** Lines of the output that are timeline rows or events, without their time column. */
-const rows = (output: string) => output.split('\n').filter((l) => /^\s+(\+[\d.]+s|\d[\dhms]*)\s{2}\S/.test(l)).map((l) => l.replace(/^\s+\S+\s{2}/, ''));
+const rows = (output: string) =>
+  output
+    .split('\n')
+    .filter((l) => /^\s+(\+[\d.]+s|\d[\dhms]*)\s{2}\S/.test(l))
+    .map((l) => l.replace(/^\s+\S+\s{2}/, ''));
 
 /** The live run needs Docker and the engine images; the command then says it fell back, and why. */
 function skipUnlessLive(ctx: TestContext, output: string) {
@@ -29,7 +33,20 @@ describe('npm run reproduce, end to end', () => {
     expect(run.output).toContain('HighLatency: warns from > 1s, after 5m');
     expect(run.output).toContain('  plays   fixtures/incidents/slow-responses.yaml: ');
     const events = rows(run.output).filter((l) => /^[◔●→○■]/.test(l));
-    const kindOf = (l: string) => (/^◔/.test(l) ? 'pending' : /^●/.test(l) ? 'firing' : /^→ delivered/.test(l) ? 'delivered' : /^■/.test(l) ? 'incident over' : /^○/.test(l) ? 'resolved' : /^→ resolved notification/.test(l) ? 'resolved notification' : l);
+    const kindOf = (l: string) =>
+      /^◔/.test(l)
+        ? 'pending'
+        : /^●/.test(l)
+          ? 'firing'
+          : /^→ delivered/.test(l)
+            ? 'delivered'
+            : /^■/.test(l)
+              ? 'incident over'
+              : /^○/.test(l)
+                ? 'resolved'
+                : /^→ resolved notification/.test(l)
+                  ? 'resolved notification'
+                  : l;
     // In this order; a loaded machine may add a line (a late resend from Prometheus re-notifies), never drop one.
     const order = ['pending', 'firing', 'delivered', 'incident over', 'resolved', 'resolved notification'];
     const kinds = events.map(kindOf);
@@ -38,7 +55,9 @@ describe('npm run reproduce, end to end', () => {
       at = kinds.indexOf(kind, at + 1);
       expect(at, `${kind} after the events before it, in:\n${events.join('\n')}`).toBeGreaterThanOrEqual(0);
     }
-    expect(events[kinds.indexOf('delivered')]).toMatch(/^→ delivered: slack-warnings → #timetable-alerts: \[FIRING:1\] HighLatency · timetable-app · reproduce-slow-responses-[0-9a-f]{6}: P95 request latency is above 1s$/);
+    expect(events[kinds.indexOf('delivered')]).toMatch(
+      /^→ delivered: slack-warnings → #timetable-alerts: \[FIRING:1\] HighLatency · timetable-app · reproduce-slow-responses-[0-9a-f]{6}: P95 request latency is above 1s$/,
+    );
     expect(events[kinds.indexOf('resolved notification')]).toMatch(/^→ resolved notification: slack-warnings → #timetable-alerts: \[RESOLVED\] HighLatency/);
     // The measured value against its threshold at the evaluations. The incident's P95: 90% of its
     // requests end within 1s (and 2s), the rest within 5s, so histogram_quantile puts rank 95% of
@@ -55,7 +74,10 @@ describe('npm run reproduce, end to end', () => {
     if (/promtool is not available/.test(run.output)) ctx.skip(/promtool is not available: .*/.exec(run.output)![0]);
     expect(run.output).toMatch(/^reproduce HighLatency: simulated mode \(asked for with --simulated\)$/m);
     expect(run.output).toContain('  plays   fixtures/rules/alerts/HighLatency.yaml:13 case "7% of requests take between 1s and 5s"');
-    const timeline = run.output.split('\n').filter((l) => /^\s+\d[\dhms]*\s{2}/.test(l) || /^\s+… /.test(l)).map((l) => l.trim());
+    const timeline = run.output
+      .split('\n')
+      .filter((l) => /^\s+\d[\dhms]*\s{2}/.test(l) || /^\s+… /.test(l))
+      .map((l) => l.trim());
     const leftOpen = prometheusEngine().major >= 3;
     expect(timeline.slice(0, 8)).toEqual([
       '0s  no value vs 1s                      inactive',
@@ -94,7 +116,10 @@ describe('npm run reproduce, end to end', () => {
       const second = await runReproduceCli(['DatabaseDown', '--reuse', '--report', 'reports/reproduce/reuse-2.html']);
       expect(second.output).toMatch(/✓ reusing the engines kept by pid \d+/);
       expect(second.output).not.toContain('starting Alertmanager');
-      expect(rows(second.output).some((l) => /^→ delivered: pagerduty-critical → PagerDuty/.test(l)), second.output).toBe(true);
+      expect(
+        rows(second.output).some((l) => /^→ delivered: pagerduty-critical → PagerDuty/.test(l)),
+        second.output,
+      ).toBe(true);
       expect(second.code, second.output).toBe(0);
     } finally {
       const stop = await runReproduceCli(['--stop']);

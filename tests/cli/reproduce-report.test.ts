@@ -45,7 +45,9 @@ describe('the reproduce report in headless Chromium', () => {
     expect(box!.width).toBeGreaterThan(500);
     expect(box!.height).toBeGreaterThan(200);
 
-    const bands = await page.$$eval('svg.timeline-chart rect.band', (els) => els.map((e) => ({ state: e.getAttribute('class')!.replace('band band-', ''), fromMs: Number(e.getAttribute('data-from-ms')), toMs: Number(e.getAttribute('data-to-ms')) })));
+    const bands = await page.$$eval('svg.timeline-chart rect.band', (els) =>
+      els.map((e) => ({ state: e.getAttribute('class')!.replace('band band-', ''), fromMs: Number(e.getAttribute('data-from-ms')), toMs: Number(e.getAttribute('data-to-ms')) })),
+    );
     expect(bands).toEqual(stateBands(timeline));
     expect(bands.map((b) => b.state)).toEqual(['pending', 'firing']);
     const markers = await page.$$eval('svg.timeline-chart g.marker', (els) => els.map((e) => [e.getAttribute('class')!.replace('marker marker-', ''), Number(e.getAttribute('data-at-ms'))]));

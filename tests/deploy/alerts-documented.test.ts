@@ -6,7 +6,10 @@ import { YamlFile } from '../../src/sources/yaml-file.js';
 const guide = readRepoFile('docs/monitoring_and_alerting.md');
 const section = guide.slice(guide.indexOf('## 4. The alerts, one by one'), guide.indexOf('## 5. '));
 const rules = YamlFile.load('monitoring/alert_rules.yml');
-const alerts = ((rules.data as { groups: { rules: { alert?: string }[] }[] }).groups.flatMap((g) => g.rules).map((r) => r.alert).filter(Boolean)) as string[];
+const alerts = (rules.data as { groups: { rules: { alert?: string }[] }[] }).groups
+  .flatMap((g) => g.rules)
+  .map((r) => r.alert)
+  .filter(Boolean) as string[];
 
 describe('docs/monitoring_and_alerting.md explains every alert', () => {
   it('finds the alerts section and at least one alert in the rule file', () => {

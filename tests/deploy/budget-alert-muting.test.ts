@@ -16,7 +16,15 @@ import { inhibitingRules } from '../../src/diff/inhibition-effect.js';
 const budgetAlerts = ['ErrorBudgetFastBurn', 'ErrorBudgetSlowBurn', 'ErrorBudgetHalfConsumed', 'ErrorBudgetExhausted'];
 const doc = readRepoFile('docs/error_budget_policy.md');
 const section = doc.slice(doc.indexOf('### What a budget alert may mute'));
-const rows = section.split('\n').filter((l) => l.startsWith('|')).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+const rows = section
+  .split('\n')
+  .filter((l) => l.startsWith('|'))
+  .map((l) =>
+    l
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim()),
+  );
 
 function mutedBy(source: string): string[] {
   const rules = loadAlertmanagerConfig().inhibitRules;
@@ -32,7 +40,13 @@ describe('docs/error_budget_policy.md says what each budget alert mutes, as aler
   it.each(budgetAlerts)('%s', (alert) => {
     const row = rows.find((r) => r[0] === alert);
     expect(row, `a row "| ${alert} | <muted alerts or nothing> | <for how long> |" under "### What a budget alert may mute"`).toBeDefined();
-    const written = row![1] === 'nothing' ? [] : row![1]!.split(',').map((s) => s.trim()).sort();
+    const written =
+      row![1] === 'nothing'
+        ? []
+        : row![1]!
+            .split(',')
+            .map((s) => s.trim())
+            .sort();
     expect(written, `what ${alert} mutes: the doc (left) and alertmanager.yml (right)`).toEqual(mutedBy(alert));
     expect(row![2], `for how long ${alert} may mute`).not.toBe('');
     expect(readRepoFile(`docs/runbooks/${alert}.md`), `the runbook of ${alert} states what it mutes`).toContain('**Mutes:**');

@@ -31,7 +31,8 @@ const sourceOf = (v: Volume) => (typeof v === 'string' ? v.split(':')[0]! : v.so
 function composeConfig(args: string[]): Promise<{ skip: string } | { code: number; config?: Config; output: string }> {
   return new Promise((resolve) => {
     execFile('docker-compose', [...args, 'config'], { cwd: root, env: { ...process.env, GF_ADMIN_PASSWORD: 'compose-with-app-test' }, timeout: 60_000 }, (error, stdout, stderr) => {
-      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') return resolve({ skip: 'docker-compose is not installed: `apt-get install docker-compose` (Debian 12 ships 1.29.2), then rerun' });
+      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT')
+        return resolve({ skip: 'docker-compose is not installed: `apt-get install docker-compose` (Debian 12 ships 1.29.2), then rerun' });
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, config: code === 0 ? (parse(stdout) as Config) : undefined, output: stdout + stderr });
     });
@@ -53,7 +54,12 @@ describe('docker-compose -f docker-compose.yml -f monitoring/docker-compose.moni
   it('resolves every bind mount of the monitoring file to a file that exists', async (ctx) => {
     const result = await both;
     if ('skip' in result) return ctx.skip(result.skip);
-    const binds = Object.entries(result.config!.services).flatMap(([name, s]) => (s.volumes ?? []).map(sourceOf).filter((source) => source.startsWith(root)).map((source) => ({ name, source })));
+    const binds = Object.entries(result.config!.services).flatMap(([name, s]) =>
+      (s.volumes ?? [])
+        .map(sourceOf)
+        .filter((source) => source.startsWith(root))
+        .map((source) => ({ name, source })),
+    );
     expect(binds.length).toBeGreaterThanOrEqual(6);
     expect(binds.filter((b) => !existsSync(b.source))).toEqual([]);
     for (const secret of Object.values(result.config!.secrets)) expect(secret.file.startsWith(join(root, 'monitoring/secrets/'))).toBe(true);

@@ -18,14 +18,17 @@ describe('dashboard queries on a Prometheus with the recording rules', () => {
   for (const query of queries) {
     it(`${query.what} returns series`, async (ctx) => {
       const { prometheusUrl } = requireStack<GrafanaStackInfo>(ctx, 'grafana');
-      const series = await pollUntil(async () => {
-        const end = Date.now() / 1000;
-        const params = new URLSearchParams({ query: query.expr, start: String(end - 300), end: String(end), step: '1' });
-        const body = (await (await fetch(`${prometheusUrl}/api/v1/query_range?${params}`)).json()) as { status: string; error?: string; data?: { result: { values: unknown[] }[] } };
-        if (body.status !== 'success') throw new Error(`Prometheus rejected the query: ${body.error}`);
-        const found = body.data!.result.filter((s) => s.values.length > 0);
-        return found.length > 0 ? found : undefined;
-      }, { timeoutMs: 60_000, intervalMs: 1000, what: `${query.what} to return series` });
+      const series = await pollUntil(
+        async () => {
+          const end = Date.now() / 1000;
+          const params = new URLSearchParams({ query: query.expr, start: String(end - 300), end: String(end), step: '1' });
+          const body = (await (await fetch(`${prometheusUrl}/api/v1/query_range?${params}`)).json()) as { status: string; error?: string; data?: { result: { values: unknown[] }[] } };
+          if (body.status !== 'success') throw new Error(`Prometheus rejected the query: ${body.error}`);
+          const found = body.data!.result.filter((s) => s.values.length > 0);
+          return found.length > 0 ? found : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 1000, what: `${query.what} to return series` },
+      );
       expect(series.length).toBeGreaterThan(0);
     });
   }

@@ -26,7 +26,8 @@ function dockerCompose(args: string[]): Promise<{ code: number; output: string }
     // A password for the interpolation only: `config` starts nothing.
     const env = { ...process.env, GF_ADMIN_PASSWORD: 'doc-commands-test' };
     execFile('docker-compose', args, { cwd: repoRoot, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') resolve({ skip: 'docker-compose is not installed: `apt-get install docker-compose` (Debian 12 ships 1.29.2) or use Docker Desktop, then rerun' });
+      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT')
+        resolve({ skip: 'docker-compose is not installed: `apt-get install docker-compose` (Debian 12 ships 1.29.2) or use Docker Desktop, then rerun' });
       else resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr });
     });
   });

@@ -37,7 +37,15 @@ function tiers(alert: string) {
 const hours: Record<string, number> = { m: 1 / 60, h: 1, d: 24 };
 const toHours = (window: string) => Number(window.slice(0, -1)) * hours[window.slice(-1)]!;
 const windowDays = 30;
-const tableRows = doc.split('\n').filter((l) => l.startsWith('|')).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+const tableRows = doc
+  .split('\n')
+  .filter((l) => l.startsWith('|'))
+  .map((l) =>
+    l
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim()),
+  );
 
 describe('docs/error_budget_policy.md agrees with monitoring/alert_rules.yml', () => {
   const allTiers = [...tiers('ErrorBudgetFastBurn'), ...tiers('ErrorBudgetSlowBurn')];

@@ -42,14 +42,17 @@ describe('Grafana with the provisioned files (official image)', () => {
   for (const file of dashboards) {
     const uid = String((file.data as { uid: string }).uid);
     it(`provisions dashboard ${uid} with all its panels`, async (ctx) => {
-    const info = requireGrafana(ctx);
-    const { status, json } = await pollUntil(async () => {
-      const r = await grafana(info, `/api/dashboards/uid/${uid}`);
-      return r.status === 200 ? r : undefined;
-    }, { timeoutMs: 30_000, intervalMs: 500, what: `dashboard ${uid} to be provisioned` });
-    expect(status).toBe(200);
-    const panels = (json as { dashboard: { panels: unknown[] } }).dashboard.panels;
-    expect(panels.length).toBe(panelsOf(file).length);
+      const info = requireGrafana(ctx);
+      const { status, json } = await pollUntil(
+        async () => {
+          const r = await grafana(info, `/api/dashboards/uid/${uid}`);
+          return r.status === 200 ? r : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 500, what: `dashboard ${uid} to be provisioned` },
+      );
+      expect(status).toBe(200);
+      const panels = (json as { dashboard: { panels: unknown[] } }).dashboard.panels;
+      expect(panels.length).toBe(panelsOf(file).length);
     });
   }
 
@@ -62,14 +65,21 @@ describe('Grafana with the provisioned files (official image)', () => {
 
   for (const query of queries) {
     it(`${query.what} returns data`, async (ctx) => {
-    const info = requireGrafana(ctx);
-    // Recording rules need an evaluation and rates two scrapes: poll, bounded.
-    const frames = await pollUntil(async () => {
-      const r = await grafana(info, '/api/ds/query', { from: 'now-5m', to: 'now', queries: [{ refId: 'A', datasource: { type: 'prometheus', uid: 'prometheus' }, expr: query.expr, range: true, intervalMs: 1000, maxDataPoints: 300 }] });
-      const found = ((r.json as { results?: { A?: { frames?: { data?: { values?: unknown[][] } }[] } } })?.results?.A?.frames ?? []).filter((f) => (f.data?.values?.[1]?.length ?? 0) > 0);
-      return found.length > 0 ? found : undefined;
-    }, { timeoutMs: 60_000, intervalMs: 1000, what: `${query.what} to return data` });
-    expect(frames.length).toBeGreaterThan(0);
+      const info = requireGrafana(ctx);
+      // Recording rules need an evaluation and rates two scrapes: poll, bounded.
+      const frames = await pollUntil(
+        async () => {
+          const r = await grafana(info, '/api/ds/query', {
+            from: 'now-5m',
+            to: 'now',
+            queries: [{ refId: 'A', datasource: { type: 'prometheus', uid: 'prometheus' }, expr: query.expr, range: true, intervalMs: 1000, maxDataPoints: 300 }],
+          });
+          const found = ((r.json as { results?: { A?: { frames?: { data?: { values?: unknown[][] } }[] } } })?.results?.A?.frames ?? []).filter((f) => (f.data?.values?.[1]?.length ?? 0) > 0);
+          return found.length > 0 ? found : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 1000, what: `${query.what} to return data` },
+      );
+      expect(frames.length).toBeGreaterThan(0);
     });
   }
 });

@@ -19,7 +19,10 @@ import { isAlwaysFiring } from '../../src/prometheus-rules/always-firing.js';
 const config = loadAlertmanagerConfig();
 const context = canonicalIncidentContext();
 const incidents = loadIncidents(context);
-const alwaysFiring = canonicalRules().alerts().filter(isAlwaysFiring).map((a) => a.name);
+const alwaysFiring = canonicalRules()
+  .alerts()
+  .filter(isAlwaysFiring)
+  .map((a) => a.name);
 
 // Every incident's history goes in at once, on the first test that runs: incidents then play out
 // side by side, so the file takes as long as the slowest one, whatever the test concurrency.
@@ -70,7 +73,10 @@ describe.concurrent('incidents (fixtures/incidents): injected history, canonical
         expect(seen.leaks, `${expectation.alert} (${where}) reached a receiver although it must be muted`).toEqual([]);
         expect(seen.target.status.state, `${expectation.alert} (${where}) in Alertmanager`).toBe('suppressed');
         const mutedBy = seen.sources.map((s) => s.labels.alertname);
-        expect(mutedBy.length > 0 && mutedBy.every((name) => expectation.by.includes(name!)), `${expectation.alert} (${where}) was muted by [${mutedBy.join(', ')}], expected one of [${expectation.by.join(', ')}]`).toBe(true);
+        expect(
+          mutedBy.length > 0 && mutedBy.every((name) => expectation.by.includes(name!)),
+          `${expectation.alert} (${where}) was muted by [${mutedBy.join(', ')}], expected one of [${expectation.by.join(', ')}]`,
+        ).toBe(true);
         // Every rule that alone would mute it (inhibition-effect.ts says why).
         const rules = seen.sources.flatMap((s) => inhibitingRules(config.inhibitRules, s.labels, seen.target.labels));
         recordCoverage(ctx, { inhibitions: rules.map((r) => r.index) });

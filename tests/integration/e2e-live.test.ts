@@ -74,10 +74,10 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
   it('evaluates every recording and alerting rule without an error', async (ctx) => {
     const { observer } = live(ctx);
     let groups: Awaited<ReturnType<typeof observer.prometheus.ruleGroups>> = [];
-    await pollUntil(
-      async () => ((groups = await observer.prometheus.ruleGroups()).every((g) => g.rules.every((r) => r.health !== 'unknown')) ? true : undefined),
-      { timeoutMs: 10_000, what: 'every rule to have been evaluated once' },
-    );
+    await pollUntil(async () => ((groups = await observer.prometheus.ruleGroups()).every((g) => g.rules.every((r) => r.health !== 'unknown')) ? true : undefined), {
+      timeoutMs: 10_000,
+      what: 'every rule to have been evaluated once',
+    });
     const loaded = groups.flatMap((g) => g.rules.map((r) => r.name)).sort();
     expect(loaded).toEqual(rules.rules.map((r) => r.name).sort());
     const broken = groups.flatMap((g) => g.rules.filter((r) => r.health !== 'ok').map((r) => `${g.file} ${g.name}/${r.name}: ${r.health} ${r.lastError ?? ''}`));
@@ -137,7 +137,13 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
           component: 'database',
           group: stack.cluster,
           class: 'DatabaseDown',
-          details: { description: `1 firing\n${instance} — mysqld_exporter ${instance} could not reach the database for more than 1 minute; mysql_up = 0.\n`, runbook: runbook('DatabaseDown'), team: 'backend', service: 'database', cluster: stack.cluster },
+          details: {
+            description: `1 firing\n${instance} — mysqld_exporter ${instance} could not reach the database for more than 1 minute; mysql_up = 0.\n`,
+            runbook: runbook('DatabaseDown'),
+            team: 'backend',
+            service: 'database',
+            cluster: stack.cluster,
+          },
         },
       },
       page,
@@ -148,7 +154,7 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
     expect(resolved.kind === 'pagerduty' && page.kind === 'pagerduty' && resolved.event.dedup_key).toBe(page.kind === 'pagerduty' && page.event.dedup_key);
   });
 
-  it('records the app\'s real queries: a stopped database shows as query errors and 5xx, and both recover when it is back', async (ctx) => {
+  it("records the app's real queries: a stopped database shows as query errors and 5xx, and both recover when it is back", async (ctx) => {
     const { stack, observer, control } = live(ctx);
     const total = async (expr: string) => (await observer.prometheus.query(expr)).reduce((sum, s) => sum + Number(s.value[1]), 0);
     const queries = (status: string) => `sum(db_queries_total{job="timetable-app",operation="select",table="timelines",status="${status}"})`;
@@ -188,7 +194,15 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
       await control.startApp();
     }
     const { expected, actual } = comparablePayload(
-      { pagerduty: { severity: 'critical', summary: `[FIRING:1] ApplicationDown · timetable-app · ${stack.cluster}: Application ${instance} is not answering scrapes`, source: instance, component: 'timetable-app', class: 'ApplicationDown' } },
+      {
+        pagerduty: {
+          severity: 'critical',
+          summary: `[FIRING:1] ApplicationDown · timetable-app · ${stack.cluster}: Application ${instance} is not answering scrapes`,
+          source: instance,
+          component: 'timetable-app',
+          class: 'ApplicationDown',
+        },
+      },
       page,
       (text) => text,
     );
@@ -196,5 +210,4 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
     const resolved = await observer.resolved('ApplicationDown', page, patience(stack, 'ApplicationDown'));
     expect(resolved.kind).toBe('pagerduty');
   });
-
 });

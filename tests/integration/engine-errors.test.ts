@@ -41,7 +41,7 @@ describe('when an engine cannot run, the run says why and what to do', () => {
 });
 
 describe('an engine that fails to start shows why', () => {
-  it('fails at once, not at the startup timeout, with the engine\'s last log lines', async (ctx) => {
+  it("fails at once, not at the startup timeout, with the engine's last log lines", async (ctx) => {
     const docker = await containerRuntime().catch((e: unknown) => e);
     if (docker instanceof Error) ctx.skip(`needs Docker: ${docker.message}`);
     const missing = await ensureImage(imageFor('alertmanager'));

@@ -42,6 +42,9 @@ describe('an engine restarted with pause()/resume()', () => {
 
   it('is ready again when resume() returns, by its HTTP ready check', (ctx) => restartIsReady(ctx, (spec) => spec), 360_000);
 
-  it('is ready again when resume() returns, by its ready log line printed once more', (ctx) =>
-    restartIsReady(ctx, (spec) => ({ ...spec, ready: { log: /Server is ready to receive web requests/ } })), 360_000);
+  it(
+    'is ready again when resume() returns, by its ready log line printed once more',
+    (ctx) => restartIsReady(ctx, (spec) => ({ ...spec, ready: { log: /Server is ready to receive web requests/ } })),
+    360_000,
+  );
 });

@@ -31,7 +31,9 @@ const pagerdutyBytesLimit = 512_000;
 const config = loadAlertmanagerConfig();
 
 describe('alert storm on the real Alertmanager (canonical config and templates, timers ÷10)', () => {
-  it('500 app instances and 100 of their disks fail at once: one notification per group_by group, sent again only when alerts join or resolve; each payload under Slack\'s 40,000 characters and PagerDuty\'s 512 KB, listing 10 alerts and "and K more"; inhibition mutes the app\'s symptoms and the full disks\' warnings', { timeout: 900_000 }, async (ctx) => {
+  it("500 app instances and 100 of their disks fail at once: one notification per group_by group, sent again only when alerts join or resolve; each payload under Slack's 40,000 characters and PagerDuty's 512 KB, listing 10 alerts and \"and K more\"; inhibition mutes the app's symptoms and the full disks' warnings", {
+    timeout: 900_000,
+  }, async (ctx) => {
     const stack = requireStack<AlertingStackInfo>(ctx, 'faults-storm');
     const cluster = `storm-${randomBytes(3).toString('hex')}`;
     const capture = new CaptureClient(stack.captureUrl);
@@ -81,7 +83,17 @@ describe('alert storm on the real Alertmanager (canonical config and templates, 
     });
     const seen = await notifications();
     const told = (n: StormNotification) => `${n.status === 'resolved' ? 'RESOLVED' : n.firing} (${(n.bytes / 1024).toFixed(1)} KB)`;
-    console.info(`storm of ${everything.length} alerts in ${cluster}: ${seen.length} notifications; ${Object.keys(storm.notified).map((name) => `${name} ${seen.filter((n) => n.alertname === name).map(told).join(' → ')}`).join('; ')}`);
+    console.info(
+      `storm of ${everything.length} alerts in ${cluster}: ${seen.length} notifications; ${Object.keys(storm.notified)
+        .map(
+          (name) =>
+            `${name} ${seen
+              .filter((n) => n.alertname === name)
+              .map(told)
+              .join(' → ')}`,
+        )
+        .join('; ')}`,
+    );
 
     // Inhibition, as Alertmanager lists it and as the receivers got it: muted exactly where
     // inhibit_rules say, each by an alert a rule lets mute it (Alertmanager names one source:
@@ -94,24 +106,49 @@ describe('alert storm on the real Alertmanager (canonical config and templates, 
       });
     const name = (a: GettableAlert) => `${a.labels.alertname}${a.labels.instance ? ` on ${a.labels.instance}` : ''}`;
     const shouldMute = (a: GettableAlert) => storm.muted.includes(a.labels.alertname!) || (a.labels.alertname === 'HighCPUUsage' && fullDisk(a));
-    expect(listedAlerts.filter((a) => shouldMute(a) !== (a.status.state === 'suppressed')).map((a) => `${name(a)}: ${a.status.state}`), 'alerts muted exactly where inhibit_rules say').toEqual([]);
-    expect(listedAlerts.flatMap((a) => unjustified(a).map((fp) => `${name(a)} muted by ${byFingerprint.get(fp) ? name(byFingerprint.get(fp)!) : fp}`)), 'mutings no inhibit rule allows').toEqual([]);
+    expect(
+      listedAlerts.filter((a) => shouldMute(a) !== (a.status.state === 'suppressed')).map((a) => `${name(a)}: ${a.status.state}`),
+      'alerts muted exactly where inhibit_rules say',
+    ).toEqual([]);
+    expect(
+      listedAlerts.flatMap((a) => unjustified(a).map((fp) => `${name(a)} muted by ${byFingerprint.get(fp) ? name(byFingerprint.get(fp)!) : fp}`)),
+      'mutings no inhibit rule allows',
+    ).toEqual([]);
     const cpu = listedAlerts.filter((a) => a.labels.alertname === 'HighCPUUsage');
-    expect(seen.filter((n) => storm.muted.includes(n.alertname)).map((n) => `#${n.seq} ${n.alertname}`), 'no muted alert reached a receiver').toEqual([]);
+    expect(
+      seen.filter((n) => storm.muted.includes(n.alertname)).map((n) => `#${n.seq} ${n.alertname}`),
+      'no muted alert reached a receiver',
+    ).toEqual([]);
     // Firing posts only: once the storm resolves, the disks' pages resolve with it and no longer
     // mute, so the RESOLVED post may list those nodes too (as Alertmanager does for any group).
     const cpuPosts = seen.filter((n) => n.alertname === 'HighCPUUsage' && n.status === 'firing');
-    const leakedCpu = cpu.filter(fullDisk).map((a) => a.labels.instance!).filter((instance) => cpuPosts.some((n) => n.alertList.includes(`\`${instance}\``)));
+    const leakedCpu = cpu
+      .filter(fullDisk)
+      .map((a) => a.labels.instance!)
+      .filter((instance) => cpuPosts.some((n) => n.alertList.includes(`\`${instance}\``)));
     expect(leakedCpu, 'HighCPUUsage of a full-disk node in a firing Slack post').toEqual([]);
 
     // Bounded by group_by: 1,206 alerts reach on-call as one notification per (alertname,
     // cluster, service) group, sent again only when the group changed.
-    expect(new Set(seen.map((n) => `${n.integration} ${n.alertname}`)), 'the groups that notified').toEqual(new Set(['pagerduty ApplicationDown', 'pagerduty DiskWillFillIn4Hours', 'slack HighCPUUsage']));
+    expect(new Set(seen.map((n) => `${n.integration} ${n.alertname}`)), 'the groups that notified').toEqual(
+      new Set(['pagerduty ApplicationDown', 'pagerduty DiskWillFillIn4Hours', 'slack HighCPUUsage']),
+    );
     const breaches = Object.keys(storm.notified).flatMap((name) => {
       const route = routeForLabels(config.root, everything.find((a) => a.labels.alertname === name)!.labels);
       const timers = { groupIntervalMs: route.groupIntervalMs / stack.timeFactor, repeatIntervalMs: route.repeatIntervalMs / stack.timeFactor };
       const ofGroup = seen.filter((n) => n.alertname === name);
-      return [...groupNotificationBreaches(ofGroup.filter((n) => n.seq <= resolveMark), 'growing', timers), ...groupNotificationBreaches(ofGroup.filter((n) => n.seq > resolveMark), 'resolving', timers)];
+      return [
+        ...groupNotificationBreaches(
+          ofGroup.filter((n) => n.seq <= resolveMark),
+          'growing',
+          timers,
+        ),
+        ...groupNotificationBreaches(
+          ofGroup.filter((n) => n.seq > resolveMark),
+          'resolving',
+          timers,
+        ),
+      ];
     });
     expect(breaches, 'notifications Alertmanager should not have sent').toEqual([]);
 
@@ -133,7 +170,10 @@ describe('alert storm on the real Alertmanager (canonical config and templates, 
         // ~750 bytes each: 700 alerts would pass 512 KB. It must list no more than the text does.
         const firingDetail = details.firing as unknown[] | undefined;
         expect(firingDetail?.length ?? 0, `${what}: alerts in the firing detail`).toBe(Math.min(n.firing, listed));
-        expect(n.alertList.split('\n').filter((l) => l.startsWith(n.alertname === 'ApplicationDown' ? 'app-' : 'node-')), `${what}: alerts listed`).toHaveLength(Math.min(total, listed));
+        expect(
+          n.alertList.split('\n').filter((l) => l.startsWith(n.alertname === 'ApplicationDown' ? 'app-' : 'node-')),
+          `${what}: alerts listed`,
+        ).toHaveLength(Math.min(total, listed));
       }
       if (total > listed) expect(n.alertList, `${what}: says how many it leaves out`).toMatch(new RegExp(`and ${total - listed} more`));
     }

@@ -63,7 +63,7 @@ async function restartScenario(ctx: Parameters<typeof requireStack>[0], pick: (s
   return { capture, api: () => api, am, timeline, page, probe, delivered, waitFor, restart, afterRestart, cleanup: () => api.resolve([page, probe]) };
 }
 
-describe.sequential('Alertmanager restarts (canonical config, timers ÷10, stopped with compose\'s 10s grace)', () => {
+describe.sequential("Alertmanager restarts (canonical config, timers ÷10, stopped with compose's 10s grace)", () => {
   it('with the notification log on a volume (compose, k8s), a page delivered before a restart is not delivered again after it', { timeout: 900_000 }, async (ctx) => {
     const s = await restartScenario(ctx, (stack) => stack.restart.onVolume, 'restart-volume');
     try {
@@ -86,7 +86,10 @@ describe.sequential('Alertmanager restarts (canonical config, timers ÷10, stopp
       await s.restart();
       await s.capture.failPath(s.am.pagerdutyPath, 0);
       const after = await s.afterRestart();
-      expect(after.map((e) => e.answer), 'the page, delivered exactly once after the restart').toEqual([202]);
+      expect(
+        after.map((e) => e.answer),
+        'the page, delivered exactly once after the restart',
+      ).toEqual([202]);
     } finally {
       await s.capture.failPath(s.am.pagerdutyPath, 0);
       await s.cleanup();
@@ -99,7 +102,10 @@ describe.sequential('Alertmanager restarts (canonical config, timers ÷10, stopp
       await s.api().post([s.page]);
       await s.waitFor('the page delivered before the restart', async () => (await s.delivered('DatabaseDown'))[0]);
       await s.restart();
-      expect((await s.afterRestart()).map((e) => e.answer), 'a second page for the same incident').toEqual([202]);
+      expect(
+        (await s.afterRestart()).map((e) => e.answer),
+        'a second page for the same incident',
+      ).toEqual([202]);
     } finally {
       await s.cleanup();
     }

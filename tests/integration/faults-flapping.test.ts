@@ -15,7 +15,9 @@ import { pollUntil } from '../../src/waiting/poll-until.js';
 const patienceMs = 300_000;
 
 describe('flapping on the real engines (canonical rules and routing, time ÷6)', () => {
-  it('a connection pool hovering around 80% pages PoolExhausted once and resolves it once: no more Slack posts than for, keep_firing_for and the warning route allow, while its 5-minute average crosses the threshold again and again', { timeout: 1_800_000 }, async (ctx) => {
+  it('a connection pool hovering around 80% pages PoolExhausted once and resolves it once: no more Slack posts than for, keep_firing_for and the warning route allow, while its 5-minute average crosses the threshold again and again', {
+    timeout: 1_800_000,
+  }, async (ctx) => {
     const stack = requireStack<FlappingStackInfo>(ctx, 'faults-flapping');
     const { alerting, cluster, timing } = stack;
     const canonical = canonicalAlertTiming('PoolExhausted', { cluster });
@@ -30,7 +32,8 @@ describe('flapping on the real engines (canonical rules and routing, time ÷6)',
     const startS = Date.now() / 1000;
     let runs: ConditionRun[] = [];
     onTestFailed(async () => console.log(`${await timeline.render()}\n${canonical.alert} (${canonical.at}) condition during the hover, from Prometheus:\n${renderRuns(runs, startS, stepMs / 1000)}`));
-    const posts = async (status: 'FIRING' | 'RESOLVED') => (await timeline.events()).filter((e) => e.path.startsWith(alerting.slackPath) && e.what.startsWith(`[${status}`) && e.what.includes(` ${canonical.alert} `));
+    const posts = async (status: 'FIRING' | 'RESOLVED') =>
+      (await timeline.events()).filter((e) => e.path.startsWith(alerting.slackPath) && e.what.startsWith(`[${status}`) && e.what.includes(` ${canonical.alert} `));
     const waitFor = <T>(what: string, attempt: () => Promise<T | undefined>) => pollUntil(attempt, { timeoutMs: patienceMs, intervalMs: 500, what }, () => timeline.render());
 
     // 1. The pool fills (19 of 20 connections): PoolExhausted fires and posts once.
@@ -86,12 +89,17 @@ describe('flapping on the real engines (canonical rules and routing, time ÷6)',
     const maxFiringPosts = episodes * (1 + Math.floor(scenarioMs / repeatMs));
     const firing = await posts('FIRING');
     const resolved = await posts('RESOLVED');
-    expect(firing.length, `PoolExhausted posts at most ${maxFiringPosts} time(s): ${episodes} episode(s) (${byTimers} by the timers alone over ${(scenarioMs / 1000).toFixed(0)} s; ${longReleases.length} release(s) ≥ keep_firing_for), repeat_interval ${repeatMs} ms`).toBeLessThanOrEqual(maxFiringPosts);
+    expect(
+      firing.length,
+      `PoolExhausted posts at most ${maxFiringPosts} time(s): ${episodes} episode(s) (${byTimers} by the timers alone over ${(scenarioMs / 1000).toFixed(0)} s; ${longReleases.length} release(s) ≥ keep_firing_for), repeat_interval ${repeatMs} ms`,
+    ).toBeLessThanOrEqual(maxFiringPosts);
     expect(firing.length, 'it posted at all').toBeGreaterThanOrEqual(1);
     expect(resolved.length, `at most one resolved post per episode (${episodes})`).toBeLessThanOrEqual(episodes);
     // What the report and README quote: how hard the signal flapped against what reached Slack.
     const longest = Math.max(...runs.filter((r) => !r.holds).map((r) => r.steps));
-    console.log(`PoolExhausted under flapping: ${flaps.length} release(s) that would each have resolved and re-paged without keep_firing_for (longest release ≤ ${((longest + 1) * stepMs) / 1000} s, keep_firing_for ${keepMs / 1000} s); Slack: ${firing.length} firing, ${resolved.length} resolved post(s); bound ${maxFiringPosts} firing post(s) over ${(scenarioMs / 1000).toFixed(0)} s`);
+    console.log(
+      `PoolExhausted under flapping: ${flaps.length} release(s) that would each have resolved and re-paged without keep_firing_for (longest release ≤ ${((longest + 1) * stepMs) / 1000} s, keep_firing_for ${keepMs / 1000} s); Slack: ${firing.length} firing, ${resolved.length} resolved post(s); bound ${maxFiringPosts} firing post(s) over ${(scenarioMs / 1000).toFixed(0)} s`,
+    );
     // What the shared capture server took in meanwhile, from every stack of the run: the load this
     // count withstood (each stack's record is its own ring, capture-server.ts).
     const captured = (await new CaptureClient(alerting.captureUrl).mark()) - timeline.mark;

@@ -28,7 +28,7 @@ async function recover(s: PrometheusRestartScenario): Promise<void> {
   await s.waitFor('TargetDown resolved at the receiver once the target is back', async () => ((await resolves()) > before ? true : undefined));
 }
 
-describe.sequential('Prometheus restarts (canonical rules, compose/k8s flags, everything ÷6, compose\'s 10s stop grace)', () => {
+describe.sequential("Prometheus restarts (canonical rules, compose/k8s flags, everything ÷6, compose's 10s stop grace)", () => {
   it('with /prometheus on a volume (compose, k8s), an alert pending at the restart keeps the pending time it had: the `for` clock resumes, and it pages once', { timeout: 900_000 }, async (ctx) => {
     const s = await scenario(ctx, (stack) => stack.onVolume);
     try {
@@ -52,7 +52,9 @@ describe.sequential('Prometheus restarts (canonical rules, compose/k8s flags, ev
       const after = samples.find((x) => x.atS * 1000 > stoppedAt)!;
       const pendingBeforeS = before.atS - before.activeAtS;
       const pendingAfterS = after.atS - after.activeAtS;
-      console.log(`pending ${pendingBeforeS.toFixed(1)}s at the last evaluation before the stop, ${pendingAfterS.toFixed(1)}s at the first after the restore (for: ${s.forMs / 1000}s; a restarted clock would show a few evaluations)`);
+      console.log(
+        `pending ${pendingBeforeS.toFixed(1)}s at the last evaluation before the stop, ${pendingAfterS.toFixed(1)}s at the first after the restore (for: ${s.forMs / 1000}s; a restarted clock would show a few evaluations)`,
+      );
       // Both values are whole seconds (activeAt) against millisecond timestamps: 2 s of rounding.
       expect(pendingAfterS, 'pending time credited after the restart (s)').toBeGreaterThanOrEqual(pendingBeforeS - 2);
       // ...and the outage itself is not counted as pending: activeAt moved forward by it (group.go:851-856).
@@ -94,7 +96,9 @@ describe.sequential('Prometheus restarts (canonical rules, compose/k8s flags, ev
     }
   });
 
-  it('WITHOUT a volume the `for` clock and the history are lost: a firing alert goes back to pending for its whole `for`, outlives its lease in Alertmanager and comes back as a new incident (what a deployment without one gets)', { timeout: 900_000 }, async (ctx) => {
+  it('WITHOUT a volume the `for` clock and the history are lost: a firing alert goes back to pending for its whole `for`, outlives its lease in Alertmanager and comes back as a new incident (what a deployment without one gets)', {
+    timeout: 900_000,
+  }, async (ctx) => {
     const s = await scenario(ctx, (stack) => stack.inMemory);
     const leaseMs = 4 * Math.max(s.server.resendDelayMs, s.stack.timing.scrapeIntervalMs);
     try {
@@ -107,7 +111,10 @@ describe.sequential('Prometheus restarts (canonical rules, compose/k8s flags, ev
       const pending = await s.waitFor('TargetDown active in the restarted Prometheus', () => s.alert());
       expect(pending.state, 'state after the restore: pending again').toBe('pending');
       expect(Date.parse(pending.activeAt), 'activeAt: the `for` started over after the restart').toBeGreaterThan(stoppedAt);
-      expect((await s.forStateSamples()).filter((x) => x.atS * 1000 <= stoppedAt), 'ALERTS_FOR_STATE from before the restart').toEqual([]);
+      expect(
+        (await s.forStateSamples()).filter((x) => x.atS * 1000 <= stoppedAt),
+        'ALERTS_FOR_STATE from before the restart',
+      ).toEqual([]);
       const upAfter = await s.upSamples();
       expect(upAfter, '`up` samples left from before the restart: none').toBeLessThanOrEqual(Math.ceil((Date.now() - stoppedAt) / s.stack.timing.scrapeIntervalMs) + 1);
       expect(upAfter).toBeLessThan(upBefore);
@@ -122,12 +129,14 @@ describe.sequential('Prometheus restarts (canonical rules, compose/k8s flags, ev
       expect(Date.parse(reopened.startsAt), 'the incident Alertmanager holds now began after the restart').toBeGreaterThan(stoppedAt);
       await recover(s);
       const kinds = await s.kinds();
-      console.log([
-        `without storage: ${upBefore} samples of up before the restart, ${upAfter} after it;`,
-        `TargetDown not sent for ${unsentS.toFixed(1)}s (restart ${((resumedAt - stoppedAt) / 1000).toFixed(1)}s + its whole for of ${s.forMs / 1000}s)`,
-        `against a lease of ${leaseMs / 1000}s: Alertmanager's incident began at ${held.startsAt}, then again at ${reopened.startsAt};`,
-        `the receiver saw ${kinds.join(', ')} (a resolve and a second page in between when a group flush fell in the gap)`,
-      ].join(' '));
+      console.log(
+        [
+          `without storage: ${upBefore} samples of up before the restart, ${upAfter} after it;`,
+          `TargetDown not sent for ${unsentS.toFixed(1)}s (restart ${((resumedAt - stoppedAt) / 1000).toFixed(1)}s + its whole for of ${s.forMs / 1000}s)`,
+          `against a lease of ${leaseMs / 1000}s: Alertmanager's incident began at ${held.startsAt}, then again at ${reopened.startsAt};`,
+          `the receiver saw ${kinds.join(', ')} (a resolve and a second page in between when a group flush fell in the gap)`,
+        ].join(' '),
+      );
       expect(kinds[0], 'the page before the restart').toBe('FIRING');
       expect(kinds.at(-1), 'the incident ends resolved').toBe('RESOLVED');
     } finally {

@@ -22,7 +22,9 @@ const page = (cluster: string): PostableAlert => ({
 });
 
 describe('receiver failures on the real Alertmanager (canonical config, timers Ã·100)', () => {
-  it('PagerDuty answers 500, then times out, then recovers: Alertmanager retries, counts each failed notification, tells Slack through AlertmanagerNotificationsFailing, and the page arrives once PagerDuty is back', { timeout: 900_000 }, async (ctx) => {
+  it('PagerDuty answers 500, then times out, then recovers: Alertmanager retries, counts each failed notification, tells Slack through AlertmanagerNotificationsFailing, and the page arrives once PagerDuty is back', {
+    timeout: 900_000,
+  }, async (ctx) => {
     const stack = requireStack<FaultsStackInfo>(ctx, 'faults');
     const { alerting, cluster } = stack;
     const capture = new CaptureClient(alerting.captureUrl);
@@ -46,7 +48,9 @@ describe('receiver failures on the real Alertmanager (canonical config, timers Ã
       });
 
       // 2. The meta-alert, from Prometheus scraping that counter, reaches the OTHER receiver.
-      const meta = await waitFor('AlertmanagerNotificationsFailing posted to Slack', async () => (await timeline.events()).find((e) => e.path.startsWith(alerting.slackPath) && e.what.includes('AlertmanagerNotificationsFailing')));
+      const meta = await waitFor('AlertmanagerNotificationsFailing posted to Slack', async () =>
+        (await timeline.events()).find((e) => e.path.startsWith(alerting.slackPath) && e.what.includes('AlertmanagerNotificationsFailing')),
+      );
       expect(meta.what).toBe(`[FIRING:1] AlertmanagerNotificationsFailing Â· alertmanager Â· ${cluster}`);
 
       // 3. Timeout: PagerDuty holds the request; Alertmanager gives up at the flush's deadline and counts it.
@@ -65,8 +69,14 @@ describe('receiver failures on the real Alertmanager (canonical config, timers Ã
     const attempts = await pageRequests();
     const answers = attempts.map((e) => e.answer);
     const firstDelivered = answers.indexOf(202);
-    expect(answers.slice(0, firstDelivered).every((a) => a === 500 || a === 'abandoned' || a === 504 || a === 'held'), 'every attempt before the delivery failed').toBe(true);
-    expect(answers.filter((a) => a === 202), 'the page is delivered exactly once after the recovery').toHaveLength(1);
+    expect(
+      answers.slice(0, firstDelivered).every((a) => a === 500 || a === 'abandoned' || a === 504 || a === 'held'),
+      'every attempt before the delivery failed',
+    ).toBe(true);
+    expect(
+      answers.filter((a) => a === 202),
+      'the page is delivered exactly once after the recovery',
+    ).toHaveLength(1);
     expect(shape(attempts), 'failures of both kinds before the delivery').toEqual(expect.arrayContaining([500, 'abandoned', 202]));
     expect(await failedPagerduty(), 'failed notifications counted: at least one 500 and one timeout').toBeGreaterThanOrEqual(failedAtStart + 2);
     const metaPages = (await timeline.events()).filter((e) => e.path.startsWith(alerting.pagerdutyPath) && e.what.startsWith('AlertmanagerNotificationsFailing'));

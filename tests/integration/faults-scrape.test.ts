@@ -30,7 +30,9 @@ function scene(ctx: Parameters<typeof requireStack>[0]) {
 }
 
 describe('scrape faults on the real engines (canonical rules and routing, time Ã·6)', () => {
-  it('an exporter that hangs, one that answers garbage and one that disappears each raise TargetDown for their own instance, never before its for, with the scrape error the runbook reads; the one never scraped whole does not raise CriticalSignalAbsent (down targets are TargetDown\'s)', { timeout: 900_000 }, async (ctx) => {
+  it("an exporter that hangs, one that answers garbage and one that disappears each raise TargetDown for their own instance, never before its for, with the scrape error the runbook reads; the one never scraped whole does not raise CriticalSignalAbsent (down targets are TargetDown's)", {
+    timeout: 900_000,
+  }, async (ctx) => {
     const { stack, prometheus, capture, control, target, firing } = scene(ctx);
     const { alerting, cluster, instances, timing } = stack;
     const targetDown = canonicalAlertTiming('TargetDown', { cluster });
@@ -50,29 +52,41 @@ describe('scrape faults on the real engines (canonical rules and routing, time Ã
     await control.setMode('node-exporter', 'hang');
     await control.setMode('cadvisor', 'gone');
     try {
-      await pollUntil(async () => {
-        const down = new Set((await firing('TargetDown')).map((a) => a.labels.instance));
-        return broken.every((name) => down.has(instances[name])) ? true : undefined;
-      }, { timeoutMs: patienceMs, intervalMs: 500, what: 'TargetDown firing for the hung, the garbage and the vanished exporter' }, () => timeline.render());
+      await pollUntil(
+        async () => {
+          const down = new Set((await firing('TargetDown')).map((a) => a.labels.instance));
+          return broken.every((name) => down.has(instances[name])) ? true : undefined;
+        },
+        { timeoutMs: patienceMs, intervalMs: 500, what: 'TargetDown firing for the hung, the garbage and the vanished exporter' },
+        () => timeline.render(),
+      );
 
       // The posts: each instance named in a TargetDown post to #timetable-alerts, none before its for.
-      const posts = await pollUntil(async () => {
-        const requests = (await capture.requests({ path: alerting.slackPath, after: stack.startMark })).requests.filter((r) => r.text.includes(cluster) && r.text.includes('TargetDown'));
-        return broken.every((name) => requests.some((r) => r.text.includes(instances[name]))) ? requests : undefined;
-      }, { timeoutMs: patienceMs, intervalMs: 500, what: 'TargetDown posts naming every broken exporter' }, () => timeline.render());
+      const posts = await pollUntil(
+        async () => {
+          const requests = (await capture.requests({ path: alerting.slackPath, after: stack.startMark })).requests.filter((r) => r.text.includes(cluster) && r.text.includes('TargetDown'));
+          return broken.every((name) => requests.some((r) => r.text.includes(instances[name]))) ? requests : undefined;
+        },
+        { timeoutMs: patienceMs, intervalMs: 500, what: 'TargetDown posts naming every broken exporter' },
+        () => timeline.render(),
+      );
       for (const name of broken) {
         const first = posts.find((r) => r.text.includes(instances[name]))!;
         expect(Date.parse(first.receivedAt) - faults[name].fromMs, `${name}: TargetDown posted only after its for (${forMs} ms) of failed scrapes`).toBeGreaterThanOrEqual(forMs);
         // /targets shows the last scrape's error only, and on a loaded machine any scrape may time
         // out (every target, Prometheus itself included, did at load ~70): wait for the fault's own.
-        await pollUntil(async () => {
-          const seen = await target(name);
-          return seen?.health === 'down' && faults[name].error.test(seen.lastError) ? true : undefined;
-        }, { timeoutMs: patienceMs, intervalMs: 500, what: `${name} down on /targets with the error ${faults[name].error}` }, () => target(name));
+        await pollUntil(
+          async () => {
+            const seen = await target(name);
+            return seen?.health === 'down' && faults[name].error.test(seen.lastError) ? true : undefined;
+          },
+          { timeoutMs: patienceMs, intervalMs: 500, what: `${name} down on /targets with the error ${faults[name].error}` },
+          () => target(name),
+        );
       }
       // "How long do scrapes take (timeouts)?" (docs/runbooks/TargetDown.md): the hung one, the whole timeout.
       const [duration] = await prometheus.query(`scrape_duration_seconds{instance="${instances['node-exporter']}"}`);
-      expect(Number(duration?.value[1]) * 1000, 'the hung exporter\'s scrape lasted its whole scrape_timeout').toBeGreaterThanOrEqual(timing.scrapeIntervalMs * 0.9);
+      expect(Number(duration?.value[1]) * 1000, "the hung exporter's scrape lasted its whole scrape_timeout").toBeGreaterThanOrEqual(timing.scrapeIntervalMs * 0.9);
       // Alertmanager flushes the TargetDown group once per group_interval at most: its timer is reset
       // to group_interval before each flush (dispatch.go:709). We see deliveries, each late by its
       // own delay, so the last interval may look short: n posts â‰¤ 1 + âŒˆspan / group_intervalâŒ‰.
@@ -83,9 +97,15 @@ describe('scrape faults on the real engines (canonical rules and routing, time Ã
       // exporter never answered a parsable scrape), as long as TargetDown's for; only `up == 1`
       // keeps it quiet, as the runbook says it must.
       const absent = await prometheus.query('absent_over_time(mysql_up{job="mysqld-exporter"}[10m])');
-      expect(absent.map((s) => s.value[1]), 'mysql_up has never been scraped').toEqual(['1']);
+      expect(
+        absent.map((s) => s.value[1]),
+        'mysql_up has never been scraped',
+      ).toEqual(['1']);
       const absentAlerts = (await prometheus.alerts()).filter((a) => a.labels.alertname === 'CriticalSignalAbsent');
-      expect(absentAlerts.map((a) => `${a.labels.signal} ${a.state}`), 'CriticalSignalAbsent not even pending').toEqual([]);
+      expect(
+        absentAlerts.map((a) => `${a.labels.signal} ${a.state}`),
+        'CriticalSignalAbsent not even pending',
+      ).toEqual([]);
       expect((await timeline.events()).filter((e) => e.what.includes('CriticalSignalAbsent') || e.what.includes('ApplicationDown'))).toEqual([]);
     } finally {
       await control.setMode('node-exporter', 'serve');
@@ -98,7 +118,9 @@ describe('scrape faults on the real engines (canonical rules and routing, time Ã
     });
   });
 
-  it('the application hangs, then disappears, then answers again: ApplicationDown pages once, after its for, and resolves once; /targets says "context deadline exceeded", then "connection refused"; TargetDown never names the app', { timeout: 900_000 }, async (ctx) => {
+  it('the application hangs, then disappears, then answers again: ApplicationDown pages once, after its for, and resolves once; /targets says "context deadline exceeded", then "connection refused"; TargetDown never names the app', {
+    timeout: 900_000,
+  }, async (ctx) => {
     const { stack, capture, control, target, firing } = scene(ctx);
     const { alerting, cluster, timing } = stack;
     const appDown = canonicalAlertTiming('ApplicationDown', { cluster });
@@ -117,7 +139,10 @@ describe('scrape faults on the real engines (canonical rules and routing, time Ã
 
       await control.setMode('timetable-app', 'gone');
       await waitFor('"connection refused" on /targets for the vanished app', async () => (goneError.test((await target('timetable-app'))?.lastError ?? '') ? true : undefined));
-      expect((await firing('TargetDown')).filter((a) => a.labels.job === 'timetable-app'), 'TargetDown leaves the app to ApplicationDown').toEqual([]);
+      expect(
+        (await firing('TargetDown')).filter((a) => a.labels.job === 'timetable-app'),
+        'TargetDown leaves the app to ApplicationDown',
+      ).toEqual([]);
     } finally {
       await control.setMode('timetable-app', 'serve');
     }

@@ -23,9 +23,10 @@ describe('clean-up after a crash, without Ryuk', () => {
 
     // tsx runs the script in a process of its own: kill that one, the engine's owner.
     killOwner(started);
-    await pollUntil(
-      async () => ((await dockerode.listContainers({ all: true, filters: ours })).length === 0 && (await dockerode.listNetworks({ filters: ours })).length === 0 ? true : undefined),
-      { timeoutMs: 60_000, intervalMs: 250, what: "the reaper to remove the killed process's containers and network" },
-    );
+    await pollUntil(async () => ((await dockerode.listContainers({ all: true, filters: ours })).length === 0 && (await dockerode.listNetworks({ filters: ours })).length === 0 ? true : undefined), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      what: "the reaper to remove the killed process's containers and network",
+    });
   }, 360_000);
 });

@@ -43,7 +43,10 @@ describe.concurrent('grouping by alertname, cluster and service', () => {
   it('keeps another service, and another alert name, in notifications of their own', async (ctx) => {
     const probe = new RoutingProbe(requireStack<AlertingStackInfo>(ctx, 'alerting'), config);
     const cluster = probe.cluster('grouping split');
-    const latency: AlertTemplate = { labels: { alertname: 'HighLatency', severity: 'warning', service: 'timetable-app', team: 'backend' }, annotations: { summary: 'P95 request latency is above 1s' } };
+    const latency: AlertTemplate = {
+      labels: { alertname: 'HighLatency', severity: 'warning', service: 'timetable-app', team: 'backend' },
+      annotations: { summary: 'P95 request latency is above 1s' },
+    };
     const p99: AlertTemplate = { labels: { alertname: 'HighLatencyP99', severity: 'warning', service: 'timetable-app', team: 'backend' }, annotations: { summary: 'P99 request latency is above 2s' } };
     await probe.fire([cpu('node-1:9100'), latency, p99], cluster);
     const titles = new Set<string>();
@@ -66,7 +69,10 @@ describe.concurrent('grouping by alertname, cluster and service', () => {
     const page = await probe.delivery(cluster, (d) => d.kind === 'pagerduty', 'the page for the DiskWillFillIn4Hours group');
     if (page.kind !== 'pagerduty') throw new Error('unreachable');
     expect(page.event.payload.summary).toBe(`[FIRING:2] DiskWillFillIn4Hours · infrastructure · ${cluster}: / of node-1:9100 will be full within 4 hours (first of 2)`);
-    expect(page.event.payload.custom_details).toMatchObject({ num_firing: pagerdutyDetail(2), description: '2 firing\nnode-1:9100 — / on node-1:9100 runs out of space within 4 hours.\nnode-2:9100 — / on node-2:9100 runs out of space within 4 hours.\n' });
+    expect(page.event.payload.custom_details).toMatchObject({
+      num_firing: pagerdutyDetail(2),
+      description: '2 firing\nnode-1:9100 — / on node-1:9100 runs out of space within 4 hours.\nnode-2:9100 — / on node-2:9100 runs out of space within 4 hours.\n',
+    });
     // Alertmanager keys an incident by its group: sha256 of the route's key and the group labels.
     // Matching it shows the group is exactly {alertname, cluster, service} under the critical route.
     const groupKey = `{}/{severity="critical"}:{alertname="DiskWillFillIn4Hours", cluster="${cluster}", service="infrastructure"}`;

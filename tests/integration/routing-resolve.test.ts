@@ -34,7 +34,10 @@ describe.concurrent('resolve notifications', () => {
     const stack = requireStack<AlertingStackInfo>(ctx, 'alerting');
     const probe = new RoutingProbe(stack, config);
     const cluster = probe.cluster('resolve page');
-    const alert: AlertTemplate = { labels: { alertname: 'ApplicationDown', severity: 'critical', service: 'timetable-app', team: 'backend', instance: 'app:3000' }, annotations: { summary: 'Application app:3000 is not answering scrapes' } };
+    const alert: AlertTemplate = {
+      labels: { alertname: 'ApplicationDown', severity: 'critical', service: 'timetable-app', team: 'backend', instance: 'app:3000' },
+      annotations: { summary: 'Application app:3000 is not answering scrapes' },
+    };
     await probe.fire([alert], cluster);
     const trigger = await probe.delivery(cluster, (d) => d.kind === 'pagerduty', 'the ApplicationDown page');
     await probe.resolve([alert], cluster);

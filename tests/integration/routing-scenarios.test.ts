@@ -36,7 +36,10 @@ describe.concurrent('routing cases (fixtures/routing): amtool, Alertmanager and 
       }
 
       const [listed] = await probe.accepted(cluster, 1);
-      expect(listed!.receivers.map((r) => r.name), 'receivers Alertmanager itself lists for the alert').toEqual([c.receiver]);
+      expect(
+        listed!.receivers.map((r) => r.name),
+        'receivers Alertmanager itself lists for the alert',
+      ).toEqual([c.receiver]);
 
       const delivery = await probe.delivery(cluster, () => true, `a notification for ${c.alert.labels.alertname} in cluster ${cluster}`);
       expect(delivery.receiver, 'the receiver that delivered it').toBe(c.receiver);

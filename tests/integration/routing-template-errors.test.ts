@@ -15,7 +15,10 @@ import { pollUntil } from '../../src/waiting/poll-until.js';
 
 const config = loadAlertmanagerConfig();
 const warning: AlertTemplate = { labels: { alertname: 'HighLatency', severity: 'warning', service: 'timetable-app', team: 'backend' }, annotations: { summary: 'P95 request latency is above 1s' } };
-const critical: AlertTemplate = { labels: { alertname: 'HighErrorRate', severity: 'critical', service: 'timetable-app', team: 'backend' }, annotations: { summary: 'More than 5% of requests fail with a 5xx' } };
+const critical: AlertTemplate = {
+  labels: { alertname: 'HighErrorRate', severity: 'critical', service: 'timetable-app', team: 'backend' },
+  annotations: { summary: 'More than 5% of requests fail with a 5xx' },
+};
 
 // Up to 0.31 Alertmanager refused to send a Slack message whose template failed and counted the
 // failure; from 0.32 (notify/slack/slack.go lost its `if err != nil` after rendering, v0.31.1 →
@@ -25,46 +28,60 @@ const [amMajor, amMinor] = engineVersion(imageFor('alertmanager').image).split('
 const postsBlankMessages = amMajor > 0 || amMinor >= 32;
 
 describe.concurrent('template errors are caught by delivery, not by amtool', () => {
-  it(postsBlankMessages ? 'a Slack template that breaks at render time posts a blank Slack message (Alertmanager 0.32+), and counts no failure' : 'a Slack template that breaks at render time fails the notification, counted in alertmanager_notifications_failed_total', async (ctx) => {
-    const stack = requireStack<AlertingStackInfo>(ctx, 'alerting-broken-template');
-    const probe = new RoutingProbe(stack, config);
-    const capture = new CaptureClient(stack.captureUrl);
-    const cluster = probe.cluster('broken template');
-    // The page goes to a cluster of its own: in the same one it would inhibit the warning.
-    const pageCluster = probe.cluster('broken template page');
-    const failedBefore = await probe.api.notificationsFailed('slack');
-    const mark = await capture.mark();
-    await probe.fire([warning], cluster);
-    await probe.fire([critical], pageCluster);
+  it(
+    postsBlankMessages
+      ? 'a Slack template that breaks at render time posts a blank Slack message (Alertmanager 0.32+), and counts no failure'
+      : 'a Slack template that breaks at render time fails the notification, counted in alertmanager_notifications_failed_total',
+    async (ctx) => {
+      const stack = requireStack<AlertingStackInfo>(ctx, 'alerting-broken-template');
+      const probe = new RoutingProbe(stack, config);
+      const capture = new CaptureClient(stack.captureUrl);
+      const cluster = probe.cluster('broken template');
+      // The page goes to a cluster of its own: in the same one it would inhibit the warning.
+      const pageCluster = probe.cluster('broken template page');
+      const failedBefore = await probe.api.notificationsFailed('slack');
+      const mark = await capture.mark();
+      await probe.fire([warning], cluster);
+      await probe.fire([critical], pageCluster);
 
-    if (postsBlankMessages) {
-      const blank = await capture.waitFor(() => true, { path: stack.slackPath, after: mark, timeoutMs: probe.patienceMs, what: 'the Slack request of the broken template' });
-      const body = blank.json as { channel?: string; attachments?: { title?: string; text?: string }[] };
-      expect({ channel: body.channel ?? '', title: body.attachments?.[0]?.title ?? '', text: body.attachments?.[0]?.text ?? '' }, 'every field from the broken title on renders empty').toEqual({ channel: '', title: '', text: '' });
-      expect(await probe.api.notificationsFailed('slack'), 'Alertmanager 0.32+ counts the blank message as sent').toBe(failedBefore);
-    } else {
-      const failedAfter = await pollUntil(
-        async () => {
-          const now = await probe.api.notificationsFailed('slack');
-          return now > failedBefore ? now : undefined;
-        },
-        { timeoutMs: probe.patienceMs, what: 'alertmanager_notifications_failed_total{integration="slack"} to rise' },
-      );
-      expect(failedAfter).toBeGreaterThan(failedBefore);
-    }
-    // The page (PagerDuty templates are intact) still goes out: only the broken message is lost.
-    await probe.delivery(pageCluster, (d) => d.kind === 'pagerduty', 'the HighErrorRate page from the same Alertmanager');
-    expect(await probe.delivered(cluster), 'Slack messages despite the broken title template').toEqual([]);
-    await probe.resolve([warning], cluster);
-    await probe.resolve([critical], pageCluster);
-  });
+      if (postsBlankMessages) {
+        const blank = await capture.waitFor(() => true, { path: stack.slackPath, after: mark, timeoutMs: probe.patienceMs, what: 'the Slack request of the broken template' });
+        const body = blank.json as { channel?: string; attachments?: { title?: string; text?: string }[] };
+        expect({ channel: body.channel ?? '', title: body.attachments?.[0]?.title ?? '', text: body.attachments?.[0]?.text ?? '' }, 'every field from the broken title on renders empty').toEqual({
+          channel: '',
+          title: '',
+          text: '',
+        });
+        expect(await probe.api.notificationsFailed('slack'), 'Alertmanager 0.32+ counts the blank message as sent').toBe(failedBefore);
+      } else {
+        const failedAfter = await pollUntil(
+          async () => {
+            const now = await probe.api.notificationsFailed('slack');
+            return now > failedBefore ? now : undefined;
+          },
+          { timeoutMs: probe.patienceMs, what: 'alertmanager_notifications_failed_total{integration="slack"} to rise' },
+        );
+        expect(failedAfter).toBeGreaterThan(failedBefore);
+      }
+      // The page (PagerDuty templates are intact) still goes out: only the broken message is lost.
+      await probe.delivery(pageCluster, (d) => d.kind === 'pagerduty', 'the HighErrorRate page from the same Alertmanager');
+      expect(await probe.delivered(cluster), 'Slack messages despite the broken title template').toEqual([]);
+      await probe.resolve([warning], cluster);
+      await probe.resolve([critical], pageCluster);
+    },
+  );
 
   it('amtool check-config accepts that same broken template, which is why the delivery test exists', async (ctx) => {
     requireStack<AlertingStackInfo>(ctx, 'alerting-broken-template');
     const dir = mkdtempSync(join(tmpdir(), 'am-broken-'));
     try {
       // The broken stack's files, laid out as in its container but under a temp dir amtool can read.
-      const prepared = testAlertmanagerConfig({ captureFromEngines: 'http://capture.invalid', pathPrefix: '/x', timeFactor: 1, extraTemplates: { 'zz-broken-for-test.tmpl': '{{ define "timetable.slack.title" }}{{ template "timetable.no_such_template" . }}{{ end }}\n' } });
+      const prepared = testAlertmanagerConfig({
+        captureFromEngines: 'http://capture.invalid',
+        pathPrefix: '/x',
+        timeFactor: 1,
+        extraTemplates: { 'zz-broken-for-test.tmpl': '{{ define "timetable.slack.title" }}{{ template "timetable.no_such_template" . }}{{ end }}\n' },
+      });
       for (const [file, content] of Object.entries(prepared.files)) {
         mkdirSync(dirname(join(dir, file)), { recursive: true });
         writeFileSync(join(dir, file), content);
@@ -92,7 +109,10 @@ describe.concurrent('template errors are caught by delivery, not by amtool', () 
       receivers.add(d.receiver);
     }
     expect([...receivers].sort()).toEqual(config.receivers.map((r) => r.name).sort());
-    expect({ slack: await probe.api.notificationsFailed('slack'), pagerduty: await probe.api.notificationsFailed('pagerduty'), webhook: await probe.api.notificationsFailed('webhook') }, 'failed notifications of the canonical Alertmanager in this run').toEqual({ slack: 0, pagerduty: 0, webhook: 0 });
+    expect(
+      { slack: await probe.api.notificationsFailed('slack'), pagerduty: await probe.api.notificationsFailed('pagerduty'), webhook: await probe.api.notificationsFailed('webhook') },
+      'failed notifications of the canonical Alertmanager in this run',
+    ).toEqual({ slack: 0, pagerduty: 0, webhook: 0 });
     await Promise.all(bare.map((a, i) => probe.resolve([a], clusters[i]!)));
   });
 });

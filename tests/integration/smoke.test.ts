@@ -26,14 +26,24 @@ describe('smoke: scrape -> rule -> Alertmanager -> receiver, on real engines', (
 
     const after = await capture.mark();
     await target.serve('smoke_value 3');
-    const firing = await capture.waitFor((r) => (r.json as WebhookBody | undefined)?.status === 'firing', { path: '/webhook/smoke', after, timeoutMs: 20_000, what: 'SmokeValueHigh delivered as firing' });
+    const firing = await capture.waitFor((r) => (r.json as WebhookBody | undefined)?.status === 'firing', {
+      path: '/webhook/smoke',
+      after,
+      timeoutMs: 20_000,
+      what: 'SmokeValueHigh delivered as firing',
+    });
     const body = firing.json as WebhookBody;
     expect(body.alerts).toHaveLength(1);
     expect(body.alerts[0]!.labels).toMatchObject({ alertname: 'SmokeValueHigh', severity: 'warning', job: 'synthetic' });
     expect(body.alerts[0]!.annotations.summary).toBe('smoke_value is 3');
 
     await target.serve('smoke_value 0');
-    const resolved = await capture.waitFor((r) => (r.json as WebhookBody | undefined)?.status === 'resolved', { path: '/webhook/smoke', after: firing.seq, timeoutMs: 20_000, what: 'SmokeValueHigh delivered as resolved' });
+    const resolved = await capture.waitFor((r) => (r.json as WebhookBody | undefined)?.status === 'resolved', {
+      path: '/webhook/smoke',
+      after: firing.seq,
+      timeoutMs: 20_000,
+      what: 'SmokeValueHigh delivered as resolved',
+    });
     expect((resolved.json as WebhookBody).alerts[0]!.labels.alertname).toBe('SmokeValueHigh');
   });
 });

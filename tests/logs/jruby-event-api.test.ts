@@ -81,10 +81,12 @@ describe("LogStash::Event on the JRuby stand-in: logstash-core 8.17.4's rules", 
     await client!.load('decimals', { code: `event.set('sum', event.get('p') + BigDecimal('0.25')); t = BigDecimal('1') / 8; event.set('third', t); event.set('third_text', t.to_java.toString)` });
     const wire = `{"data":${data.replace(/}$/, `,"@timestamp":{"\\u0000timestamp":"${fixedTimestamp}"}}`)},"metadata":{}}`;
     const out = unwire(parseJackson((await client!.filter('decimals', [wire])).outputs[0]!.event)!) as LsMap;
-    const decimals = Object.fromEntries(['p', 'z', 'e', 'big', 'sum', 'third'].map((k) => {
-      const v = (out.data as LsMap)[k];
-      return [k, v instanceof LsBigDecimal ? v.toString() : `not a BigDecimal: ${String(v)}`];
-    }));
+    const decimals = Object.fromEntries(
+      ['p', 'z', 'e', 'big', 'sum', 'third'].map((k) => {
+        const v = (out.data as LsMap)[k];
+        return [k, v instanceof LsBigDecimal ? v.toString() : `not a BigDecimal: ${String(v)}`];
+      }),
+    );
     // JRuby's division keeps its own scale (0.125000…): whatever Ruby made arrives as Ruby printed it
     expect(decimals).toEqual({ p: '12.50', z: '0.000', e: '1.5E+3', big: '123456789012345678901234567890.123456789', sum: '12.75', third: (out.data as LsMap).third_text });
     expect(decimals.third).toMatch(/^0\.1250*$/);
@@ -105,6 +107,8 @@ describe("LogStash::Event on the JRuby stand-in: logstash-core 8.17.4's rules", 
   });
 
   it('a clone is not cancelled (Event.java:390-396); to_hash leaves [@metadata] out', async (ctx) => {
-    expect(await run(ctx, `c = event.clone; c.cancel; [c.cancelled?, c.clone.cancelled?, event.cancelled?, event.to_hash.key?('@metadata'), event.to_hash_with_metadata.key?('@metadata')].inspect`)).toBe('[true, false, false, false, true]');
+    expect(
+      await run(ctx, `c = event.clone; c.cancel; [c.cancelled?, c.clone.cancelled?, event.cancelled?, event.to_hash.key?('@metadata'), event.to_hash_with_metadata.key?('@metadata')].inspect`),
+    ).toBe('[true, false, false, false, true]');
   });
 });

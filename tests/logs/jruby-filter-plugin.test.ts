@@ -18,7 +18,9 @@ const data = (wire: string) => JSON.parse(wire).data;
 
 describe('the ruby filter (logstash-filter-ruby 3.1.8) on JRuby', () => {
   it('a failing test block fails the load, naming the test (script.rb:33-39, expect_context.rb:17-39)', async (ctx) => {
-    const loaded = await (await jruby(ctx)).load('failing', script(`
+    const loaded = await (await jruby(ctx)).load(
+      'failing',
+      script(`
 def filter(event); event.set('x', 1); [event]; end
 test 'sets x to one' do
   in_event { { 'a' => 1 } }
@@ -27,11 +29,15 @@ end
 test 'sets x to two' do
   in_event { { 'a' => 1 } }
   expect('x is 2') { |events| events.first.get('x') == 2 }
-end`));
+end`),
+    );
     expect(loaded.loaded).toBe(false);
     if (loaded.loaded) return;
     expect(loaded.error).toEqual({ class: 'LogStash::Filters::Ruby::ScriptError', message: "Script '/usr/share/logstash/scripts/t.rb' had 1 failing tests! Check the error log for details." });
-    expect(loaded.tests.map((t) => [t.name, t.passed])).toEqual([['sets x to one', true], ['sets x to two', false]]);
+    expect(loaded.tests.map((t) => [t.name, t.passed])).toEqual([
+      ['sets x to one', true],
+      ['sets x to two', false],
+    ]);
     expect(loaded.logs.filter((l) => l.level === 'error').map((l) => l.message)).toEqual(["***TEST FAILURE FOR: 'sets x to two x is 2'***"]);
   });
 
@@ -56,13 +62,28 @@ end`));
     const c = await jruby(ctx);
     expect((await c.load('inline', { init: '@n = 0', code: "@n += 1; event.set('n', @n); raise 'odd' if @n.odd?", tagOnException: '_failed' })).loaded).toBe(true);
     const result = await c.filter('inline', [wireEvent({}), wireEvent({})]);
-    expect(result.inputs.map((i) => [i.matched, i.exception?.message, i.logs[0]?.message])).toEqual([[false, 'odd', 'Ruby exception occurred: odd'], [true, undefined, undefined]]);
-    expect(result.outputs.map((o) => [data(o.event).n, data(o.event).tags])).toEqual([[1, ['_failed']], [2, undefined]]);
+    expect(result.inputs.map((i) => [i.matched, i.exception?.message, i.logs[0]?.message])).toEqual([
+      [false, 'odd', 'Ruby exception occurred: odd'],
+      [true, undefined, undefined],
+    ]);
+    expect(result.outputs.map((o) => [data(o.event).n, data(o.event).tags])).toEqual([
+      [1, ['_failed']],
+      [2, undefined],
+    ]);
   });
 
   it('events a path script returns: new ones follow their input, a missing input is cancelled (ruby.rb:126-138)', async (ctx) => {
     const c = await jruby(ctx);
-    expect((await c.load('split', { ...script(`def register(params); @times = params['times']; end\ndef filter(event)\n  return [] if event.get('drop')\n  copies = (1..@times).map { |i| e = event.clone; e.set('copy', i); e }\n  event.get('keep') ? [event] + copies : copies\nend`), scriptParams: { times: 2 } })).loaded).toBe(true);
+    expect(
+      (
+        await c.load('split', {
+          ...script(
+            `def register(params); @times = params['times']; end\ndef filter(event)\n  return [] if event.get('drop')\n  copies = (1..@times).map { |i| e = event.clone; e.set('copy', i); e }\n  event.get('keep') ? [event] + copies : copies\nend`,
+          ),
+          scriptParams: { times: 2 },
+        })
+      ).loaded,
+    ).toBe(true);
     const result = await c.filter('split', [wireEvent({ keep: true }), wireEvent({ keep: false }), wireEvent({ drop: true })]);
     expect(result.outputs.map((o) => [o.from, o.kind, data(o.event).copy ?? null])).toEqual([
       [0, 'input', null],
@@ -85,18 +106,25 @@ end`));
     const c = await jruby(ctx);
     await c.load('yield', { code: "e = event.clone; e.set('copy', true); new_event_block.call(e); event.cancel if event.get('drop')" });
     const result = await c.filter('yield', [wireEvent({ drop: false }), wireEvent({ drop: true })]);
-    expect(result.outputs.map((o) => [o.from, o.kind])).toEqual([[0, 'input'], [0, 'new'], [1, 'new']]);
+    expect(result.outputs.map((o) => [o.from, o.kind])).toEqual([
+      [0, 'input'],
+      [0, 'new'],
+      [1, 'new'],
+    ]);
   });
 
   it('test blocks with parameters and several in_events (test_context.rb:15-60)', async (ctx) => {
-    const loaded = await (await jruby(ctx)).load('params', script(`
+    const loaded = await (await jruby(ctx)).load(
+      'params',
+      script(`
 def register(params); @field = params['field']; end
 def filter(event); event.set(@field, event.get('v').to_i * 2); [event]; end
 test 'doubles into the field it is given' do
   parameters { { 'field' => 'out' } }
   in_event { [{ 'v' => 1 }, { 'v' => 2 }] }
   expect('two events, doubled') { |events| events.map { |e| e.get('out') } == [2, 4] }
-end`));
+end`),
+    );
     expect(loaded).toMatchObject({ loaded: true, tests: [{ name: 'doubles into the field it is given', passed: true }] });
   });
 });

@@ -31,7 +31,10 @@ describe(`the inline ruby code of ${pipelineFile}, on JRuby`, () => {
       wireEvent({ message: 'a', service: 'api', host: 'web-1', user: 'ann', event: 'login' }),
       wireEvent({ message: 'b', service: { name: 'api' }, host: 42, user: null }),
     ]);
-    expect(result.inputs.map((i) => [i.matched, i.exception])).toEqual([[true, undefined], [true, undefined]]);
+    expect(result.inputs.map((i) => [i.matched, i.exception])).toEqual([
+      [true, undefined],
+      [true, undefined],
+    ]);
     const [first, second] = result.outputs.map((o) => JSON.parse(o.event).data);
     expect([first.service, first.host, first.user, first.event]).toEqual([{ name: 'api' }, { name: 'web-1' }, { name: 'ann' }, { action: 'login' }]);
     expect(first.tags).toBeUndefined();

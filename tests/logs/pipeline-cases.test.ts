@@ -18,7 +18,10 @@ const engine = canonicalLogsEngine();
 describe(`the canonical pipeline on the offline engine: ${pipelineCasesFile}`, () => {
   it.for(cases.map((c, i) => [`${c.name} (${c.input}, ${pipelineCasesFile}:${c.line})`, c, i] as [string, PipelineCase, number]))('%s', async ([, c, i], ctx) => {
     const { engine: e } = await engine(ctx);
-    const result = await e.run(c.input, c.lines.map((l) => l.replaceAll('{{id}}', ids[i]!)));
+    const result = await e.run(
+      c.input,
+      c.lines.map((l) => l.replaceAll('{{id}}', ids[i]!)),
+    );
     recordCoverage(ctx, { pipelineBranches: result.coverage.branches, pipelineOutputs: result.coverage.outputs });
     expect(result.incidents, 'what the inputs lost').toEqual([]);
     const all = result.events.flatMap((ev) => ev.documents);

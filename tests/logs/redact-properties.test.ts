@@ -50,11 +50,22 @@ async function run(ctx: TestContext, events: Record<string, unknown>[]): Promise
 describe(`redact.rb, property-based (fast-check, seed ${seed})`, () => {
   it(`no leak in ${leakRuns} generated events, each with a secret planted at a random place, class and quoting`, async (ctx) => {
     console.log(`[redact-properties] seed ${seed} (replay: REDACT_PBT_SEED=${seed})`);
-    const events: PlantedEvent[] = fc.sample(fc.nat().chain((n) => plantedEvent(n)), { seed, numRuns: leakRuns }).map((e, i) => ({ ...e, id: `pbt${i}x`, data: { ...e.data, message: String(e.data.message).replace(/^pbt\d+x/, `pbt${i}x`) } }));
+    const events: PlantedEvent[] = fc
+      .sample(
+        fc.nat().chain((n) => plantedEvent(n)),
+        { seed, numRuns: leakRuns },
+      )
+      .map((e, i) => ({ ...e, id: `pbt${i}x`, data: { ...e.data, message: String(e.data.message).replace(/^pbt\d+x/, `pbt${i}x`) } }));
     // Not vacuous: every planted secret is in its event before redaction.
     const unplanted = events.filter((e) => leakedCores(wireOf(e.data), e.cores).length !== e.cores.length);
-    expect(unplanted.map((e) => e.describe), `seed ${seed}: generated events without their secret`).toEqual([]);
-    const outputs = await run(ctx, events.map((e) => e.data));
+    expect(
+      unplanted.map((e) => e.describe),
+      `seed ${seed}: generated events without their secret`,
+    ).toEqual([]);
+    const outputs = await run(
+      ctx,
+      events.map((e) => e.data),
+    );
     const leaks = events.flatMap((e, i) => {
       const out = outputs[i]!;
       const lost = !String(dataOf(out).message ?? '').includes(e.id) ? ['the event itself (its id is gone)'] : [];
@@ -70,7 +81,10 @@ describe(`redact.rb, property-based (fast-check, seed ${seed})`, () => {
   it(`measured false positives on ${benignRuns} benign events stay under ${benignBound * 100}%; long integers under neutral keys under ${neutralIntegerBound * 100}%`, async (ctx) => {
     const measure = async (arb: fc.Arbitrary<BenignEvent>, runs: number) => {
       const events = fc.sample(arb, { seed, numRuns: runs });
-      const outputs = await run(ctx, events.map((e) => e.data));
+      const outputs = await run(
+        ctx,
+        events.map((e) => e.data),
+      );
       const changed = events.filter((e, i) => !isDeepStrictEqual(dataOf(outputs[i]!), dataOf(wireOf(e.data))));
       const byCategory = new Map<string, [number, number]>();
       events.forEach((e) => byCategory.set(e.category, [(byCategory.get(e.category)?.[0] ?? 0) + (changed.includes(e) ? 1 : 0), (byCategory.get(e.category)?.[1] ?? 0) + 1]));
@@ -79,7 +93,9 @@ describe(`redact.rb, property-based (fast-check, seed ${seed})`, () => {
     const benign = await measure(benignEvent, benignRuns);
     const neutral = await measure(neutralLongInteger, 1_000);
     const show = (m: typeof benign) => [...m.byCategory].map(([c, [n, of]]) => `${c} ${n}/${of}`).join(', ');
-    console.log(`[redact-properties] seed ${seed}: false positives on benign events ${(benign.rate * 100).toFixed(2)}% (${show(benign)}); long integers under neutral keys ${(neutral.rate * 100).toFixed(2)}%`);
+    console.log(
+      `[redact-properties] seed ${seed}: false positives on benign events ${(benign.rate * 100).toFixed(2)}% (${show(benign)}); long integers under neutral keys ${(neutral.rate * 100).toFixed(2)}%`,
+    );
     const example = benign.changed[0] ? ` e.g. ${JSON.stringify(benign.changed[0].data, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}` : '';
     expect(benign.rate, `seed ${seed}: benign events changed by redaction${example}`).toBeLessThanOrEqual(benignBound);
     expect(neutral.rate, `seed ${seed}`).toBeLessThanOrEqual(neutralIntegerBound);

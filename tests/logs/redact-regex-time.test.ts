@@ -29,7 +29,11 @@ describe('redact.rb: every regex linear in its input (audit 2.3)', () => {
     // Not vacuous: the script's regexes were found and tried on each input.
     expect(Object.keys(timings).length).toBeGreaterThan(10);
     expect(Object.values(timings).every((byInput) => Object.keys(byInput).length === Object.keys(sizes).length)).toBe(true);
-    const slow = Object.entries(timings).flatMap(([regex, byInput]) => Object.entries(byInput).filter(([, [cpu]]) => cpu > boundCpuMs).map(([input, [cpu, wall]]) => `${regex} on ${input}: ${cpu} ms CPU (${wall} ms wall)`));
+    const slow = Object.entries(timings).flatMap(([regex, byInput]) =>
+      Object.entries(byInput)
+        .filter(([, [cpu]]) => cpu > boundCpuMs)
+        .map(([input, [cpu, wall]]) => `${regex} on ${input}: ${cpu} ms CPU (${wall} ms wall)`),
+    );
     expect(slow, `slowest: ${worst.slice(0, 5).join('; ')}`).toEqual([]);
   }, 3_600_000);
 });

@@ -42,7 +42,13 @@ describe(`redaction on the offline engine: ${canariesFile}`, () => {
     const own = results[i]!.events.flatMap((e) => e.documents).filter((d) => d.index.startsWith('logs-') && d.elasticsearch?.accepted && carriesId(d.source.message, ids[i]!));
     expect(own, 'the canary event itself must arrive, redacted, not be dropped').toHaveLength(1);
     expect(own[0]!.source.tags ?? []).not.toContain('_redaction_failure');
-    const leaks = results.flatMap((r) => r.events.flatMap((e) => e.documents)).flatMap((d) => forms(canary).filter((f) => d.json.includes(f)).map((f) => `${d.index}: ${f} in ${d.json}`));
+    const leaks = results
+      .flatMap((r) => r.events.flatMap((e) => e.documents))
+      .flatMap((d) =>
+        forms(canary)
+          .filter((f) => d.json.includes(f))
+          .map((f) => `${d.index}: ${f} in ${d.json}`),
+      );
     expect(leaks).toEqual([]);
   });
 
@@ -51,6 +57,12 @@ describe(`redaction on the offline engine: ${canariesFile}`, () => {
     const log = results.flatMap((r) => [...r.log, ...r.events.flatMap((e) => e.stdout)]).join('\n');
     // Without the ids in what Logstash printed, "no secret in the log" would prove nothing.
     expect(ids.filter((id) => !log.includes(id))).toEqual([]);
-    expect(canaries.flatMap((c) => forms(c).filter((f) => log.includes(f)).map((f) => `${c.name}: ${f}`))).toEqual([]);
+    expect(
+      canaries.flatMap((c) =>
+        forms(c)
+          .filter((f) => log.includes(f))
+          .map((f) => `${c.name}: ${f}`),
+      ),
+    ).toEqual([]);
   });
 });

@@ -23,19 +23,25 @@ function logsDocuments(docs: EngineDocument[], id: string): EngineDocument[] {
   return docs.filter((d) => d.index.startsWith('logs-') && carriesId(d.source.message, id));
 }
 
-describe('the index template\'s limits (audit 3.10)', () => {
+describe("the index template's limits (audit 3.10)", () => {
   it('a JSON log with 2100 keys of its own is indexed; the keys beyond the field limit stay in _source, listed in _ignored', async (ctx) => {
     const keys = Object.fromEntries(Array.from({ length: 2100 }, (_, i) => [`attr_${i}`, `value ${i}`]));
     const line = JSON.stringify({ '@timestamp': '2026-11-26T10:00:00.000Z', message: 'tlimitk1x many keys', ...keys });
     const result = await (await engine(ctx)).run('tcp', [line]);
     expect(result.incidents, 'what the input lost').toEqual([]);
-    const [doc, ...more] = logsDocuments(result.events.flatMap((e) => e.documents), 'tlimitk1x');
+    const [doc, ...more] = logsDocuments(
+      result.events.flatMap((e) => e.documents),
+      'tlimitk1x',
+    );
     expect(more).toEqual([]);
     expect(doc?.elasticsearch, 'what Elasticsearch answers').toMatchObject({ accepted: true });
     expect(Object.keys(doc!.source).filter((k) => k.startsWith('attr_')).length, 'keys kept in _source').toBe(2100);
     const ignored = doc!.elasticsearch!.accepted ? (doc!.elasticsearch!.ignored ?? []) : [];
     expect(ignored.length, '_ignored: the keys Elasticsearch did not map').toBeGreaterThan(0);
-    expect(ignored.every((f) => f.startsWith('attr_')), `only the sender's keys are dropped from the mapping: ${ignored.filter((f) => !f.startsWith('attr_')).join(', ')}`).toBe(true);
+    expect(
+      ignored.every((f) => f.startsWith('attr_')),
+      `only the sender's keys are dropped from the mapping: ${ignored.filter((f) => !f.startsWith('attr_')).join(', ')}`,
+    ).toBe(true);
   }, 600_000);
 
   it('an access line with a 40 KB path, query, referrer and user agent is indexed; the long values are kept in _source, not indexed', async (ctx) => {
@@ -44,7 +50,10 @@ describe('the index template\'s limits (audit 3.10)', () => {
     const line = JSON.stringify({ message: `${access} tlimitu1x` });
     const result = await (await engine(ctx)).run('tcp', [line]);
     expect(result.incidents, 'what the input lost').toEqual([]);
-    const [doc, ...more] = logsDocuments(result.events.flatMap((e) => e.documents), 'tlimitu1x');
+    const [doc, ...more] = logsDocuments(
+      result.events.flatMap((e) => e.documents),
+      'tlimitu1x',
+    );
     expect(more).toEqual([]);
     expect(doc?.elasticsearch, 'what Elasticsearch answers').toMatchObject({ accepted: true });
     const source = doc!.source as { url?: { path?: string; query?: string }; http?: { request?: { referrer?: string } }; user_agent?: { original?: string } };

@@ -27,10 +27,13 @@ describe('a copy of the pipeline with something the engine does not model', () =
     await expect(load(text)).rejects.toThrow(new RegExp(`^copy/logstash\\.conf:${line + 1}:5: tcp option "ssl_certificate" is not modelled by the engine`));
   });
   it('an option value the engine does not model (elasticsearch data_stream => "true") names its line', async () => {
-    const { text, line } = copyWith('      data_stream => "false"\n      ilm_enabled => "false"\n      manage_template => true\n      template => "/usr/share/logstash/templates/index-template.json"\n      template_name => "timetable-logs"\n      template_api => "composable"\n      template_overwrite => true\n    }\n  }', '      data_stream => "true"\n      ilm_enabled => "false"\n      manage_template => true\n      template => "/usr/share/logstash/templates/index-template.json"\n      template_name => "timetable-logs"\n      template_api => "composable"\n      template_overwrite => true\n    }\n  }');
+    const { text, line } = copyWith(
+      '      data_stream => "false"\n      ilm_enabled => "false"\n      manage_template => true\n      template => "/usr/share/logstash/templates/index-template.json"\n      template_name => "timetable-logs"\n      template_api => "composable"\n      template_overwrite => true\n    }\n  }',
+      '      data_stream => "true"\n      ilm_enabled => "false"\n      manage_template => true\n      template => "/usr/share/logstash/templates/index-template.json"\n      template_name => "timetable-logs"\n      template_api => "composable"\n      template_overwrite => true\n    }\n  }',
+    );
     await expect(load(text)).rejects.toThrow(new RegExp(`^copy/logstash\\.conf:${line}:7: elasticsearch option "data_stream": write data_stream => "false"`));
   });
-  it('an unknown option is Logstash\'s own error, at its line', async () => {
+  it("an unknown option is Logstash's own error, at its line", async () => {
     const { text, line } = copyWith('      source => "message"\n', '      source => "message"\n      sourse => "x"\n');
     await expect(load(text)).rejects.toThrow(PipelineLoadError);
     await expect(load(text)).rejects.toThrow(new RegExp(`^copy/logstash\\.conf:${line + 1}:7: Unknown setting 'sourse' for json`));

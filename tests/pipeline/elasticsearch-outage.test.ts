@@ -17,7 +17,9 @@ const prefix = runPrefix('o');
 // Fewer than one batch (pipeline.batch.size 125): the memory queue takes them all while the
 // output is stalled, so the TCP sender is never backpressured into its 10 s no-progress bound.
 const sent = 40;
-const lines = Array.from({ length: sent }, (_, n) => JSON.stringify({ '@timestamp': new Date().toISOString(), level: 'info', service: 'timetable-api', message: `${eventId(prefix, n)} sent while Elasticsearch was unreachable` }));
+const lines = Array.from({ length: sent }, (_, n) =>
+  JSON.stringify({ '@timestamp': new Date().toISOString(), level: 'info', service: 'timetable-api', message: `${eventId(prefix, n)} sent while Elasticsearch was unreachable` }),
+);
 
 // How long Logstash may take to try again once Elasticsearch is back: logstash-output-elasticsearch
 // 11.22.12 doubles its pause after each failed bulk request from retry_initial_interval (2 s) up to
@@ -32,13 +34,17 @@ describe('log side under faults: Elasticsearch unavailable for a while, then bac
     const logstash = await logstashContainer(stack.logstashContainer);
     let search: LogSearch | undefined;
     const timeline: string[] = [];
-    const note = (what: string, traffic?: PipelineTraffic) => timeline.push(`${new Date().toISOString()} ${what}${traffic ? ` (in ${traffic.in}, out ${traffic.out}, failed bulk requests ${traffic.bulkFailures})` : ''}`);
+    const note = (what: string, traffic?: PipelineTraffic) =>
+      timeline.push(`${new Date().toISOString()} ${what}${traffic ? ` (in ${traffic.in}, out ${traffic.out}, failed bulk requests ${traffic.bulkFailures})` : ''}`);
     try {
       // Every earlier event has left the pipeline, so in = out from here measures this test alone.
-      const before = await pollUntil(async () => {
-        const t = await pipelineTraffic(stack.logstash.apiUrl, pipelineId);
-        return t.in === t.out ? t : undefined;
-      }, { timeoutMs: 180_000, intervalMs: 1000, what: 'Logstash to have no event in flight before the outage' });
+      const before = await pollUntil(
+        async () => {
+          const t = await pipelineTraffic(stack.logstash.apiUrl, pipelineId);
+          return t.in === t.out ? t : undefined;
+        },
+        { timeoutMs: 180_000, intervalMs: 1000, what: 'Logstash to have no event in flight before the outage' },
+      );
       note('before the outage', before);
 
       const partition = await partitionElasticsearch(stack.elasticsearchContainer);
@@ -48,10 +54,13 @@ describe('log side under faults: Elasticsearch unavailable for a while, then bac
         note(`${sent} events sent over TCP`);
         // The events are in Logstash, and its output has failed to deliver them at least once:
         // what is indexed later was held and retried, not sent after the outage by chance.
-        const stalled = await pollUntil(async () => {
-          const t = await pipelineTraffic(stack.logstash.apiUrl, pipelineId);
-          return t.in >= before.in + sent && t.bulkFailures > before.bulkFailures ? t : undefined;
-        }, { timeoutMs: 300_000, intervalMs: 2000, what: `Logstash to take ${sent} events in and fail a bulk request to the unreachable Elasticsearch` });
+        const stalled = await pollUntil(
+          async () => {
+            const t = await pipelineTraffic(stack.logstash.apiUrl, pipelineId);
+            return t.in >= before.in + sent && t.bulkFailures > before.bulkFailures ? t : undefined;
+          },
+          { timeoutMs: 300_000, intervalMs: 2000, what: `Logstash to take ${sent} events in and fail a bulk request to the unreachable Elasticsearch` },
+        );
         note('Logstash holds the events and retries', stalled);
         expect(stalled.out, 'no event may leave the outputs while Elasticsearch is unreachable').toBe(before.out);
       } finally {
@@ -61,18 +70,24 @@ describe('log side under faults: Elasticsearch unavailable for a while, then bac
 
       // Asked after the heal: Docker published Elasticsearch on a new host port.
       search = new LogSearch(await elasticsearchUrlNow(stack));
-      const indexed = await pollUntil(async () => {
-        const docs = await search!.byPrefix(prefix);
-        return docs.length >= sent ? docs : undefined;
-      }, { timeoutMs: 180_000 + retryBoundMs, intervalMs: 2000, what: `${sent} events of run ${prefix} in Elasticsearch after the outage` });
+      const indexed = await pollUntil(
+        async () => {
+          const docs = await search!.byPrefix(prefix);
+          return docs.length >= sent ? docs : undefined;
+        },
+        { timeoutMs: 180_000 + retryBoundMs, intervalMs: 2000, what: `${sent} events of run ${prefix} in Elasticsearch after the outage` },
+      );
       note(`${indexed.length} documents indexed`);
       // Exactly once: the events were sent after Elasticsearch went away, so no bulk request was
       // in flight at the cut (the output is at-least-once: one cut mid-request could index twice).
       expect(indexed.map((d) => d.index.split('-')[0])).toEqual(Array(sent).fill('logs'));
-      const after = await pollUntil(async () => {
-        const t = await pipelineTraffic(stack.logstash.apiUrl, pipelineId);
-        return t.in === t.out ? t : undefined;
-      }, { timeoutMs: 120_000, intervalMs: 1000, what: 'Logstash to count as many events out as in after the outage' });
+      const after = await pollUntil(
+        async () => {
+          const t = await pipelineTraffic(stack.logstash.apiUrl, pipelineId);
+          return t.in === t.out ? t : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 1000, what: 'Logstash to count as many events out as in after the outage' },
+      );
       note('after the outage', after);
       expect(after.in - before.in).toBe(sent);
     } catch (error) {

@@ -33,7 +33,13 @@ let delivered: Promise<IndexedDoc[]> | undefined;
 function deliverAll(stack: ElkStackInfo): Promise<IndexedDoc[]> {
   delivered ??= (async () => {
     const container = await logstashContainer(stack.logstashContainer);
-    for (const [i, c] of cases.entries()) await sendLines(stack, container, c.input, c.lines.map((l) => l.replaceAll('{{id}}', ids[i]!)));
+    for (const [i, c] of cases.entries())
+      await sendLines(
+        stack,
+        container,
+        c.input,
+        c.lines.map((l) => l.replaceAll('{{id}}', ids[i]!)),
+      );
     const search = new LogSearch(await elasticsearchUrlNow(stack));
     try {
       return await pollUntil(
@@ -112,11 +118,20 @@ describe('the offline engine predicts each real document, field by field: fixtur
     const { engine } = await offlineEngine(ctx, stack);
     // The sender as the real syslog input saw it ([host][ip]: the Docker gateway), so the engine's input sees the same.
     const ip = real.map((d) => valueAt(d.source, 'host.ip')).find((v): v is string => typeof v === 'string');
-    const result = await engine.run(c.input, c.lines.map((l) => l.replaceAll('{{id}}', ids[i]!)), undefined, ip ? { ...harnessPeer, ip, name: ip } : undefined);
+    const result = await engine.run(
+      c.input,
+      c.lines.map((l) => l.replaceAll('{{id}}', ids[i]!)),
+      undefined,
+      ip ? { ...harnessPeer, ip, name: ip } : undefined,
+    );
     const predicted = result.events.flatMap((e) => e.documents).filter((d) => d.elasticsearch?.accepted && carriesId(d.source.message, ids[i]!));
     // Without a time of its own in the line, an event is dated when it arrives: only its presence compares.
     const arrival = c.expect.timestamp ? [] : ['@timestamp', '_index'];
-    const differences = parityDifferences(real, predicted.map((d) => ({ index: d.index, source: d.source })), { presenceOnly: [...arrival, ...(c.ignore ?? [])] });
+    const differences = parityDifferences(
+      real,
+      predicted.map((d) => ({ index: d.index, source: d.source })),
+      { presenceOnly: [...arrival, ...(c.ignore ?? [])] },
+    );
     expect(differences, `${c.name}: real Logstash + Elasticsearch (authority) against the offline engine`).toEqual([]);
   });
 });

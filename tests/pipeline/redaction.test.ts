@@ -52,7 +52,11 @@ describe('redaction on real Logstash: fixtures/logs/redaction-canaries.yaml', ()
     const own = mine.filter((d) => carriesId(d.source.message, ids[i]!));
     expect(own, 'the canary event itself must arrive, redacted, not be dropped').toHaveLength(1);
     expect(own[0]!.source.tags ?? []).not.toContain('_redaction_failure');
-    const leaks = everything.flatMap((d) => forms(canary).filter((f) => JSON.stringify(d.source).includes(f)).map((f) => `${d.index}: ${f}`));
+    const leaks = everything.flatMap((d) =>
+      forms(canary)
+        .filter((f) => JSON.stringify(d.source).includes(f))
+        .map((f) => `${d.index}: ${f}`),
+    );
     expect(leaks).toEqual([]);
   });
 
@@ -68,6 +72,12 @@ describe('redaction on real Logstash: fixtures/logs/redaction-canaries.yaml', ()
       },
       { timeoutMs: 60_000, intervalMs: 1000, what: `every canary event printed by the debug output in Logstash's log (run ${prefix})` },
     );
-    expect(canaries.flatMap((c) => forms(c).filter((f) => log.includes(f)).map((f) => `${c.name}: ${f}`))).toEqual([]);
+    expect(
+      canaries.flatMap((c) =>
+        forms(c)
+          .filter((f) => log.includes(f))
+          .map((f) => `${c.name}: ${f}`),
+      ),
+    ).toEqual([]);
   });
 });

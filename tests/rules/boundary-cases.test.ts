@@ -25,7 +25,7 @@ describe('boundary cases generated from the canonical rules', () => {
     else without.push(`${rule.name}: ${cases?.notes.join('; ') || 'no comparison with a number'}`);
   }
 
-  it('behave on promtool as each alert\'s boundary predicts, one step before and at for', async (ctx) => {
+  it("behave on promtool as each alert's boundary predicts, one step before and at for", async (ctx) => {
     const side = await openSide('head', undefined, repoRoot);
     let run;
     try {
@@ -42,7 +42,8 @@ describe('boundary cases generated from the canonical rules', () => {
           const outcome = run.outcomes.get(expectationKey({ scenario: cases.scenario!, case: c.case, expectation: e }))!;
           const predicted = predictedFiring(boundary, c, e.atMs, cases.stepMs);
           checked++;
-          if (outcome.passed === predicted) wrong.push(`${cases.alert} "${c.name}" at ${e.atMs} ms: promtool ${outcome.passed ? 'silent' : 'FIRING'}, boundary says ${predicted ? 'FIRING' : 'silent'}`);
+          if (outcome.passed === predicted)
+            wrong.push(`${cases.alert} "${c.name}" at ${e.atMs} ms: promtool ${outcome.passed ? 'silent' : 'FIRING'}, boundary says ${predicted ? 'FIRING' : 'silent'}`);
         }
       }
     }

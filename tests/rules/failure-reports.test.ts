@@ -28,7 +28,10 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-const lineOf = (name: string, text: string) => readFileSync(files.path(name), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+const lineOf = (name: string, text: string) =>
+  readFileSync(files.path(name), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text)) + 1;
 
 test('an alert expected too early is reported at the scenario line and the rule line', (ctx) => {
   if (unavailable) return ctx.skip(unavailable);
@@ -36,7 +39,10 @@ test('an alert expected too early is reported at the scenario line and the rule 
   expect(failure?.message).toBe('HighErrorRate did not fire at 5m; expected 1 firing alert(s)');
   const text = formatFailure(failure!, result!.inventory);
   expect(text).toContain(`early.yaml:${lineOf('early.yaml', '{at: 5m, firing: true}')} (case "6% of requests fail")`);
-  const ruleLine = readFileSync(repoPath('monitoring/alert_rules.yml'), 'utf8').split('\n').findIndex((l) => l.includes('ratio_rate5m{job="timetable-app"} > 0.05')) + 1;
+  const ruleLine =
+    readFileSync(repoPath('monitoring/alert_rules.yml'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('ratio_rate5m{job="timetable-app"} > 0.05')) + 1;
   expect(text).toContain(`---> monitoring/alert_rules.yml:${ruleLine} (alert HighErrorRate)`);
   expect(text).toContain('hint:');
 });

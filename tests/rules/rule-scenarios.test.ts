@@ -26,7 +26,10 @@ beforeAll(async () => {
 }, 300_000);
 
 test('every scenario file loads (schema, notation, evaluation times)', () => {
-  expect(suite.loadErrors.map((e) => e.message), 'fix these scenario files').toEqual([]);
+  expect(
+    suite.loadErrors.map((e) => e.message),
+    'fix these scenario files',
+  ).toEqual([]);
 });
 
 test('every alert and recording rule is tested, and no test names a rule that does not exist', () => {

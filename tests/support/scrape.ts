@@ -20,9 +20,7 @@ export async function scrape(url: string): Promise<Scrape> {
  * when there is none, and an error when several match (the test must say which it means).
  */
 export function sampleValue(families: ReadonlyMap<string, MetricFamily>, sampleName: string, labels: Record<string, string> = {}): number | undefined {
-  const matches = [...families.values()]
-    .flatMap((family) => family.samples)
-    .filter((s) => s.name === sampleName && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
+  const matches = [...families.values()].flatMap((family) => family.samples).filter((s) => s.name === sampleName && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
   if (matches.length > 1) {
     throw new Error(`${matches.length} samples of ${sampleName} match ${JSON.stringify(labels)}; name more labels: ${matches.map((s) => JSON.stringify(s.labels)).join(' ')}`);
   }

@@ -7,7 +7,9 @@ const problemsOf = (text: string) => envPlaceholderProblems(YamlFile.parse('moni
 
 describe('alertmanager/env-placeholder', () => {
   it('finds ${...} in values with line, column and the *_file field to use instead', () => {
-    const problems = problemsOf(`# comments may say \${ENV}\nreceivers:\n  - name: slack\n    slack_configs:\n      - api_url: \${SLACK_URL}\n  - name: pd\n    pagerduty_configs:\n      - routing_key: "key-\${PD_KEY}"\n`);
+    const problems = problemsOf(
+      `# comments may say \${ENV}\nreceivers:\n  - name: slack\n    slack_configs:\n      - api_url: \${SLACK_URL}\n  - name: pd\n    pagerduty_configs:\n      - routing_key: "key-\${PD_KEY}"\n`,
+    );
     expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([
       [5, 18, '${SLACK_URL} in api_url is sent as written: Alertmanager does not expand it'],
       [8, 27, '${PD_KEY} in routing_key is sent as written: Alertmanager does not expand it'],

@@ -58,7 +58,7 @@ function placeholderProblem(yaml: YamlFile, key: string, node: Scalar<string>, p
     ? `Alertmanager 0.25 does not expand environment variables: put the secret in a file the deployment mounts and use ${fileField} instead of ${key}`
     : key === 'url'
       ? 'Alertmanager 0.25 does not expand environment variables, and webhook_configs has no url_file before 0.26: write the URL itself, or use a receiver type with a *_file field'
-      : 'Alertmanager 0.25 does not expand environment variables: write the value itself, or read it from a file with the field\'s *_file variant';
+      : "Alertmanager 0.25 does not expand environment variables: write the value itself, or read it from a file with the field's *_file variant";
   return problem({ check: id, file: yaml.file, line, column, message: `${placeholder} in ${key || 'a value'} is sent as written: Alertmanager does not expand it`, hint });
 }
 

@@ -18,7 +18,10 @@ export function inhibitAlertNameProblems(config: AlertmanagerConfig, produced: P
   const names = [...alerts.keys()];
   const problems: Problem[] = [];
   for (const rule of config.inhibitRules) {
-    for (const [side, matchers] of [['source', rule.source], ['target', rule.target]] as const) {
+    for (const [side, matchers] of [
+      ['source', rule.source],
+      ['target', rule.target],
+    ] as const) {
       for (const m of matchers.filter((x) => x.name === 'alertname' && (x.op === '=' || x.op === '=~'))) {
         problems.push(...unknownNames(config, m, side, names));
       }

@@ -12,7 +12,8 @@ const alerts = [
   shape('AppSlow', { severity: 'warning', service: 'app' }, { job: 'app' }),
   shape('AppDown', { severity: 'critical', service: 'app' }, { job: 'app', instance: 'app:3000' }),
 ];
-const problemsOf = (inhibit: string) => inhibitEqualIdentityProblems(readAlertmanagerConfig(YamlFile.parse('monitoring/alertmanager.yml', `route: {receiver: a}\nreceivers: [{name: a}]\ninhibit_rules:\n${inhibit}`)), alerts);
+const problemsOf = (inhibit: string) =>
+  inhibitEqualIdentityProblems(readAlertmanagerConfig(YamlFile.parse('monitoring/alertmanager.yml', `route: {receiver: a}\nreceivers: [{name: a}]\ninhibit_rules:\n${inhibit}`)), alerts);
 
 describe('alertmanager/inhibit-equal-identity', () => {
   it('flags an equal list without instance when source and target both carry one, at the rule, naming the pairs', () => {

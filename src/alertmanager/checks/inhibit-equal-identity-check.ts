@@ -44,13 +44,15 @@ export function inhibitEqualIdentityProblems(config: AlertmanagerConfig, alerts:
     }
     for (const [label, pairs] of missing) {
       const shown = pairs.length > 3 ? `${pairs.slice(0, 3).join(', ')} and ${pairs.length - 3} more` : pairs.join(', ');
-      problems.push(problem({
-        check: id,
-        file: config.yaml.file,
-        line: rule.line,
-        message: `inhibition rule ${rule.index + 1}'s equal [${rule.equal.join(', ')}] lacks ${label}, which both its source and its target carry: one ${label}'s alert mutes every other ${label}'s (${shown})`,
-        hint: `add ${label} to equal, or narrow the matchers so source and target are about different things by design`,
-      }));
+      problems.push(
+        problem({
+          check: id,
+          file: config.yaml.file,
+          line: rule.line,
+          message: `inhibition rule ${rule.index + 1}'s equal [${rule.equal.join(', ')}] lacks ${label}, which both its source and its target carry: one ${label}'s alert mutes every other ${label}'s (${shown})`,
+          hint: `add ${label} to equal, or narrow the matchers so source and target are about different things by design`,
+        }),
+      );
     }
   }
   return problems;
@@ -62,11 +64,14 @@ function canMeet(rule: InhibitEntry, source: AlertShape, target: AlertShape): bo
 
 /** Every alert of the rule files, with the labels its rule test shows it firing with (fixtures/rules/alerts/<Alert>.yaml). */
 export function canonicalAlertShapes(workspace: Workspace): AlertShape[] {
-  return workspace.rules().alerts().map((rule) => {
-    const file = `fixtures/rules/alerts/${rule.name}.yaml`;
-    const firing = workspace.exists(file) ? workspace.scenario(file).firing?.labels : undefined;
-    return { name: rule.name, labels: { alertname: rule.name, ...rule.labels, ...firing }, ruleLabels: rule.labels };
-  });
+  return workspace
+    .rules()
+    .alerts()
+    .map((rule) => {
+      const file = `fixtures/rules/alerts/${rule.name}.yaml`;
+      const firing = workspace.exists(file) ? workspace.scenario(file).firing?.labels : undefined;
+      return { name: rule.name, labels: { alertname: rule.name, ...rule.labels, ...firing }, ruleLabels: rule.labels };
+    });
 }
 
 export const alertmanagerInhibitEqualIdentityCheck: Check<Workspace> = {

@@ -6,10 +6,18 @@ import type { ProducedLabels } from '../produced-labels.js';
 import { alertmanagerRouteLabelValuesCheck, routeLabelValueProblems } from './route-label-values-check.js';
 
 const produced: ProducedLabels = new Map([
-  ['severity', new Map([['critical', 'r:1'], ['warning', 'r:2'], ['info', 'r:3']])],
+  [
+    'severity',
+    new Map([
+      ['critical', 'r:1'],
+      ['warning', 'r:2'],
+      ['info', 'r:3'],
+    ]),
+  ],
   ['cluster', new Map([['production', 'prometheus.yml:11']])],
 ]);
-const problemsOf = (routes: string) => routeLabelValueProblems(readAlertmanagerConfig(YamlFile.parse('monitoring/alertmanager.yml', `route:\n  receiver: a\n  routes:\n${routes}receivers: [{name: a}]\n`)), produced);
+const problemsOf = (routes: string) =>
+  routeLabelValueProblems(readAlertmanagerConfig(YamlFile.parse('monitoring/alertmanager.yml', `route:\n  receiver: a\n  routes:\n${routes}receivers: [{name: a}]\n`)), produced);
 
 describe('alertmanager/route-label-values', () => {
   it('reports a matcher no produced value satisfies, with the nearest value', () => {

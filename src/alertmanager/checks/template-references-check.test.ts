@@ -16,7 +16,12 @@ describe('alertmanager/template-references', () => {
       ...templateReferences('receivers:\n  - name: s\n    slack_configs:\n      - title: \'{{ template "timetable.slack.titel" . }}\'\n', 'monitoring/alertmanager.yml'),
     ];
     expect(templateReferenceProblems(refs)).toEqual([
-      expect.objectContaining({ file: 'monitoring/alertmanager.yml', line: 4, message: 'template "timetable.slack.titel" is not defined; every notification that renders it would fail', hint: 'did you mean "timetable.slack.title"?' }),
+      expect.objectContaining({
+        file: 'monitoring/alertmanager.yml',
+        line: 4,
+        message: 'template "timetable.slack.titel" is not defined; every notification that renders it would fail',
+        hint: 'did you mean "timetable.slack.title"?',
+      }),
     ]);
   });
 
@@ -28,6 +33,8 @@ describe('alertmanager/template-references', () => {
 
   it('warns when a name is defined twice, since the last file loaded wins', () => {
     const refs = [...templateReferences('{{ define "a" }}1{{ end }}', 'one.tmpl'), ...templateReferences('\n{{ define "a" }}2{{ end }}', 'two.tmpl')];
-    expect(templateReferenceProblems(refs)).toEqual([expect.objectContaining({ file: 'two.tmpl', line: 2, severity: 'warning', message: 'template "a" is defined again (first at one.tmpl:1); the file loaded last wins' })]);
+    expect(templateReferenceProblems(refs)).toEqual([
+      expect.objectContaining({ file: 'two.tmpl', line: 2, severity: 'warning', message: 'template "a" is defined again (first at one.tmpl:1); the file loaded last wins' }),
+    ]);
   });
 });

@@ -21,20 +21,31 @@ export function templateReferenceProblems(references: readonly TemplateReference
   for (const ref of references.filter((r) => r.kind === 'define')) {
     const earlier = defined.get(ref.name);
     if (earlier) {
-      problems.push(problem({ check: id, file: ref.file, line: ref.line, severity: 'warning', message: `template "${ref.name}" is defined again (first at ${earlier.file}:${earlier.line}); the file loaded last wins`, hint: 'keep one definition, or give one of them another name' }));
+      problems.push(
+        problem({
+          check: id,
+          file: ref.file,
+          line: ref.line,
+          severity: 'warning',
+          message: `template "${ref.name}" is defined again (first at ${earlier.file}:${earlier.line}); the file loaded last wins`,
+          hint: 'keep one definition, or give one of them another name',
+        }),
+      );
     } else defined.set(ref.name, ref);
   }
   const known = [...defined.keys(), ...defaultTemplateNames];
   for (const ref of references.filter((r) => r.kind === 'template')) {
     if (defined.has(ref.name) || defaultTemplateNames.has(ref.name)) continue;
     const guess = nearestName(ref.name, known);
-    problems.push(problem({
-      check: id,
-      file: ref.file,
-      line: ref.line,
-      message: `template "${ref.name}" is not defined; every notification that renders it would fail`,
-      hint: guess ? `did you mean "${guess}"?` : 'define it in a file under monitoring/alertmanager/templates/, or call one that exists',
-    }));
+    problems.push(
+      problem({
+        check: id,
+        file: ref.file,
+        line: ref.line,
+        message: `template "${ref.name}" is not defined; every notification that renders it would fail`,
+        hint: guess ? `did you mean "${guess}"?` : 'define it in a file under monitoring/alertmanager/templates/, or call one that exists',
+      }),
+    );
   }
   return problems;
 }

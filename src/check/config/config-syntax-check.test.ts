@@ -22,7 +22,9 @@ describe('config/syntax on a broken checkout', () => {
 
   it('names each missing canonical file and what belongs there', async () => {
     const problems = await configSyntaxCheck.run(broken);
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'monitoring/prometheus.yml', message: 'config file is missing', hint: 'create the Prometheus config at monitoring/prometheus.yml' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'monitoring/prometheus.yml', message: 'config file is missing', hint: 'create the Prometheus config at monitoring/prometheus.yml' }),
+    );
   });
 
   it('names file and line of YAML and JSON syntax errors', async () => {

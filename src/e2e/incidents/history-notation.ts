@@ -15,7 +15,11 @@ export interface SegmentTimes {
 
 /** Which field of a segment is wrong, why, and what to write instead. */
 export class NotationError extends Error {
-  constructor(readonly field: 'from' | 'to' | 'step' | 'values', message: string, readonly hint: string) {
+  constructor(
+    readonly field: 'from' | 'to' | 'step' | 'values',
+    message: string,
+    readonly hint: string,
+  ) {
     super(message);
     this.name = 'NotationError';
   }
@@ -55,7 +59,11 @@ export function expandSegment(times: SegmentTimes, values: string, previous: num
   const { fromMs, toMs, stepMs } = times;
   const slots = Math.ceil((toMs - fromMs) / stepMs);
   if (slots > maxSamplesPerSegment) {
-    throw new NotationError('step', `from ${fromMs} ms to ${toMs} ms every ${stepMs} ms is ${slots} samples, more than ${maxSamplesPerSegment}`, 'use a longer step for the distant past (rates over long windows need few samples) and a short one only near now');
+    throw new NotationError(
+      'step',
+      `from ${fromMs} ms to ${toMs} ms every ${stepMs} ms is ${slots} samples, more than ${maxSamplesPerSegment}`,
+      'use a longer step for the distant past (rates over long windows need few samples) and a short one only near now',
+    );
   }
   const tokens = expandGroups(values).trim().split(/\s+/).filter(Boolean);
   if (tokens.length === 0) throw new NotationError('values', 'values are empty', 'write promtool notation, e.g. 0+150 or 1x40');
@@ -72,22 +80,25 @@ export function expandSegment(times: SegmentTimes, values: string, previous: num
     const [, startText, sign, stepText, countText] = parts;
     let start: number;
     if (startText === 'last') {
-      if (previous === undefined) throw new NotationError('values', '`last` has no previous segment to continue from', 'write a number in the first segment of a series; `last` continues the segment before');
+      if (previous === undefined)
+        throw new NotationError('values', '`last` has no previous segment to continue from', 'write a number in the first segment of a series; `last` continues the segment before');
       start = previous;
     } else start = Number(startText);
     const increment = stepText === undefined ? 0 : (sign === '-' ? -1 : 1) * Number(stepText);
     let count: number;
     if (countText !== undefined) count = Number(countText) + 1;
     else if (open) count = slots - out.length;
-    else if (stepText !== undefined) throw new NotationError('values', `"${token}" needs a count (x<n>) unless it is the last token`, `write ${token}x<n> for n+1 samples, or put it last to run to the end of the segment`);
+    else if (stepText !== undefined)
+      throw new NotationError('values', `"${token}" needs a count (x<n>) unless it is the last token`, `write ${token}x<n> for n+1 samples, or put it last to run to the end of the segment`);
     else count = 1;
-    if (count < 1) throw new NotationError('values', `no room is left for "${token}": the tokens before it fill all ${slots} samples of the segment`, 'shorten the tokens before it, or move `to` later');
+    if (count < 1)
+      throw new NotationError('values', `no room is left for "${token}": the tokens before it fill all ${slots} samples of the segment`, 'shorten the tokens before it, or move `to` later');
     for (let k = 0; k < count; k++) out.push(start + k * increment);
     const lastDefined = out.filter((v) => v !== undefined).at(-1);
     if (lastDefined !== undefined) previous = lastDefined;
   });
   if (out.length !== slots) {
-    throw new NotationError('values', `the values give ${out.length} samples, but from..to every step holds ${slots}`, 'leave out the last token\'s count (xn) to fill the segment, or fix the counts');
+    throw new NotationError('values', `the values give ${out.length} samples, but from..to every step holds ${slots}`, "leave out the last token's count (xn) to fill the segment, or fix the counts");
   }
   return out.flatMap((value, k) => (value === undefined ? [] : [{ offsetMs: fromMs + k * stepMs, value }]));
 }
@@ -98,7 +109,9 @@ const group = /\(([^()]*)\)(x(\d+))?/g;
 function expandGroups(values: string): string {
   const expanded = values.replace(group, (whole, inner: string, counted: string | undefined, count: string | undefined) => {
     if (counted === undefined) throw new NotationError('values', `"${whole}" has no count`, 'write (a b)xn for the group n+1 times');
-    return ` ${Array<string>(Number(count) + 1).fill(inner.trim()).join(' ')} `;
+    return ` ${Array<string>(Number(count) + 1)
+      .fill(inner.trim())
+      .join(' ')} `;
   });
   if (/[()]/.test(expanded)) throw new NotationError('values', `"${values}" has unbalanced parentheses (or a group inside a group)`, 'write a group as (a b c)xn, one level deep');
   return expanded;

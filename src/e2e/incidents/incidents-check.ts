@@ -39,7 +39,15 @@ export const incidentsCheck: Check<Workspace> = {
     // With a file that does not load, its alerts would show as uncovered: report the cause only.
     if (problems.length) return problems;
     for (const alert of uncoveredAlerts(loaded, [...context.alerts.values()])) {
-      problems.push(problem({ check: id, file: alert.file, line: alert.line, message: `${alert.name} fires in no incident of fixtures/incidents`, hint: 'add it under fires: of an incident whose history makes it fire (fixtures/incidents/README.md)' }));
+      problems.push(
+        problem({
+          check: id,
+          file: alert.file,
+          line: alert.line,
+          message: `${alert.name} fires in no incident of fixtures/incidents`,
+          hint: 'add it under fires: of an incident whose history makes it fire (fixtures/incidents/README.md)',
+        }),
+      );
     }
     return problems;
   },

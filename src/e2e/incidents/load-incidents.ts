@@ -62,12 +62,21 @@ export function loadIncident(path: string, context: IncidentContext, sources = n
     alertNamed(f.alert, [...at, 'alert']);
     const receiver = context.receivers.find((r) => r.name === f.receiver);
     if (!receiver) {
-      const guess = nearestName(f.receiver, context.receivers.map((r) => r.name));
-      throw fail(`receiver "${f.receiver}" is not in monitoring/alertmanager.yml${guess ? `; did you mean "${guess}"?` : ''}`, `receivers there: ${context.receivers.map((r) => r.name).join(', ')}`, [...at, 'receiver']);
+      const guess = nearestName(
+        f.receiver,
+        context.receivers.map((r) => r.name),
+      );
+      throw fail(`receiver "${f.receiver}" is not in monitoring/alertmanager.yml${guess ? `; did you mean "${guess}"?` : ''}`, `receivers there: ${context.receivers.map((r) => r.name).join(', ')}`, [
+        ...at,
+        'receiver',
+      ]);
     }
-    if (f.slack && receiver.slackChannels.length === 0) throw fail(`receiver ${receiver.name} has no slack_configs, so nothing can match a \`slack:\` expectation`, 'expect what that receiver sends (pagerduty:)', [...at, 'slack']);
-    if (f.pagerduty && !receiver.pagerduty) throw fail(`receiver ${receiver.name} has no pagerduty_configs, so nothing can match a \`pagerduty:\` expectation`, 'expect what that receiver sends (slack:)', [...at, 'pagerduty']);
-    if (f.webhook && !receiver.webhook) throw fail(`receiver ${receiver.name} has no webhook_configs, so nothing can match a \`webhook:\` expectation`, 'expect what that receiver sends (slack: or pagerduty:)', [...at, 'webhook']);
+    if (f.slack && receiver.slackChannels.length === 0)
+      throw fail(`receiver ${receiver.name} has no slack_configs, so nothing can match a \`slack:\` expectation`, 'expect what that receiver sends (pagerduty:)', [...at, 'slack']);
+    if (f.pagerduty && !receiver.pagerduty)
+      throw fail(`receiver ${receiver.name} has no pagerduty_configs, so nothing can match a \`pagerduty:\` expectation`, 'expect what that receiver sends (slack:)', [...at, 'pagerduty']);
+    if (f.webhook && !receiver.webhook)
+      throw fail(`receiver ${receiver.name} has no webhook_configs, so nothing can match a \`webhook:\` expectation`, 'expect what that receiver sends (slack: or pagerduty:)', [...at, 'webhook']);
     return { alert: f.alert, line: yaml.lineOf(at) ?? 1, receiver: f.receiver, labels: f.labels ?? {}, slack: f.slack, pagerduty: f.pagerduty, webhook: f.webhook };
   });
   const twice = fires.find((f, i) => fires.findIndex((g) => g.alert === f.alert) !== i);
@@ -76,13 +85,18 @@ export function loadIncident(path: string, context: IncidentContext, sources = n
   const inhibited = (raw.inhibited ?? []).map((entry, i): InhibitedExpectation => {
     const at: YamlPath = ['inhibited', i];
     alertNamed(entry.alert, [...at, 'alert']);
-    if (fires.some((f) => f.alert === entry.alert)) throw fail(`${entry.alert} is both expected to fire and to be inhibited`, 'an inhibited alert fires in Prometheus but reaches nobody: list it once, under inhibited:', [...at, 'alert']);
+    if (fires.some((f) => f.alert === entry.alert))
+      throw fail(`${entry.alert} is both expected to fire and to be inhibited`, 'an inhibited alert fires in Prometheus but reaches nobody: list it once, under inhibited:', [...at, 'alert']);
     const by = typeof entry.by === 'string' ? [entry.by] : entry.by;
     const firingInIncident = [...fires.map((f) => f.alert), ...(raw.inhibited ?? []).map((e) => e.alert)];
     for (const source of by) {
       alertNamed(source, [...at, 'by']);
       // An inhibited alert still mutes others in Alertmanager: it is firing, only not delivered.
-      if (source === entry.alert || !firingInIncident.includes(source)) throw fail(`${source} mutes ${entry.alert}, but the incident does not expect ${source} to fire`, `add ${source} under fires: (or inhibited:); only a firing alert mutes another`, [...at, 'by']);
+      if (source === entry.alert || !firingInIncident.includes(source))
+        throw fail(`${source} mutes ${entry.alert}, but the incident does not expect ${source} to fire`, `add ${source} under fires: (or inhibited:); only a firing alert mutes another`, [
+          ...at,
+          'by',
+        ]);
     }
     return { alert: entry.alert, line: yaml.lineOf(at) ?? 1, by };
   });

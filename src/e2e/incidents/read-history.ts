@@ -8,7 +8,6 @@ import type { IncidentContext } from './incident-context.js';
 import type { RawSeries } from './incident-schema.js';
 import { parseSeries, SelectorError } from './series-selector.js';
 
-
 /**
  * How far back history may reach. The incident Prometheus accepts samples up to its
  * out-of-order window (historyWindow, one day more) behind the newest one it holds.
@@ -38,15 +37,25 @@ export function readHistory(yaml: YamlFile, raw: readonly RawSeries[], context: 
     const known = context.series.get(parsed.name);
     if (!known) {
       const guess = nearestName(parsed.name, [...context.series.keys()]);
-      throw fail(`${parsed.name} is neither a metric of the metrics contract nor a recording rule${guess ? `; did you mean ${guess}?` : ''}`, 'inject only series the rules can read: metrics of monitoring/metrics-contract.yml or recording rules');
+      throw fail(
+        `${parsed.name} is neither a metric of the metrics contract nor a recording rule${guess ? `; did you mean ${guess}?` : ''}`,
+        'inject only series the rules can read: metrics of monitoring/metrics-contract.yml or recording rules',
+      );
     }
     const job = parsed.labels.job;
     if (job === undefined || !context.jobs.includes(job)) {
-      throw fail(`${entry.series} has ${job === undefined ? 'no job label' : `job="${job}", not a scrape job of prometheus.yml`}`, `every rule selects or groups by job: use one of ${context.jobs.join(', ')}`);
+      throw fail(
+        `${entry.series} has ${job === undefined ? 'no job label' : `job="${job}", not a scrape job of prometheus.yml`}`,
+        `every rule selects or groups by job: use one of ${context.jobs.join(', ')}`,
+      );
     }
     if (known.labels) {
       const unknown = Object.keys(parsed.labels).filter((l) => l !== 'job' && l !== 'instance' && !known.labels!.includes(l));
-      if (unknown.length) throw fail(`${parsed.name} has no label ${unknown.join(', ')} (${known.where} gives it ${[...known.labels, 'job', 'instance'].join(', ')})`, 'use the labels the metric really has: a rule filtering on a label the series lacks would never see it');
+      if (unknown.length)
+        throw fail(
+          `${parsed.name} has no label ${unknown.join(', ')} (${known.where} gives it ${[...known.labels, 'job', 'instance'].join(', ')})`,
+          'use the labels the metric really has: a rule filtering on a label the series lacks would never see it',
+        );
     }
     const key = JSON.stringify(Object.entries({ __name__: parsed.name, ...parsed.labels }).sort());
     if (seen.has(key)) throw fail(`${entry.series} is injected twice (first at line ${seen.get(key)})`, 'give a series one entry, with several segments if its step changes');
@@ -64,7 +73,8 @@ export function readHistory(yaml: YamlFile, raw: readonly RawSeries[], context: 
       if (toMs === undefined) throw segmentFail('to', `to: ${segment.to} is not an offset from the injection`, 'write -30d (the past), +3m (the future) or now');
       if (!stepMs) throw segmentFail('step', `step: ${segment.step} is not a duration above zero`, 'write 15s, 1m or 1h');
       if (toMs <= fromMs) throw segmentFail('to', `to: ${segment.to} is not after from: ${segment.from}`, 'a segment runs from `from` up to, not including, `to`');
-      if (fromMs < -maxHistoryAgeMs) throw segmentFail('from', `from: ${segment.from} is older than 30d`, `the incident Prometheus accepts history up to its out-of-order window (${historyWindow}); 30 days is all any rule reads`);
+      if (fromMs < -maxHistoryAgeMs)
+        throw segmentFail('from', `from: ${segment.from} is older than 30d`, `the incident Prometheus accepts history up to its out-of-order window (${historyWindow}); 30 days is all any rule reads`);
       if (fromMs < endMs) throw segmentFail('from', `from: ${segment.from} overlaps the segment before, which runs to ${endMs} ms`, 'start each segment where the previous one ends (its `to`)');
       endMs = toMs;
       try {
@@ -75,7 +85,12 @@ export function readHistory(yaml: YamlFile, raw: readonly RawSeries[], context: 
       }
       if (known.counter) {
         const fall = samples.findIndex((s, k) => k > 0 && s.value < samples[k - 1]!.value);
-        if (fall > 0) throw segmentFail('values', `counter ${parsed.name} falls from ${samples[fall - 1]!.value} to ${samples[fall]!.value} at ${samples[fall]!.offsetMs} ms`, 'rate() reads a fall as a restart and counts the new value as traffic; start a segment with `last` to continue the count');
+        if (fall > 0)
+          throw segmentFail(
+            'values',
+            `counter ${parsed.name} falls from ${samples[fall - 1]!.value} to ${samples[fall]!.value} at ${samples[fall]!.offsetMs} ms`,
+            'rate() reads a fall as a restart and counts the new value as traffic; start a segment with `last` to continue the count',
+          );
       }
     });
     return { selector: entry.series, labels: { __name__: parsed.name, ...parsed.labels }, line, samples };

@@ -5,7 +5,10 @@ export interface SeriesLabels {
 }
 
 export class SelectorError extends Error {
-  constructor(message: string, readonly hint: string) {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
     super(message);
     this.name = 'SelectorError';
   }
@@ -26,7 +29,8 @@ export function parseSeries(text: string): SeriesLabels {
   rest = rest.slice(name.length).trim();
   const labels: Record<string, string> = {};
   if (rest === '') return { name, labels };
-  if (!rest.startsWith('{') || !rest.endsWith('}')) throw new SelectorError(`after ${name}, expected {label="value", ...}, found ${JSON.stringify(rest)}`, 'put the labels in one pair of braces after the name');
+  if (!rest.startsWith('{') || !rest.endsWith('}'))
+    throw new SelectorError(`after ${name}, expected {label="value", ...}, found ${JSON.stringify(rest)}`, 'put the labels in one pair of braces after the name');
   rest = rest.slice(1, -1).trim();
   while (rest !== '') {
     const label = labelName.exec(rest)?.[0];

@@ -96,7 +96,12 @@ function parseField(ctx: Ctx, field: FieldMapping, node: JsonNode): void {
     const at = endLoc(node);
     if (e.wrap === 'uncaught') throw failedToParse(at, e.error);
     if (e.wrap === 'geo') throw documentParsing(at, `failed to parse field [${field.path}] of type [${field.type}]`, e.error);
-    throw documentParsing(at, `failed to parse field [${field.path}] of type [${field.type}] in document with id '${ctx.state.id}'. Preview of field's value: '${javaPreview(node)}'`, e.error, isSynthetic(node));
+    throw documentParsing(
+      at,
+      `failed to parse field [${field.path}] of type [${field.type}] in document with id '${ctx.state.id}'. Preview of field's value: '${javaPreview(node)}'`,
+      e.error,
+      isSynthetic(node),
+    );
   }
   if (outcome === 'ignored') ctx.state.ignored.add(field.path);
   for (const mf of field.multiFields.values()) parseField(ctx, mf, node);
@@ -104,7 +109,10 @@ function parseField(ctx: Ctx, field: FieldMapping, node: JsonNode): void {
 
 /** MetadataFieldMapper#parseCreateField refuses any value; FieldMapper#parse wraps it. */
 function parseMetadata(ctx: Ctx, field: MetadataField, node: JsonNode): void {
-  const cause = esError('document_parsing_exception', `[${node.loc.line}:${node.loc.column}] Field [${field.name}] is a metadata field and cannot be added inside a document. Use the index API request parameters.`);
+  const cause = esError(
+    'document_parsing_exception',
+    `[${node.loc.line}:${node.loc.column}] Field [${field.name}] is a metadata field and cannot be added inside a document. Use the index API request parameters.`,
+  );
   throw documentParsing(endLoc(node), `failed to parse field [${field.name}] of type [${field.name}] in document with id '${ctx.state.id}'. Preview of field's value: '${javaPreview(node)}'`, cause);
 }
 
@@ -112,7 +120,10 @@ function parseMetadata(ctx: Ctx, field: MetadataField, node: JsonNode): void {
 function countNestedDoc(ctx: Ctx, node: JsonNode): void {
   const limit = ctx.state.settings.nestedObjectsLimit;
   if (++ctx.state.nestedDocs > limit) {
-    throw documentParsing(node.loc, `The number of nested documents has exceeded the allowed limit of [${limit}]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`);
+    throw documentParsing(
+      node.loc,
+      `The number of nested documents has exceeded the allowed limit of [${limit}]. This limit can be set by changing the [index.mapping.nested_objects.limit] index level setting.`,
+    );
   }
 }
 
@@ -126,4 +137,3 @@ function refuseDenseVector(ctx: Ctx, name: string): void {
     throw new UnmodelledError('a dynamic dense_vector (an unmapped array of 128 to 4096 floats)', childPath(ctx.parent.path, name));
   }
 }
-

@@ -6,7 +6,18 @@ const geo = (json: string, params = {}) => parseGeoPoint(fieldOf('geo_point', pa
 
 describe('geo_point (PointParser, GenericPointParser, GeoPoint#resetFromString)', () => {
   it('accepts {lat, lon} (numbers or numeric strings), "lat,lon", [lon, lat], a geohash, WKT POINT and arrays of points', () => {
-    const ok = ['{"lat":48.85,"lon":2.35}', '{"lat":"48.85","lon":"2.35"}', '"48.85,2.35"', '"48.85, 2.35, 10"', '[2.35,48.85]', '[2.35,48.85,10]', '"u09tvw0f6szy"', '"POINT (2.35 48.85)"', '[{"lat":1,"lon":2},"1,2",[3,4]]', '{"geohash":"u09"}'];
+    const ok = [
+      '{"lat":48.85,"lon":2.35}',
+      '{"lat":"48.85","lon":"2.35"}',
+      '"48.85,2.35"',
+      '"48.85, 2.35, 10"',
+      '[2.35,48.85]',
+      '[2.35,48.85,10]',
+      '"u09tvw0f6szy"',
+      '"POINT (2.35 48.85)"',
+      '[{"lat":1,"lon":2},"1,2",[3,4]]',
+      '{"geohash":"u09"}',
+    ];
     expect(ok.filter((v) => geo(v) !== 'indexed')).toEqual([]);
   });
 

@@ -30,7 +30,13 @@ describe('esStringToLong (AbstractXContentParser#toLong with coerce)', () => {
 
 describe('javaParseDouble (FloatingDecimal#readJavaFormatString)', () => {
   it('trims, and accepts signs, NaN, Infinity and type suffixes', () => {
-    expect([javaParseDouble(' 1.5 ', 'f'), javaParseDouble('1.5f', 'f'), javaParseDouble('-Infinity', 'f'), javaParseDouble('.5', 'f'), javaParseDouble('5.', 'f')]).toEqual([1.5, 1.5, -Infinity, 0.5, 5]);
+    expect([javaParseDouble(' 1.5 ', 'f'), javaParseDouble('1.5f', 'f'), javaParseDouble('-Infinity', 'f'), javaParseDouble('.5', 'f'), javaParseDouble('5.', 'f')]).toEqual([
+      1.5,
+      1.5,
+      -Infinity,
+      0.5,
+      5,
+    ]);
     expect(javaParseDouble('NaN', 'f')).toBeNaN();
   });
 

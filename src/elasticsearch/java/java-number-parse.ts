@@ -52,7 +52,8 @@ export function esStringToLong(s: string, where: string): bigint {
   if (d.scale < -19) throw new JavaNumberError(`Value [${s}] is out of range for a long`, 'illegal_argument_exception');
   let v: bigint;
   if (d.scale > 19) v = 0n;
-  else if (d.scale >= 0) v = d.unscaled / 10n ** BigInt(d.scale); // BigInteger division truncates toward zero
+  else if (d.scale >= 0)
+    v = d.unscaled / 10n ** BigInt(d.scale); // BigInteger division truncates toward zero
   else v = d.unscaled * 10n ** BigInt(-d.scale);
   if (v < LONG_MIN || v > LONG_MAX) throw new JavaNumberError(`Value [${s}] is out of range for a long`, 'illegal_argument_exception');
   return v;

@@ -21,7 +21,13 @@ describe('javaStringHash (String#hashCode)', () => {
 
 describe('javaHashOrder (java.util.HashMap iteration)', () => {
   it('iterates by bucket, not by insertion', () => {
-    expect(javaHashOrder([['c', 1], ['b', 2], ['a', 3]] as const).map(([k]) => k)).toEqual(['a', 'b', 'c']);
+    expect(
+      javaHashOrder([
+        ['c', 1],
+        ['b', 2],
+        ['a', 3],
+      ] as const).map(([k]) => k),
+    ).toEqual(['a', 'b', 'c']);
   });
 
   it('prints a HashSet as Elasticsearch did in MetadataIndexTemplateServiceTests (data streams [unreferenced, logs-mysql-default])', () => {

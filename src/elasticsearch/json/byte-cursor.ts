@@ -34,7 +34,7 @@ export class ByteCursor {
       } else if (c === 0x2f && b[this.pos + 1] === 0x2a) {
         const end = Buffer.from(b.buffer, b.byteOffset, b.length).indexOf('*/', this.pos + 2);
         if (end < 0) this.fail('Unexpected end-of-input in a comment');
-        for (let i = this.pos; i < end; i++) if (b[i] === 0x0a) (this.line++, (this.lineStart = i + 1));
+        for (let i = this.pos; i < end; i++) if (b[i] === 0x0a) this.line++, (this.lineStart = i + 1);
         this.pos = end + 2;
       } else if (c === 0x2f && b[this.pos + 1] === 0x2f) {
         while (this.pos < b.length && b[this.pos] !== 0x0a && b[this.pos] !== 0x0d) this.pos++;
@@ -87,5 +87,4 @@ export class ByteCursor {
     }
     return this.fail(`Unrecognized character escape '${String.fromCharCode(c ?? 0)}' (code ${c ?? -1})`, this.pos - 1);
   }
-
 }

@@ -47,7 +47,11 @@ class Reader extends ByteCursor {
     if (c === 0x5b) return this.array(loc, depth + 1);
     if (c === 0x22) return { kind: 'string', value: this.string(), loc };
     if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number(loc);
-    for (const [word, node] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, node] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.matches(word)) {
         this.pos += word.length;
         return node === null ? { kind: 'null', loc } : { kind: 'boolean', value: node, loc };
@@ -77,15 +81,15 @@ class Reader extends ByteCursor {
       if (seen.has(key)) throw new JsonSyntaxError(keyLoc, `Duplicate field '${key}'`);
       seen.add(key);
       this.skipSpace();
-      if (this.bytes[this.pos] !== 0x3a) this.fail("Unexpected character: was expecting a colon to separate field name and value");
+      if (this.bytes[this.pos] !== 0x3a) this.fail('Unexpected character: was expecting a colon to separate field name and value');
       this.pos++;
       this.skipSpace();
       entries.push({ key, keyLoc, value: this.value(depth) });
       this.skipSpace();
       const c = this.bytes[this.pos];
-      if (c === 0x2c) (this.pos++, this.skipSpace());
+      if (c === 0x2c) this.pos++, this.skipSpace();
       else if (c === 0x7d) return { kind: 'object', entries, loc, end: (this.pos++, this.loc(this.pos - 1)) };
-      else this.fail(c === undefined ? 'Unexpected end-of-input: expected close marker for OBJECT' : "Unexpected character: was expecting comma to separate Object entries");
+      else this.fail(c === undefined ? 'Unexpected end-of-input: expected close marker for OBJECT' : 'Unexpected character: was expecting comma to separate Object entries');
     }
   }
 
@@ -99,9 +103,9 @@ class Reader extends ByteCursor {
       items.push(this.value(depth));
       this.skipSpace();
       const c = this.bytes[this.pos];
-      if (c === 0x2c) (this.pos++, this.skipSpace());
+      if (c === 0x2c) this.pos++, this.skipSpace();
       else if (c === 0x5d) return { kind: 'array', items, loc, end: (this.pos++, this.loc(this.pos - 1)) };
-      else this.fail(c === undefined ? 'Unexpected end-of-input: expected close marker for ARRAY' : "Unexpected character: was expecting comma to separate Array entries");
+      else this.fail(c === undefined ? 'Unexpected end-of-input: expected close marker for ARRAY' : 'Unexpected character: was expecting comma to separate Array entries');
     }
   }
 
@@ -116,7 +120,7 @@ class Reader extends ByteCursor {
     if (m[0].length > 1000) this.fail(`Number value length (${m[0].length}) exceeds the maximum allowed (1000, from \`StreamReadConstraints.getMaxNumberLength()\`)`);
     const next = this.bytes[start + m[0].length];
     if (next !== undefined && next >= 0x30 && next <= 0x39) this.fail('Invalid numeric value: Leading zeroes not allowed');
-    if (next === 0x2e) this.fail('Unexpected character (\'.\'): Decimal point not followed by a digit');
+    if (next === 0x2e) this.fail("Unexpected character ('.'): Decimal point not followed by a digit");
     this.pos += m[0].length;
     return { kind: 'number', text: m[0], integer: m[2] === undefined && m[3] === undefined, loc };
   }

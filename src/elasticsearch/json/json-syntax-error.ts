@@ -14,4 +14,3 @@ export class JsonSyntaxError extends Error {
     this.name = 'JsonSyntaxError';
   }
 }
-

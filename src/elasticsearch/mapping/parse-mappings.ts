@@ -1,18 +1,7 @@
 import { UnmodelledError } from '../unmodelled-error.js';
 import { defaultParams } from './dynamic-fields.js';
 import type { IndexSettings } from './index-settings.js';
-import {
-  childPath,
-  FIELD_TYPES,
-  NO_IGNORE_ABOVE,
-  type Dynamic,
-  type FieldMapping,
-  type FieldParams,
-  type FieldType,
-  type Mapping,
-  type ObjectMapping,
-  type RootMapping,
-} from './mapping-types.js';
+import { childPath, FIELD_TYPES, NO_IGNORE_ABOVE, type Dynamic, type FieldMapping, type FieldParams, type FieldType, type Mapping, type ObjectMapping, type RootMapping } from './mapping-types.js';
 
 type Node = Record<string, unknown>;
 
@@ -41,7 +30,8 @@ export function parseRootMapping(mappings: unknown, settings: IndexSettings, whe
   for (const [k, v] of Object.entries(node)) {
     if (k === 'date_detection') dateDetection = bool(v, `${where} mappings.date_detection`);
     else if (k === 'numeric_detection') numericDetection = bool(v, `${where} mappings.numeric_detection`);
-    else if (k === '_meta') continue; // metadata for humans, no effect on parsing
+    else if (k === '_meta')
+      continue; // metadata for humans, no effect on parsing
     else rest[k] = v;
   }
   if (dateDetection) throw new UnmodelledError('date_detection: true (dynamic date fields)', `${where} mappings`, 'set "date_detection": false, as the pipeline template does');

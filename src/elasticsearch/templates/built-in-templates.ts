@@ -12,7 +12,14 @@ export function builtInTemplates(): Map<string, ComposableTemplate> {
     [
       'logs',
       parseComposableTemplate(
-        { index_patterns: ['logs-*-*'], priority: 100, data_stream: {}, composed_of: ['logs@mappings', 'logs@settings', 'logs@custom', 'ecs@mappings'], ignore_missing_component_templates: ['logs@custom'], allow_auto_create: true },
+        {
+          index_patterns: ['logs-*-*'],
+          priority: 100,
+          data_stream: {},
+          composed_of: ['logs@mappings', 'logs@settings', 'logs@custom', 'ecs@mappings'],
+          ignore_missing_component_templates: ['logs@custom'],
+          allow_auto_create: true,
+        },
         'built-in template logs',
       ),
     ],

@@ -22,7 +22,8 @@ const KNOWN = new Set(['index_patterns', 'priority', 'template', '_meta', 'data_
 export function parseComposableTemplate(body: unknown, where: string): ComposableTemplate {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new UnmodelledError('a template body that is not a JSON object', where);
   const t = body as Record<string, unknown>;
-  for (const key of Object.keys(t)) if (!KNOWN.has(key)) throw new UnmodelledError(`template key [${key}]`, where, 'Elasticsearch rejects unknown keys ("[index_template] unknown field"); not modelled here');
+  for (const key of Object.keys(t))
+    if (!KNOWN.has(key)) throw new UnmodelledError(`template key [${key}]`, where, 'Elasticsearch rejects unknown keys ("[index_template] unknown field"); not modelled here');
   const patterns = typeof t.index_patterns === 'string' ? [t.index_patterns] : t.index_patterns;
   if (!Array.isArray(patterns) || patterns.length === 0 || patterns.some((p) => typeof p !== 'string')) {
     throw new UnmodelledError('a template without index_patterns', where);

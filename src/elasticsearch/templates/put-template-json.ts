@@ -18,10 +18,5 @@ export interface DescribedClusterState {
 export function validateTemplatePutJson(state: DescribedClusterState, name: string, body: unknown, create = false): PutTemplateResult {
   const templates = state.builtIns === false ? new Map() : builtInTemplates();
   for (const [n, b] of Object.entries(state.templates ?? {})) templates.set(n, parseComposableTemplate(b, `template ${n}`));
-  return validateTemplatePut(
-    { templates, dataStreams: state.dataStreams ?? [], componentTemplates: state.componentTemplates ?? [] },
-    name,
-    parseComposableTemplate(body, `template ${name}`),
-    create,
-  );
+  return validateTemplatePut({ templates, dataStreams: state.dataStreams ?? [], componentTemplates: state.componentTemplates ?? [] }, name, parseComposableTemplate(body, `template ${name}`), create);
 }

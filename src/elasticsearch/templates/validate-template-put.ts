@@ -38,7 +38,14 @@ export function validateTemplatePut(state: TemplateClusterState, name: string, t
     const missing = template.composedOf.filter((c) => !(state.componentTemplates ?? []).includes(c));
     if (missing.length > 0) {
       // InvalidIndexTemplateException: "index_template [name] invalid, cause [msg]" (message layout not read at 8.17.4)
-      fail(esError('invalid_index_template_exception', `index_template [${name}] invalid, cause [index template [${name}] specifies component templates ${javaList(missing)} that do not exist]`, undefined, true));
+      fail(
+        esError(
+          'invalid_index_template_exception',
+          `index_template [${name}] invalid, cause [index template [${name}] specifies component templates ${javaList(missing)} that do not exist]`,
+          undefined,
+          true,
+        ),
+      );
     }
     const existing = state.templates.get(name);
     if (create && existing) fail(illegalArgument(`index template [${name}] already exists`));

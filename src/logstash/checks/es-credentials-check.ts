@@ -28,21 +28,51 @@ export function credentialProblems(configs: readonly PipelineConfig[], deploymen
     for (const name of secrets) {
       const value = text(name);
       const ref = value === undefined ? undefined : reference.exec(value);
-      if (value === undefined) problems.push(problem({ ...at, message: `this elasticsearch output has no ${name}: a secured Elasticsearch answers 401 and the pipeline stalls`, hint: `add ${name} => "\${ELASTICSEARCH_${name.toUpperCase()}}" (from the keystore or the environment)` }));
-      else if (!ref) problems.push(problem({ ...at, line: attribute(plugin, name)!.pos.line, message: `${name} is written in the pipeline`, hint: `take it from the keystore or the environment: ${name} => "\${ELASTICSEARCH_${name.toUpperCase()}}"` }));
+      if (value === undefined)
+        problems.push(
+          problem({
+            ...at,
+            message: `this elasticsearch output has no ${name}: a secured Elasticsearch answers 401 and the pipeline stalls`,
+            hint: `add ${name} => "\${ELASTICSEARCH_${name.toUpperCase()}}" (from the keystore or the environment)`,
+          }),
+        );
+      else if (!ref)
+        problems.push(
+          problem({
+            ...at,
+            line: attribute(plugin, name)!.pos.line,
+            message: `${name} is written in the pipeline`,
+            hint: `take it from the keystore or the environment: ${name} => "\${ELASTICSEARCH_${name.toUpperCase()}}"`,
+          }),
+        );
       else if (name !== 'user') secretVars.add(ref[1]!);
     }
     if (text('ssl_verification_mode') === 'none' || text('ssl_enabled') === 'false') {
-      problems.push(problem({ ...at, message: 'this elasticsearch output does not verify certificates', hint: 'remove ssl_verification_mode => none / ssl_enabled => false (full verification is the default)' }));
+      problems.push(
+        problem({ ...at, message: 'this elasticsearch output does not verify certificates', hint: 'remove ssl_verification_mode => none / ssl_enabled => false (full verification is the default)' }),
+      );
     }
   }
   for (const d of deployments) {
     for (const name of secretVars) {
       const env = d.env.get(name);
       const k8s = d.where.startsWith('k8s');
-      if (!env) problems.push(problem({ check: id, file: d.file, line: d.line, message: `${d.where} does not pass ${name}, which the elasticsearch outputs read`, hint: k8s ? `add it from a Secret (valueFrom.secretKeyRef), or add it to Logstash's keystore` : `add ${name}: \${${name}:-} to its environment (set it in the operator's .env)` }));
-      else if (k8s && typeof env.value === 'string') problems.push(problem({ check: id, file: d.file, line: env.line, message: `${d.where} sets ${name} in clear`, hint: 'take it from a Secret: valueFrom.secretKeyRef' }));
-      else if (!k8s && typeof env.value === 'string' && !/^\$\{[^}]+\}$/.test(env.value)) problems.push(problem({ check: id, file: d.file, line: env.line, message: `${d.where} sets ${name} in clear`, hint: `write ${name}: \${${name}:-} and set it in the operator's environment or .env` }));
+      if (!env)
+        problems.push(
+          problem({
+            check: id,
+            file: d.file,
+            line: d.line,
+            message: `${d.where} does not pass ${name}, which the elasticsearch outputs read`,
+            hint: k8s ? `add it from a Secret (valueFrom.secretKeyRef), or add it to Logstash's keystore` : `add ${name}: \${${name}:-} to its environment (set it in the operator's .env)`,
+          }),
+        );
+      else if (k8s && typeof env.value === 'string')
+        problems.push(problem({ check: id, file: d.file, line: env.line, message: `${d.where} sets ${name} in clear`, hint: 'take it from a Secret: valueFrom.secretKeyRef' }));
+      else if (!k8s && typeof env.value === 'string' && !/^\$\{[^}]+\}$/.test(env.value))
+        problems.push(
+          problem({ check: id, file: d.file, line: env.line, message: `${d.where} sets ${name} in clear`, hint: `write ${name}: \${${name}:-} and set it in the operator's environment or .env` }),
+        );
     }
   }
   return problems;
@@ -53,6 +83,11 @@ export const logstashEsCredentialsCheck: Check<Workspace> = {
   description: 'the elasticsearch outputs authenticate with secrets from the keystore or environment, verify certificates, and compose and k8s pass those secrets',
   async run(ctx) {
     const pipelines = pipelinesFor(ctx, id);
-    return pipelines ? credentialProblems(pipelines.flatMap((p) => p.configs), logstashDeployments(ctx.workspace)) : [];
+    return pipelines
+      ? credentialProblems(
+          pipelines.flatMap((p) => p.configs),
+          logstashDeployments(ctx.workspace),
+        )
+      : [];
   },
 };

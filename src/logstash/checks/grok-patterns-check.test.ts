@@ -6,13 +6,15 @@ const problemsOf = async (text: string) => (await patternProblems([parseConfig('
 
 describe('logstash/grok-patterns', () => {
   it('compiles grok patterns from their definitions, with Oniguruma-only syntax (atomic groups, possessive, named groups)', async () => {
-    expect(await problemsOf(`filter {
+    expect(
+      await problemsOf(`filter {
   grok {
     match => { "message" => ["^%{TS:[@metadata][ts]} %{WORDS:msg}$", "(?>a+)b++(?<x>y)"] }
     pattern_definitions => { "TS" => "\\d{4}-\\d{2}" "WORDS" => "(?m:.*)" }
   }
   if [message] =~ /^(?i:get) \\/api/ { mutate { gsub => ["message", "\\s+", " "] } }
-}`)).toEqual([]);
+}`),
+    ).toEqual([]);
   });
 
   it('names a pattern the filter does not define', async () => {
@@ -20,7 +22,9 @@ describe('logstash/grok-patterns', () => {
   });
 
   it('gives the compile error of a broken definition, at the pattern using it', async () => {
-    expect(await problemsOf('filter { grok { match => ["message", "%{BAD}"] pattern_definitions => { "BAD" => "(unclosed" } } }')).toEqual(['1:38 the grok pattern for message does not compile: end pattern with unmatched parenthesis']);
+    expect(await problemsOf('filter { grok { match => ["message", "%{BAD}"] pattern_definitions => { "BAD" => "(unclosed" } } }')).toEqual([
+      '1:38 the grok pattern for message does not compile: end pattern with unmatched parenthesis',
+    ]);
   });
 
   it('compiles the multiline pattern, gsub patterns and the regexps of conditions', async () => {

@@ -31,7 +31,13 @@ export async function patternProblems(configs: readonly PipelineConfig[]): Promi
       if (pattern.definitions) {
         const expanded = expandGrok(pattern.text, pattern.definitions);
         if ('undefinedName' in expanded) {
-          problems.push(problem({ ...at, message: `${pattern.what} uses %{${expanded.undefinedName}}, which this filter does not define`, hint: `define it in the filter's pattern_definitions (this repository defines every grok pattern it uses, so each can be compiled here)` }));
+          problems.push(
+            problem({
+              ...at,
+              message: `${pattern.what} uses %{${expanded.undefinedName}}, which this filter does not define`,
+              hint: `define it in the filter's pattern_definitions (this repository defines every grok pattern it uses, so each can be compiled here)`,
+            }),
+          );
           continue;
         }
         if ('cycle' in expanded) {

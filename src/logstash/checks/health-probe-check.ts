@@ -23,7 +23,15 @@ export function probeProblems(deployments: readonly LogstashDeployment[]): Probl
       const reads = p.command?.includes('/_health_report') && /"status\\?"\s*:\s*\\?"red/.test(p.command);
       if (reads) continue;
       const what = p.http !== undefined ? `an HTTP probe of ${p.http} passes on any 200` : `it runs "${p.command}", which does not read /_health_report's status`;
-      problems.push(problem({ check: id, file: d.file, line: p.line, message: `${d.where}: the ${p.kind} reports a failed pipeline as healthy: ${what}, and Logstash answers 200 while timetable-logs is not running`, hint: `use: curl -fsS http://localhost:9600/_health_report -o /tmp/health && ! grep -q '"status":"red"' /tmp/health` }));
+      problems.push(
+        problem({
+          check: id,
+          file: d.file,
+          line: p.line,
+          message: `${d.where}: the ${p.kind} reports a failed pipeline as healthy: ${what}, and Logstash answers 200 while timetable-logs is not running`,
+          hint: `use: curl -fsS http://localhost:9600/_health_report -o /tmp/health && ! grep -q '"status":"red"' /tmp/health`,
+        }),
+      );
     }
   }
   return problems;

@@ -33,14 +33,24 @@ export function heapProblems(deployments: readonly LogstashDeployment[]): Proble
     const xmx = typeof opts?.value === 'string' ? /-Xmx(\S+)/.exec(opts.value)?.[1] : undefined;
     const heap = xmx ? parseBytes(xmx) : defaultHeap;
     if (!d.memoryLimit) {
-      problems.push(problem({ check: id, file: d.file, line: d.line, message: `${d.where} runs Logstash without a memory limit`, hint: 'set a memory limit of at least twice the heap (-Xmx in LS_JAVA_OPTS)' }));
+      problems.push(
+        problem({ check: id, file: d.file, line: d.line, message: `${d.where} runs Logstash without a memory limit`, hint: 'set a memory limit of at least twice the heap (-Xmx in LS_JAVA_OPTS)' }),
+      );
       continue;
     }
     const limit = parseBytes(d.memoryLimit.value, d.where.startsWith('k8s'));
     if (heap === undefined || limit === undefined) continue;
     const needed = Math.max(2 * heap, heap + minimumNonHeap);
     if (limit < needed) {
-      problems.push(problem({ check: id, file: d.file, line: d.memoryLimit.line, message: `${d.where}: a ${Math.round(heap / mib)} MiB heap (${xmx ? `-Xmx${xmx}` : "Logstash's default"}) does not fit in a ${d.memoryLimit.value} limit: the JVM needs ${Math.round(needed / mib)} MiB with its non-heap memory`, hint: `raise the limit to ${Math.round(needed / mib)} MiB or more, or lower -Xmx (Logstash's own default is 1g)` }));
+      problems.push(
+        problem({
+          check: id,
+          file: d.file,
+          line: d.memoryLimit.line,
+          message: `${d.where}: a ${Math.round(heap / mib)} MiB heap (${xmx ? `-Xmx${xmx}` : "Logstash's default"}) does not fit in a ${d.memoryLimit.value} limit: the JVM needs ${Math.round(needed / mib)} MiB with its non-heap memory`,
+          hint: `raise the limit to ${Math.round(needed / mib)} MiB or more, or lower -Xmx (Logstash's own default is 1g)`,
+        }),
+      );
     }
   }
   return problems;

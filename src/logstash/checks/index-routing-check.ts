@@ -26,18 +26,38 @@ export function indexRoutes(configs: readonly PipelineConfig[]): { routes: Route
     const at = { check: id, file: site.config.file, line: site.plugin.pos.line, column: site.plugin.pos.column };
     const index = scalarText(attribute(site.plugin, 'index')?.value);
     if (index === undefined) {
-      problems.push(problem({ ...at, message: 'this elasticsearch output names no index, so the plugin picks one (a data stream in 8.x)', hint: 'set index => "name-%{+YYYY.MM.dd}"', severity: 'warning' }));
+      problems.push(
+        problem({ ...at, message: 'this elasticsearch output names no index, so the plugin picks one (a data stream in 8.x)', hint: 'set index => "name-%{+YYYY.MM.dd}"', severity: 'warning' }),
+      );
       continue;
     }
     const parts = sprintfParts(index);
     const dates = parts.filter((p) => p.kind === 'date');
     const fields = parts.filter((p) => p.kind === 'field');
-    const literal = parts.filter((p) => p.kind === 'text').map((p) => (p as { text: string }).text).join('');
+    const literal = parts
+      .filter((p) => p.kind === 'text')
+      .map((p) => (p as { text: string }).text)
+      .join('');
     if (literal !== literal.toLowerCase()) {
-      problems.push(problem({ ...at, line: attribute(site.plugin, 'index')!.pos.line, message: `index "${index}" has upper-case letters; Elasticsearch rejects such index names`, hint: 'write the index name in lower case (the date format letters inside %{+...} may stay)' }));
+      problems.push(
+        problem({
+          ...at,
+          line: attribute(site.plugin, 'index')!.pos.line,
+          message: `index "${index}" has upper-case letters; Elasticsearch rejects such index names`,
+          hint: 'write the index name in lower case (the date format letters inside %{+...} may stay)',
+        }),
+      );
     }
     if (fields.length > 0) {
-      problems.push(problem({ ...at, line: attribute(site.plugin, 'index')!.pos.line, message: `index "${index}" takes part of its name from event fields (${fields.map((f) => (f as { reference: string }).reference).join(', ')}): any sender can create indices`, hint: 'route with conditionals to fixed index names instead', severity: 'warning' }));
+      problems.push(
+        problem({
+          ...at,
+          line: attribute(site.plugin, 'index')!.pos.line,
+          message: `index "${index}" takes part of its name from event fields (${fields.map((f) => (f as { reference: string }).reference).join(', ')}): any sender can create indices`,
+          hint: 'route with conditionals to fixed index names instead',
+          severity: 'warning',
+        }),
+      );
     }
     const date = dates.length ? `@timestamp in UTC, formatted ${dates.map((d) => (d as { format: string }).format).join(', ')}` : 'none (one index for all time)';
     routes.push({ index, when: describeGuards(site.guards), date, file: site.config.file, line: site.plugin.pos.line });
@@ -48,7 +68,15 @@ export function indexRoutes(configs: readonly PipelineConfig[]): { routes: Route
 export function formatRoutes(routes: readonly Route[]): string {
   const rows = [['index', 'events', 'date in the name', 'output at'], ...routes.map((r) => [r.index, r.when, r.date, `${r.file}:${r.line}`])];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}`).join('\n');
+  return rows
+    .map(
+      (r) =>
+        `  ${r
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd()}`,
+    )
+    .join('\n');
 }
 
 export const logstashIndexRoutingCheck: Check<Workspace> = {

@@ -16,9 +16,15 @@ describe('logstash/index-template', () => {
   });
 
   it('reports a template that does not cover the index, one of the legacy shape, and a low priority', () => {
-    expect(withTemplate(JSON.stringify({ index_patterns: ['errors-*'], priority: 200, template: { mappings: {} } }))).toEqual(['p.conf:2 the index "logs-%{+YYYY.MM.dd}" (e.g. logs-2026.11.26) is not covered by the template\'s index_patterns (errors-*)']);
-    expect(withTemplate(JSON.stringify({ index_patterns: ['logs-*'], mappings: {} }))).toEqual(['monitoring/elasticsearch/index-template.json:1 not a composable index template: it needs index_patterns and template.mappings']);
-    expect(withTemplate(JSON.stringify({ index_patterns: ['logs-*'], priority: 100, template: { mappings: {} } }))).toEqual(['monitoring/elasticsearch/index-template.json:1 priority 100 does not rank above Elasticsearch\'s built-in "logs" template (logs-*-*, priority 100)']);
+    expect(withTemplate(JSON.stringify({ index_patterns: ['errors-*'], priority: 200, template: { mappings: {} } }))).toEqual([
+      'p.conf:2 the index "logs-%{+YYYY.MM.dd}" (e.g. logs-2026.11.26) is not covered by the template\'s index_patterns (errors-*)',
+    ]);
+    expect(withTemplate(JSON.stringify({ index_patterns: ['logs-*'], mappings: {} }))).toEqual([
+      'monitoring/elasticsearch/index-template.json:1 not a composable index template: it needs index_patterns and template.mappings',
+    ]);
+    expect(withTemplate(JSON.stringify({ index_patterns: ['logs-*'], priority: 100, template: { mappings: {} } }))).toEqual([
+      'monitoring/elasticsearch/index-template.json:1 priority 100 does not rank above Elasticsearch\'s built-in "logs" template (logs-*-*, priority 100)',
+    ]);
     expect(withTemplate(good, 'template_api => "legacy"')).toEqual(['p.conf:2 template_api is legacy, but the template is composable']);
   });
 

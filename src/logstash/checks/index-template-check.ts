@@ -31,7 +31,14 @@ export function templateProblems(configs: readonly PipelineConfig[], read: (path
     const index = scalarText(attribute(plugin, 'index')?.value);
     if (scalarText(attribute(plugin, 'manage_template')?.value) === 'false') continue;
     if (!path) {
-      problems.push(problem({ ...at, message: 'this elasticsearch output installs the plugin\'s default template, which does not map our fields', hint: 'set template => "/usr/share/logstash/templates/index-template.json" (monitoring/elasticsearch/index-template.json)', severity: 'warning' }));
+      problems.push(
+        problem({
+          ...at,
+          message: "this elasticsearch output installs the plugin's default template, which does not map our fields",
+          hint: 'set template => "/usr/share/logstash/templates/index-template.json" (monitoring/elasticsearch/index-template.json)',
+          severity: 'warning',
+        }),
+      );
       continue;
     }
     const repo = repoPathOf(path);
@@ -42,23 +49,50 @@ export function templateProblems(configs: readonly PipelineConfig[], read: (path
       template = JSON.parse(text) as Template;
     } catch (error) {
       const offset = Number(/position (\d+)/.exec(String(error))?.[1] ?? 0);
-      problems.push(problem({ check: id, file: repo, line: text.slice(0, offset).split('\n').length, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`, hint: 'fix the JSON at that line' }));
+      problems.push(
+        problem({
+          check: id,
+          file: repo,
+          line: text.slice(0, offset).split('\n').length,
+          message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+          hint: 'fix the JSON at that line',
+        }),
+      );
       continue;
     }
     const tAt = { check: id, file: repo, line: 1 };
     const patterns = Array.isArray(template.index_patterns) ? template.index_patterns.map(String) : [];
     if (patterns.length === 0 || !template.template || typeof template.template.mappings !== 'object') {
-      problems.push(problem({ ...tAt, message: 'not a composable index template: it needs index_patterns and template.mappings', hint: 'write { "index_patterns": [...], "priority": N, "template": { "settings": {...}, "mappings": {...} } }' }));
+      problems.push(
+        problem({
+          ...tAt,
+          message: 'not a composable index template: it needs index_patterns and template.mappings',
+          hint: 'write { "index_patterns": [...], "priority": N, "template": { "settings": {...}, "mappings": {...} } }',
+        }),
+      );
       continue;
     }
-    if (scalarText(attribute(plugin, 'template_api')?.value) === 'legacy') problems.push(problem({ ...at, message: 'template_api is legacy, but the template is composable', hint: 'set template_api => "composable"' }));
+    if (scalarText(attribute(plugin, 'template_api')?.value) === 'legacy')
+      problems.push(problem({ ...at, message: 'template_api is legacy, but the template is composable', hint: 'set template_api => "composable"' }));
     const sample = index ? sampleIndexName(index) : undefined;
     if (sample && !patterns.some((p) => matchesWildcard(p, sample))) {
-      problems.push(problem({ ...at, message: `the index "${index}" (e.g. ${sample}) is not covered by the template's index_patterns (${patterns.join(', ')})`, hint: `add a pattern matching ${sample} to index_patterns in ${repo}` }));
+      problems.push(
+        problem({
+          ...at,
+          message: `the index "${index}" (e.g. ${sample}) is not covered by the template's index_patterns (${patterns.join(', ')})`,
+          hint: `add a pattern matching ${sample} to index_patterns in ${repo}`,
+        }),
+      );
     }
     const priority = typeof template.priority === 'number' ? template.priority : 0;
     if (patterns.some((p) => p.startsWith('logs') || p === '*') && priority <= builtInLogsPriority) {
-      problems.push(problem({ ...tAt, message: `priority ${priority} does not rank above Elasticsearch's built-in "logs" template (logs-*-*, priority ${builtInLogsPriority})`, hint: `set "priority" above ${builtInLogsPriority}: equal priorities with overlapping patterns are rejected` }));
+      problems.push(
+        problem({
+          ...tAt,
+          message: `priority ${priority} does not rank above Elasticsearch's built-in "logs" template (logs-*-*, priority ${builtInLogsPriority})`,
+          hint: `set "priority" above ${builtInLogsPriority}: equal priorities with overlapping patterns are rejected`,
+        }),
+      );
     }
   }
   return problems;
@@ -72,7 +106,12 @@ function sampleIndexName(index: string): string {
 }
 
 function matchesWildcard(pattern: string, name: string): boolean {
-  return new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(name);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  ).test(name);
 }
 
 export const logstashIndexTemplateCheck: Check<Workspace> = {
@@ -83,9 +122,11 @@ export const logstashIndexTemplateCheck: Check<Workspace> = {
     if (!pipelines) return [];
     const seen = new Set<string>();
     // Two outputs installing the same template would report the same template problem twice.
-    return pipelines.flatMap((p) => templateProblems(p.configs, (path) => ctx.workspace.text(path))).filter((p) => {
-      const key = `${p.file}:${p.line}:${p.message}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
+    return pipelines
+      .flatMap((p) => templateProblems(p.configs, (path) => ctx.workspace.text(path)))
+      .filter((p) => {
+        const key = `${p.file}:${p.line}:${p.message}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      });
   },
 };

@@ -22,7 +22,16 @@ export function inputMarkerProblems(configs: readonly PipelineConfig[]): Problem
     for (const entry of addField.value.entries) {
       const key = String(entry.key.value);
       if (/^\[@metadata\]\[input\](\[|$)/.test(key)) {
-        problems.push(problem({ check: id, file: config.file, line: addField.pos.line, column: addField.pos.column, message: `add_field writes ${key}, which the tcp input already fills ([@metadata][input][tcp]): the value becomes an array and no == test on it is ever true`, hint: 'mark the input under another key, e.g. [@metadata][via]' }));
+        problems.push(
+          problem({
+            check: id,
+            file: config.file,
+            line: addField.pos.line,
+            column: addField.pos.column,
+            message: `add_field writes ${key}, which the tcp input already fills ([@metadata][input][tcp]): the value becomes an array and no == test on it is ever true`,
+            hint: 'mark the input under another key, e.g. [@metadata][via]',
+          }),
+        );
       }
     }
   }

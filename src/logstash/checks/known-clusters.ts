@@ -38,4 +38,12 @@ export const knownClusters: { name: string; state: DescribedClusterState }[] = [
 ];
 
 /** Data streams other shippers create on first write: no template of ours may match them. */
-export const othersDataStreams = ['logs-generic-default', 'logs-apm.app.timetable-default', 'logs-system.syslog-default', 'logs-nginx.access-default', 'logs-myapp.otel-default', 'logs-2fa.audit-default', 'errors-tracker-default'];
+export const othersDataStreams = [
+  'logs-generic-default',
+  'logs-apm.app.timetable-default',
+  'logs-system.syslog-default',
+  'logs-nginx.access-default',
+  'logs-myapp.otel-default',
+  'logs-2fa.audit-default',
+  'errors-tracker-default',
+];

@@ -59,12 +59,14 @@ export function k8sLogstash(files: readonly YamlFile[]): LogstashDeployment[] {
         env.set(String(e.name), { value: ref ? { secretRef: `${String(ref.name)}/${String(ref.key)}` } : String(e.value ?? ''), line: lineIn(object, [...path, 'env', i]) });
       });
       const memory = ((container.resources as Json | undefined)?.limits as Json | undefined)?.memory;
-      const probes = ['startupProbe', 'readinessProbe', 'livenessProbe'].filter((k) => container[k]).map((kind) => {
-        const probe = container[kind] as Json;
-        const http = probe.httpGet as Json | undefined;
-        const exec = (probe.exec as Json | undefined)?.command;
-        return { kind, ...(http ? { http: String(http.path ?? '/') } : {}), ...(Array.isArray(exec) ? { command: exec.map(String).join(' ') } : {}), line: lineIn(object, [...path, kind]) };
-      });
+      const probes = ['startupProbe', 'readinessProbe', 'livenessProbe']
+        .filter((k) => container[k])
+        .map((kind) => {
+          const probe = container[kind] as Json;
+          const http = probe.httpGet as Json | undefined;
+          const exec = (probe.exec as Json | undefined)?.command;
+          return { kind, ...(http ? { http: String(http.path ?? '/') } : {}), ...(Array.isArray(exec) ? { command: exec.map(String).join(' ') } : {}), line: lineIn(object, [...path, kind]) };
+        });
       found.push({
         where: `k8s ${objectName(object)} container "${String(container.name)}"`,
         file: object.file.file,

@@ -7,9 +7,11 @@ const problemsOf = (text: string) => optionProblems(pluginSites([parseConfig('p.
 
 describe('logstash/plugin-options', () => {
   it('accepts documented plugins, their own options, the common ones, and codecs with options', () => {
-    expect(problemsOf(`input { tcp { id => "x" port => 5000 tags => ["a"] codec => json_lines { decode_size_limit_bytes => 1024 } } }
+    expect(
+      problemsOf(`input { tcp { id => "x" port => 5000 tags => ["a"] codec => json_lines { decode_size_limit_bytes => 1024 } } }
 filter { grok { match => { "message" => "x" } add_tag => ["y"] } }
-output { elasticsearch { hosts => "\${ES:http://es:9200}" data_stream => "false" manage_template => true } stdout { codec => rubydebug } }`)).toEqual([]);
+output { elasticsearch { hosts => "\${ES:http://es:9200}" data_stream => "false" manage_template => true } stdout { codec => rubydebug } }`),
+    ).toEqual([]);
   });
 
   it('names an unknown plugin and the nearest known one', () => {
@@ -25,12 +27,16 @@ output { elasticsearch { hosts => "\${ES:http://es:9200}" data_stream => "false"
   });
 
   it('checks codec options too', () => {
-    expect(problemsOf('input { file { path => ["/x"] codec => multiline { pattern => "^x" what => "previous" negat => true } } }')[0]).toMatchObject({ message: 'unknown option "negat" for the multiline codec; did you mean "negate"?' });
+    expect(problemsOf('input { file { path => ["/x"] codec => multiline { pattern => "^x" what => "previous" negat => true } } }')[0]).toMatchObject({
+      message: 'unknown option "negat" for the multiline codec; did you mean "negate"?',
+    });
   });
 
   it('reports a missing required option, a value outside the documented set, and wrong types', () => {
-    expect(problemsOf(`input { tcp { } file { path => "/x" mode => "tial" start_position => end } }
-output { elasticsearch { manage_template => "yes" } }`).map((p) => p.message)).toEqual([
+    expect(
+      problemsOf(`input { tcp { } file { path => "/x" mode => "tial" start_position => end } }
+output { elasticsearch { manage_template => "yes" } }`).map((p) => p.message),
+    ).toEqual([
       'the tcp input requires the option "port"',
       'option "mode" of the file input is "tial"; allowed: tail, read',
       'option "manage_template" of the elasticsearch output must be true or false, not yes',

@@ -22,11 +22,13 @@ export function optionProblems(sites: readonly PluginSite[], catalog: PluginCata
     if (!options) {
       const known = Object.keys(catalog.plugins(kind));
       const guess = nearestName(plugin.name, known);
-      problems.push(problem({
-        ...at(plugin.pos),
-        message: `unknown ${kind} plugin "${plugin.name}"${guess ? `; did you mean "${guess}"?` : ''}`,
-        hint: `${kind} plugins with documented options here: ${known.join(', ')}. To use another, add its options from its documentation to src/logstash/plugin-options/${catalogFiles[kind]}`,
-      }));
+      problems.push(
+        problem({
+          ...at(plugin.pos),
+          message: `unknown ${kind} plugin "${plugin.name}"${guess ? `; did you mean "${guess}"?` : ''}`,
+          hint: `${kind} plugins with documented options here: ${known.join(', ')}. To use another, add its options from its documentation to src/logstash/plugin-options/${catalogFiles[kind]}`,
+        }),
+      );
       continue;
     }
     const source = catalog.plugins(kind)[plugin.name]!.source;
@@ -34,11 +36,13 @@ export function optionProblems(sites: readonly PluginSite[], catalog: PluginCata
       const spec = options[attribute.name];
       if (!spec) {
         const guess = nearestName(attribute.name, Object.keys(options));
-        problems.push(problem({
-          ...at(attribute.pos),
-          message: `unknown option "${attribute.name}" for the ${plugin.name} ${kind}${guess ? `; did you mean "${guess}"?` : ''}`,
-          hint: `options of ${plugin.name} (${source}): ${Object.keys(options).sort().join(', ')}`,
-        }));
+        problems.push(
+          problem({
+            ...at(attribute.pos),
+            message: `unknown option "${attribute.name}" for the ${plugin.name} ${kind}${guess ? `; did you mean "${guess}"?` : ''}`,
+            hint: `options of ${plugin.name} (${source}): ${Object.keys(options).sort().join(', ')}`,
+          }),
+        );
         continue;
       }
       const wrong = valueProblem(spec, attribute.value);

@@ -8,7 +8,10 @@ import { composePortProblems, k8sPortProblems } from './ports-check.js';
 const inputs = inputPorts([parseConfig('p.conf', 'input { tcp { port => "${P:5000}" } syslog { port => 5140 } file { path => "/x" } }')]);
 const compose = (ports: string) => YamlFile.parse('compose.yml', `services:\n  logstash:\n    image: docker.elastic.co/logstash/logstash:8.17.4\n    ports: ${ports}\n`);
 const k8s = (containerPorts: string, servicePorts: string) =>
-  k8sObjects([YamlFile.parse('k8s/m.yaml', `apiVersion: apps/v1
+  k8sObjects([
+    YamlFile.parse(
+      'k8s/m.yaml',
+      `apiVersion: apps/v1
 kind: Deployment
 metadata: { name: logstash, namespace: monitoring }
 spec:
@@ -26,7 +29,9 @@ metadata: { name: logstash, namespace: monitoring }
 spec:
   selector: { app: logstash }
   ports: ${servicePorts}
-`)]);
+`,
+    ),
+  ]);
 
 describe('logstash/ports', () => {
   it('reads the inputs: env defaults, syslog on TCP and UDP', () => {

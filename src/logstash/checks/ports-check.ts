@@ -17,18 +17,34 @@ export function composePortProblems(inputs: readonly InputPort[], compose: YamlF
   const services = ((compose.data ?? {}) as { services?: Record<string, Record<string, unknown>> }).services ?? {};
   const service = services.logstash;
   const at = { check: id, file: compose.file };
-  if (!service) return [problem({ ...at, message: 'the compose file has no "logstash" service', hint: 'add the logstash service that runs monitoring/logstash/pipeline', line: compose.lineOf(['services']) })];
+  if (!service)
+    return [problem({ ...at, message: 'the compose file has no "logstash" service', hint: 'add the logstash service that runs monitoring/logstash/pipeline', line: compose.lineOf(['services']) })];
   const line = compose.lineOf(['services', 'logstash', 'ports']) ?? compose.lineOf(['services', 'logstash']);
   const published = composePorts(service, compose.file, line);
   const problems: Problem[] = [];
   for (const input of inputs) {
     if (!published.some((p) => p.container === input.port && p.protocol === input.protocol)) {
-      problems.push(problem({ ...at, line, message: `the ${input.input} input listens on ${portLabel(input)} (${input.file}:${input.line}), but the logstash service does not publish it`, hint: `add "${input.port}:${input.port}${input.protocol === 'udp' ? '/udp' : ''}" to its ports` }));
+      problems.push(
+        problem({
+          ...at,
+          line,
+          message: `the ${input.input} input listens on ${portLabel(input)} (${input.file}:${input.line}), but the logstash service does not publish it`,
+          hint: `add "${input.port}:${input.port}${input.protocol === 'udp' ? '/udp' : ''}" to its ports`,
+        }),
+      );
     }
   }
   for (const p of published) {
     if (p.container !== apiPort && !inputs.some((i) => i.port === p.container && i.protocol === p.protocol)) {
-      problems.push(problem({ ...at, line, message: `the logstash service publishes ${portLabel({ port: p.container, protocol: p.protocol })}, but no input listens there`, hint: 'remove the port, or fix the input that should listen on it', severity: 'warning' }));
+      problems.push(
+        problem({
+          ...at,
+          line,
+          message: `the logstash service publishes ${portLabel({ port: p.container, protocol: p.protocol })}, but no input listens there`,
+          hint: 'remove the port, or fix the input that should listen on it',
+          severity: 'warning',
+        }),
+      );
     }
   }
   return problems;
@@ -42,7 +58,14 @@ export function k8sPortProblems(inputs: readonly InputPort[], objects: readonly 
     // Pointed at the main manifest: that is where a Logstash Deployment would go.
     const files = [...new Set(objects.map((o) => o.file.file))];
     const file = files.find((f) => f.endsWith('/monitoring.yaml')) ?? files[0] ?? 'k8s/monitoring.yaml';
-    return [problem({ check: id, file, message: `k8s/ runs no Logstash (no container with the image docker.elastic.co/logstash/logstash), so nothing listens on ${wanted}`, hint: 'add a Logstash Deployment and Service to k8s/ with containerPorts and Service ports for every input (see monitoring/logstash/pipeline/logstash.conf)' })];
+    return [
+      problem({
+        check: id,
+        file,
+        message: `k8s/ runs no Logstash (no container with the image docker.elastic.co/logstash/logstash), so nothing listens on ${wanted}`,
+        hint: 'add a Logstash Deployment and Service to k8s/ with containerPorts and Service ports for every input (see monitoring/logstash/pipeline/logstash.conf)',
+      }),
+    ];
   }
   const problems: Problem[] = [];
   for (const workload of workloads) {
@@ -52,11 +75,29 @@ export function k8sPortProblems(inputs: readonly InputPort[], objects: readonly 
       const declared = list(container.ports).map((p) => ({ port: Number(p.containerPort), protocol: String(p.protocol ?? 'TCP').toLowerCase() }));
       for (const input of inputs) {
         if (!declared.some((d) => d.port === input.port && d.protocol === input.protocol)) {
-          problems.push(problem({ check: id, file: workload.file.file, line: lineIn(workload, [...path, 'ports']) ?? lineIn(workload, path), message: `${objectName(workload)} does not declare containerPort ${portLabel(input)}, on which the ${input.input} input listens (${input.file}:${input.line})`, hint: `add { containerPort: ${input.port}, protocol: ${input.protocol.toUpperCase()} }` }));
+          problems.push(
+            problem({
+              check: id,
+              file: workload.file.file,
+              line: lineIn(workload, [...path, 'ports']) ?? lineIn(workload, path),
+              message: `${objectName(workload)} does not declare containerPort ${portLabel(input)}, on which the ${input.input} input listens (${input.file}:${input.line})`,
+              hint: `add { containerPort: ${input.port}, protocol: ${input.protocol.toUpperCase()} }`,
+            }),
+          );
         }
-        const exposed = services.some((s) => list((s.data.spec as Record<string, unknown> | undefined)?.ports).some((p) => Number(p.targetPort ?? p.port) === input.port && String(p.protocol ?? 'TCP').toLowerCase() === input.protocol));
+        const exposed = services.some((s) =>
+          list((s.data.spec as Record<string, unknown> | undefined)?.ports).some((p) => Number(p.targetPort ?? p.port) === input.port && String(p.protocol ?? 'TCP').toLowerCase() === input.protocol),
+        );
         if (!exposed) {
-          problems.push(problem({ check: id, file: workload.file.file, line: lineIn(workload, ['metadata', 'name']), message: `no Service in front of ${objectName(workload)} exposes ${portLabel(input)} (the ${input.input} input)`, hint: `add a Service port with targetPort ${input.port} and protocol ${input.protocol.toUpperCase()}` }));
+          problems.push(
+            problem({
+              check: id,
+              file: workload.file.file,
+              line: lineIn(workload, ['metadata', 'name']),
+              message: `no Service in front of ${objectName(workload)} exposes ${portLabel(input)} (the ${input.input} input)`,
+              hint: `add a Service port with targetPort ${input.port} and protocol ${input.protocol.toUpperCase()}`,
+            }),
+          );
         }
       }
     }

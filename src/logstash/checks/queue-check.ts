@@ -21,7 +21,15 @@ export function queueProblems(settings: YamlFile, pipelines: YamlFile): Problem[
   const problems: Problem[] = [];
   const persisted = (file: YamlFile, value: unknown, path: (string | number)[]) => {
     if (value === 'persisted') {
-      problems.push(problem({ check: id, file: file.file, line: file.lineOf(path), message: 'queue.type: persisted keeps raw events, before redaction, on disk (secrets included) until a 64 MiB page fills', hint: 'use queue.type: memory (the reason is in src/logstash/checks/queue-check.ts and the README), or redact at the input' }));
+      problems.push(
+        problem({
+          check: id,
+          file: file.file,
+          line: file.lineOf(path),
+          message: 'queue.type: persisted keeps raw events, before redaction, on disk (secrets included) until a 64 MiB page fills',
+          hint: 'use queue.type: memory (the reason is in src/logstash/checks/queue-check.ts and the README), or redact at the input',
+        }),
+      );
     }
   };
   const s = (settings.data ?? {}) as Record<string, unknown>;

@@ -28,9 +28,8 @@ describe('logstash/redaction-before-output', () => {
   });
 
   it('fails at a filter that runs after the redaction, even in a branch, and across files', () => {
-    expect(problemsOf(`filter { ${redact}\n  if [a] { mutate { add_field => { "x" => "%{[event][original]}" } } }\n}`, 'filter {\n  json { source => "message" }\n}\noutput { elasticsearch { } }')).toEqual([
-      'p0.conf:2 the mutate filter runs after the redaction filter on some path',
-      'p1.conf:2 the json filter runs after the redaction filter on some path',
-    ]);
+    expect(
+      problemsOf(`filter { ${redact}\n  if [a] { mutate { add_field => { "x" => "%{[event][original]}" } } }\n}`, 'filter {\n  json { source => "message" }\n}\noutput { elasticsearch { } }'),
+    ).toEqual(['p0.conf:2 the mutate filter runs after the redaction filter on some path', 'p1.conf:2 the json filter runs after the redaction filter on some path']);
   });
 });

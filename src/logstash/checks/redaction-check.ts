@@ -36,7 +36,16 @@ export function redactionProblems(configs: readonly PipelineConfig[]): Problem[]
           redactions.push({ plugin: s, file });
           state = { mayBeUnredacted: false, mayBeRedacted: true };
         } else if (state.mayBeRedacted) {
-          problems.push(problem({ check: id, file, line: s.pos.line, column: s.pos.column, message: `the ${s.name} filter runs after the redaction filter on some path`, hint: 'move it before the redaction (it could put a secret back), or make it part of the redaction' }));
+          problems.push(
+            problem({
+              check: id,
+              file,
+              line: s.pos.line,
+              column: s.pos.column,
+              message: `the ${s.name} filter runs after the redaction filter on some path`,
+              hint: 'move it before the redaction (it could put a secret back), or make it part of the redaction',
+            }),
+          );
         }
         continue;
       }
@@ -52,17 +61,20 @@ export function redactionProblems(configs: readonly PipelineConfig[]): Problem[]
   if (!state.mayBeUnredacted) return problems;
   const conditional = pluginSites(configs).filter((site) => site.kind === 'filter' && isRedaction(site.plugin) && site.guards.length > 0);
   for (const site of pluginSites(configs).filter((s) => s.kind === 'output')) {
-    const why = redactions.length === 0
-      ? 'the pipeline has no redaction filter'
-      : `the redaction at ${conditional.map((c) => `${c.config.file}:${c.plugin.pos.line}`).join(', ') || 'its place'} runs only on some paths`;
-    problems.push(problem({
-      check: id,
-      file: site.config.file,
-      line: site.plugin.pos.line,
-      column: site.plugin.pos.column,
-      message: `events can reach the ${site.plugin.name} output without redaction: ${why}`,
-      hint: 'end the filter section with the redaction filter (id => "redact_...") outside any if, so every event passes it',
-    }));
+    const why =
+      redactions.length === 0
+        ? 'the pipeline has no redaction filter'
+        : `the redaction at ${conditional.map((c) => `${c.config.file}:${c.plugin.pos.line}`).join(', ') || 'its place'} runs only on some paths`;
+    problems.push(
+      problem({
+        check: id,
+        file: site.config.file,
+        line: site.plugin.pos.line,
+        column: site.plugin.pos.column,
+        message: `events can reach the ${site.plugin.name} output without redaction: ${why}`,
+        hint: 'end the filter section with the redaction filter (id => "redact_...") outside any if, so every event passes it',
+      }),
+    );
   }
   return problems;
 }

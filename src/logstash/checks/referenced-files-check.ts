@@ -32,7 +32,13 @@ export function referencedFileProblems(configs: readonly PipelineConfig[], exist
         if (text.includes('${')) continue;
         const repo = repoPathOf(text);
         if (!repo) {
-          problems.push(problem({ ...at, message: `${plugin.name} ${option} names ${text}, which no mount provides`, hint: `put the file under one of ${logstashMounts.map((m) => m.container).join(', ')} (src/logstash/container-paths.ts), or add a mount there and in compose and k8s` }));
+          problems.push(
+            problem({
+              ...at,
+              message: `${plugin.name} ${option} names ${text}, which no mount provides`,
+              hint: `put the file under one of ${logstashMounts.map((m) => m.container).join(', ')} (src/logstash/container-paths.ts), or add a mount there and in compose and k8s`,
+            }),
+          );
         } else if (!exists(repo)) {
           problems.push(problem({ ...at, message: `${plugin.name} ${option} names ${text}, but ${repo} does not exist in the repository`, hint: `create ${repo}, or fix the path` }));
         }

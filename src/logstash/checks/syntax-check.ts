@@ -17,14 +17,16 @@ export function conditionPitfalls(config: PipelineConfig): Problem[] {
   for (const condition of conditionsOf(config)) {
     for (const value of rvaluesOf(condition)) {
       if (value.kind !== 'field' || !value.path.some((p) => /^\s*["']/.test(p))) continue;
-      problems.push(problem({
-        check: id,
-        file: config.file,
-        line: value.pos.line,
-        column: value.pos.column,
-        message: `${value.text} in a condition is a field reference named ${value.path.join('.')}, not a list`,
-        hint: 'Logstash reads a one-item list in brackets as a field: compare with == instead, or list two or more items',
-      }));
+      problems.push(
+        problem({
+          check: id,
+          file: config.file,
+          line: value.pos.line,
+          column: value.pos.column,
+          message: `${value.text} in a condition is a field reference named ${value.path.join('.')}, not a list`,
+          hint: 'Logstash reads a one-item list in brackets as a field: compare with == instead, or list two or more items',
+        }),
+      );
     }
   }
   return problems;
@@ -42,7 +44,17 @@ export function environmentPitfalls(config: PipelineConfig, passedByEveryDeploym
       for (const { text, value } of deepStrings(attribute.value)) {
         for (const m of text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
           if (passedByEveryDeployment.has(m[1]!)) continue;
-          problems.push(problem({ check: id, file: config.file, line: value.pos.line, column: value.pos.column, severity: 'warning', message: `\${${m[1]}} has no default: Logstash will not start where ${m[1]} is unset`, hint: `write \${${m[1]}:default} (Logstash's syntax for a default value)` }));
+          problems.push(
+            problem({
+              check: id,
+              file: config.file,
+              line: value.pos.line,
+              column: value.pos.column,
+              severity: 'warning',
+              message: `\${${m[1]}} has no default: Logstash will not start where ${m[1]} is unset`,
+              hint: `write \${${m[1]}:default} (Logstash's syntax for a default value)`,
+            }),
+          );
         }
       }
     }

@@ -36,10 +36,21 @@ export function templateClashProblems(configs: readonly PipelineConfig[], read: 
     }
     const lineOf = (key: string) => Math.max(1, text.split('\n').findIndex((l) => l.includes(`"${key}"`)) + 1);
     for (const cluster of knownClusters) {
-      for (const [when, state] of [['', cluster.state], [' once it is installed (a restart: template_overwrite puts it again)', { ...cluster.state, templates: { ...cluster.state.templates, [name]: body } }]] as const) {
+      for (const [when, state] of [
+        ['', cluster.state],
+        [' once it is installed (a restart: template_overwrite puts it again)', { ...cluster.state, templates: { ...cluster.state.templates, [name]: body } }],
+      ] as const) {
         const put = validateTemplatePutJson(state, name, body);
         if (!put.ok) {
-          problems.push(problem({ check: id, file: repo, line: lineOf('priority'), message: `on ${cluster.name}${when}, Elasticsearch refuses PUT _index_template/${name} (400 ${put.error.type}: ${put.error.reason}); the output then stops the pipeline at every start`, hint: 'give the template index_patterns that only our own index names match (no logs-*-* data stream), and a priority no overlapping template has' }));
+          problems.push(
+            problem({
+              check: id,
+              file: repo,
+              line: lineOf('priority'),
+              message: `on ${cluster.name}${when}, Elasticsearch refuses PUT _index_template/${name} (400 ${put.error.type}: ${put.error.reason}); the output then stops the pipeline at every start`,
+              hint: 'give the template index_patterns that only our own index names match (no logs-*-* data stream), and a priority no overlapping template has',
+            }),
+          );
           break;
         }
       }
@@ -47,7 +58,15 @@ export function templateClashProblems(configs: readonly PipelineConfig[], read: 
     const patterns = Array.isArray(body.index_patterns) ? body.index_patterns.map(String) : [];
     const captured = othersDataStreams.filter((ds) => patterns.some((p) => simpleMatch(p, ds)));
     if (captured.length > 0) {
-      problems.push(problem({ check: id, file: repo, line: lineOf('index_patterns'), message: `index_patterns ${JSON.stringify(patterns)} match data streams other shippers write (${captured.join(', ')}): where our template outranks theirs, their first write creates a plain index with our mapping instead of a data stream`, hint: 'narrow the patterns to our own index names' }));
+      problems.push(
+        problem({
+          check: id,
+          file: repo,
+          line: lineOf('index_patterns'),
+          message: `index_patterns ${JSON.stringify(patterns)} match data streams other shippers write (${captured.join(', ')}): where our template outranks theirs, their first write creates a plain index with our mapping instead of a data stream`,
+          hint: 'narrow the patterns to our own index names',
+        }),
+      );
     }
   }
   return problems;

@@ -89,16 +89,34 @@ describe('and/or as lscl.rb joins them', () => {
   it('pops only one operator per step: a or b and c and d or e is a or (b and ((c and d) or e))', () => {
     // With e alone true, proper precedence gives true; Logstash gives false.
     expect(holds('[a] or [b] and [c] and [d] or [e]', [['e', 'x']])).toBe(false);
-    expect(holds('[a] or [b] and [c] and [d] or [e]', [['b', 'x'], ['e', 'x']])).toBe(true);
+    expect(
+      holds('[a] or [b] and [c] and [d] or [e]', [
+        ['b', 'x'],
+        ['e', 'x'],
+      ]),
+    ).toBe(true);
   });
   it('rejects xor and nand at load', () => {
     expect(() => holds('[a] xor [b]', [])).toThrow(PipelineLoadError);
     expect(() => holds('[a] and [b] nand [c]', [])).toThrow(/Unexpected operator/);
   });
   it('the routing condition of the pipeline', () => {
-    const cond = '[@metadata][level] =~ /^(error|err|fatal|critical|crit|alert|emerg|emergency|panic|severe|50|60)$/ or ([@metadata][syslog_severity] =~ /^[0-3]$/ and "_grokparsefailure_sysloginput" not in [tags]) or [@metadata][http_status] =~ /^5\\d\\d$/ or ("stacktrace" in [tags] and ![log][level])';
+    const cond =
+      '[@metadata][level] =~ /^(error|err|fatal|critical|crit|alert|emerg|emergency|panic|severe|50|60)$/ or ([@metadata][syslog_severity] =~ /^[0-3]$/ and "_grokparsefailure_sysloginput" not in [tags]) or [@metadata][http_status] =~ /^5\\d\\d$/ or ("stacktrace" in [tags] and ![log][level])';
     expect(holds(cond, [['@metadata', newMap([['level', 'error']])]])).toBe(true);
-    expect(holds(cond, [['@metadata', newMap([['level', '%{[log][level]}'], ['syslog_severity', '0'], ['http_status', '%{[http][response][status_code]}']])], ['tags', ['_grokparsefailure_sysloginput']]])).toBe(false);
+    expect(
+      holds(cond, [
+        [
+          '@metadata',
+          newMap([
+            ['level', '%{[log][level]}'],
+            ['syslog_severity', '0'],
+            ['http_status', '%{[http][response][status_code]}'],
+          ]),
+        ],
+        ['tags', ['_grokparsefailure_sysloginput']],
+      ]),
+    ).toBe(false);
     expect(holds(cond, [['tags', ['stacktrace']]])).toBe(true);
   });
 });

@@ -10,7 +10,6 @@ import type { LsValue } from './value.js';
 export type CompiledCondition = (event: Event) => boolean;
 type Onig = Parameters<typeof RubyRegex.compile>[0];
 
-
 /**
  * Compiles a condition as Logstash 8.17.4 does: lscl.rb's Condition#expr (the shunting yard of
  * compiler/lscl.rb:341-413, with its quirks: `and` binds tighter than `or`, only ONE operator is
@@ -39,7 +38,11 @@ class ConditionCompiler {
     const precedence = (op: BooleanOperator): number => {
       if (op === 'and') return 2;
       if (op === 'or') return 1;
-      throw new PipelineLoadError(whereOf(this.file, condition.pos), `Logstash rejects \`${op}\` combined with other operators: lscl.rb's precedence() raises ArgumentError "Unexpected operator" for it`, 'use and/or with parentheses');
+      throw new PipelineLoadError(
+        whereOf(this.file, condition.pos),
+        `Logstash rejects \`${op}\` combined with other operators: lscl.rb's precedence() raises ArgumentError "Unexpected operator" for it`,
+        'use and/or with parentheses',
+      );
     };
     // lscl.rb:380-395: the output queue in reverse Polish order.
     const out: (Operand | BooleanOperator)[] = [];
@@ -70,7 +73,11 @@ class ConditionCompiler {
   // EventCondition.java:97-127: only and/or; each side a condition or a field (truthy).
   private booleanCondition(op: BooleanOperator, left: Operand, right: Operand, pos: Position): CompiledCondition {
     if (op !== 'and' && op !== 'or') {
-      throw new PipelineLoadError(whereOf(this.file, pos), `Logstash cannot compile \`${op}\`: EventCondition.Compiler has no ${op === 'xor' ? 'Xor' : 'Nand'} (UnexpectedTypeException at pipeline start)`, 'write it with and/or/!');
+      throw new PipelineLoadError(
+        whereOf(this.file, pos),
+        `Logstash cannot compile \`${op}\`: EventCondition.Compiler has no ${op === 'xor' ? 'Xor' : 'Nand'} (UnexpectedTypeException at pipeline start)`,
+        'write it with and/or/!',
+      );
     }
     const first = this.asCondition(left, pos);
     const second = this.asCondition(right, pos);
@@ -83,7 +90,11 @@ class ConditionCompiler {
       const field = operand.field;
       return (e) => isTruthy(e.peek(field));
     }
-    throw new PipelineLoadError(whereOf(this.file, pos), `Logstash cannot use the constant ${JSON.stringify(javaStoredToString(operand.value))} as a condition (UnexpectedTypeException)`, 'compare it with a field');
+    throw new PipelineLoadError(
+      whereOf(this.file, pos),
+      `Logstash cannot use the constant ${JSON.stringify(javaStoredToString(operand.value))} as a condition (UnexpectedTypeException)`,
+      'compare it with a field',
+    );
   }
 
   private expression(e: Expression): Operand {
@@ -179,5 +190,4 @@ class ConditionCompiler {
       return test(swap ? -c : c);
     };
   }
-
 }

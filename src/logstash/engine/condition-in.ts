@@ -56,7 +56,14 @@ export function compileIn(l: Operand, r: Operand, where: string): CompiledCondit
   }
   if ('value' in l && 'value' in r) {
     const [found, other] = [r.value, l.value];
-    const res = Array.isArray(found) && typeof other === 'string' ? found.some((i) => javaStoredToString(i) === other) : typeof found === 'string' && typeof other === 'string' ? found.includes(other) : typeof found === 'string' && Array.isArray(other) ? other.some((i) => javaStoredToString(i) === found) : javaEquals(found, other);
+    const res =
+      Array.isArray(found) && typeof other === 'string'
+        ? found.some((i) => javaStoredToString(i) === other)
+        : typeof found === 'string' && typeof other === 'string'
+          ? found.includes(other)
+          : typeof found === 'string' && Array.isArray(other)
+            ? other.some((i) => javaStoredToString(i) === found)
+            : javaEquals(found, other);
     return () => res;
   }
   throw new PipelineLoadError(where, 'Logstash cannot compile this `in` (UnexpectedTypeException)');

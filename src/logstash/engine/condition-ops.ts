@@ -58,7 +58,9 @@ export function compareValues(left: LsValue | undefined, right: LsValue | undefi
   if (left instanceof LsTimestamp && right instanceof LsTimestamp) return left.epochNanos < right.epochNanos ? -1 : left.epochNanos > right.epochNanos ? 1 : 0;
   // Object#<=> is 0 for the same object (nil, true, false), nil otherwise: Ruby raises.
   if ((left === null || typeof left === 'boolean') && left === right) return 0;
-  return { error: `comparison of ${rubyClassName(left)} with ${right === undefined ? 'nil' : rubyClassName(right)} failed (${javaStoredToString(left)} vs ${right === undefined ? 'an absent field' : javaStoredToString(right)})` };
+  return {
+    error: `comparison of ${rubyClassName(left)} with ${right === undefined ? 'nil' : rubyClassName(right)} failed (${javaStoredToString(left)} vs ${right === undefined ? 'an absent field' : javaStoredToString(right)})`,
+  };
 }
 
 type Numeric = bigint | number | LsBigDecimal;

@@ -17,7 +17,11 @@ export class FieldReferenceError extends Error {
  * and of the new value (the engine renders them as Java does); the missing spaces are Logstash's own.
  */
 export class InvalidFieldSetError extends Error {
-  constructor(readonly key: string, readonly target: string, readonly value: string) {
+  constructor(
+    readonly key: string,
+    readonly target: string,
+    readonly value: string,
+  ) {
     super(
       `Could not set field '${key}' on object '${target}' to value '${value}'.` +
         'This is probably due to trying to set a field like [foo][bar] = someValue' +

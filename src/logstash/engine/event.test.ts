@@ -18,7 +18,10 @@ describe('Event construction (Event.java:97-129)', () => {
     expect(e.timestamp).toEqual(now);
   });
   it('lifts a @metadata hash out of the data', () => {
-    const e = event([['@metadata', newMap([['input', 'file']])], ['a', 1n]]);
+    const e = event([
+      ['@metadata', newMap([['input', 'file']])],
+      ['a', 1n],
+    ]);
     expect(e.get('[@metadata][input]')).toBe('file');
     expect(Object.keys(e.toHash())).not.toContain('@metadata');
   });
@@ -57,7 +60,9 @@ describe('field access (Accessors.java)', () => {
   it('setting a child of a string throws "Could not set field ..." with both values', () => {
     const e = event([['url', '/export?token=S']]);
     expect(() => e.set('[url][original]', '/export?token=S')).toThrow(InvalidFieldSetError);
-    expect(() => e.set('[url][original]', 'v')).toThrow("Could not set field 'original' on object '/export?token=S' to value 'v'.This is probably due to trying to set a field like [foo][bar] = someValuewhen [foo] is not either a map or a string");
+    expect(() => e.set('[url][original]', 'v')).toThrow(
+      "Could not set field 'original' on object '/export?token=S' to value 'v'.This is probably due to trying to set a field like [foo][bar] = someValuewhen [foo] is not either a map or a string",
+    );
   });
   it('setting past the end of an array pads with nil; a non-numeric key on an array does nothing', () => {
     const e = event([['a', ['x']]]);
@@ -67,7 +72,10 @@ describe('field access (Accessors.java)', () => {
     expect(e.get('a')).toEqual(['x', null, null, 'y']);
   });
   it('includes: a key holding nil exists; a nil array element does not', () => {
-    const e = event([['n', null], ['a', [null, 'x']]]);
+    const e = event([
+      ['n', null],
+      ['a', [null, 'x']],
+    ]);
     expect(e.includes('n')).toBe(true);
     expect(e.includes('[a][0]')).toBe(false);
     expect(e.includes('[a][1]')).toBe(true);
@@ -112,7 +120,10 @@ describe('reserved fields from Ruby (JrubyEventExtLibrary.java:117-129, Event.ja
 
 describe('clone and cancel', () => {
   it('clone is deep and keeps metadata', () => {
-    const e = event([['@metadata', newMap([['m', '1']])], ['a', ['x']]]);
+    const e = event([
+      ['@metadata', newMap([['m', '1']])],
+      ['a', ['x']],
+    ]);
     const c = e.clone();
     c.set('[a][1]', 'y');
     expect(e.get('a')).toEqual(['x']);

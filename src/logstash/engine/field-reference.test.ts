@@ -24,7 +24,21 @@ describe('fieldReference parses as FieldReference.java does', () => {
     expect(fieldReference('[[foo][bar]][baz]')).toEqual({ path: ['foo', 'bar'], key: 'baz', type: 'data' });
   });
   it('illegal syntax throws with Logstash message', () => {
-    const bad = ['[[foo][bar]nope][baz]', '[nope[foo][bar]][baz]', '[foo][bar][baz', 'foo[bar][baz]', '[foo]bar[baz]', '[', ']', '[[[[[[[[[[[]', '[foo]][bar]', '[this[is]terrible]', 'this[index]', '[]', '[a][]'];
+    const bad = [
+      '[[foo][bar]nope][baz]',
+      '[nope[foo][bar]][baz]',
+      '[foo][bar][baz',
+      'foo[bar][baz]',
+      '[foo]bar[baz]',
+      '[',
+      ']',
+      '[[[[[[[[[[[]',
+      '[foo]][bar]',
+      '[this[is]terrible]',
+      'this[index]',
+      '[]',
+      '[a][]',
+    ];
     for (const reference of bad) {
       expect(() => fieldReference(reference), reference).toThrow(FieldReferenceError);
       expect(isValidFieldReference(reference)).toBe(false);

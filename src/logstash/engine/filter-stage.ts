@@ -71,7 +71,10 @@ export async function createFilterStage(definition: AnyFilterDefinition, source:
       script: options.string('path'),
       run: async (events) => {
         try {
-          return await batch.multiFilter(events.filter((e) => !e.cancelled), decorate);
+          return await batch.multiFilter(
+            events.filter((e) => !e.cancelled),
+            decorate,
+          );
         } catch (error) {
           return fail(error);
         }

@@ -36,6 +36,13 @@ describe('javaStoredToString prints what String.format("%s") prints for stored v
     expect(javaStoredToString('x')).toBe('x');
     expect(javaStoredToString(null)).toBe('');
     expect(javaStoredToString(LsBigDecimal.parse('1.5'))).toBe('0.15e1');
-    expect(javaStoredToString(newMap([['a', 1n], ['b', ['x', 2.5]]]))).toBe('{a=1, b=[x, 2.5]}');
+    expect(
+      javaStoredToString(
+        newMap([
+          ['a', 1n],
+          ['b', ['x', 2.5]],
+        ]),
+      ),
+    ).toBe('{a=1, b=[x, 2.5]}');
   });
 });

@@ -55,7 +55,10 @@ export function javaStoredToString(value: LsValue): string {
   if (value instanceof LsBigDecimal) return value.toRubyString();
   if (value instanceof LsTimestamp) return value.toString();
   if (Array.isArray(value)) return `[${value.map(javaStoredToString).join(', ')}]`;
-  if (isMap(value)) return `{${Object.entries(value).map(([k, v]) => `${k}=${javaStoredToString(v)}`).join(', ')}}`;
+  if (isMap(value))
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}=${javaStoredToString(v)}`)
+      .join(', ')}}`;
   return String(value);
 }
 
@@ -70,6 +73,9 @@ export function javafiedToString(value: LsValue): string {
   if (typeof value === 'number') return javaDoubleToString(value);
   if (value instanceof LsBigDecimal || value instanceof LsTimestamp) return value.toString();
   if (Array.isArray(value)) return `[${value.map(javafiedToString).join(', ')}]`;
-  if (isMap(value)) return `{${Object.entries(value).map(([k, v]) => `${k}=${javafiedToString(v)}`).join(', ')}}`;
+  if (isMap(value))
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}=${javafiedToString(v)}`)
+      .join(', ')}}`;
   return String(value);
 }

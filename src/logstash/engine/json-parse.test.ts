@@ -4,11 +4,22 @@ import { LsBigDecimal, newMap } from './value.js';
 
 describe('parseJackson reads as ObjectMapper.readValue(json, Object.class) (Event.fromJson)', () => {
   it('keeps integers (any size) and doubles apart', () => {
-    expect(parseJackson('{"a":5,"b":5.0,"c":1e2,"d":12345678901234567890,"e":-0}')).toEqual(newMap([['a', 5n], ['b', 5], ['c', 100], ['d', 12345678901234567890n], ['e', 0n]]));
+    expect(parseJackson('{"a":5,"b":5.0,"c":1e2,"d":12345678901234567890,"e":-0}')).toEqual(
+      newMap([
+        ['a', 5n],
+        ['b', 5],
+        ['c', 100],
+        ['d', 12345678901234567890n],
+        ['e', 0n],
+      ]),
+    );
   });
   it('lets the last duplicate key win, in the first one place', () => {
     const parsed = parseJackson('{"a":1,"b":2,"a":3}') as Record<string, unknown>;
-    expect(Object.entries(parsed)).toEqual([['a', 3n], ['b', 2n]]);
+    expect(Object.entries(parsed)).toEqual([
+      ['a', 3n],
+      ['b', 2n],
+    ]);
   });
   it('ignores what follows the first value (FAIL_ON_TRAILING_TOKENS is off)', () => {
     expect(parseJackson('{"a":1} trailing garbage')).toEqual(newMap([['a', 1n]]));
@@ -34,7 +45,13 @@ describe('parseJackson reads as ObjectMapper.readValue(json, Object.class) (Even
 
 describe('parseJrJackson reads as LogStash::Json.load (JrJackson::Ruby.parse, JrParse)', () => {
   it('reads floats as BigDecimal with their scale', () => {
-    expect(parseJrJackson('{"a":12.50,"b":1.5e3,"c":7}')).toEqual(newMap([['a', LsBigDecimal.parse('12.50')], ['b', LsBigDecimal.parse('1.5e3')], ['c', 7n]]));
+    expect(parseJrJackson('{"a":12.50,"b":1.5e3,"c":7}')).toEqual(
+      newMap([
+        ['a', LsBigDecimal.parse('12.50')],
+        ['b', LsBigDecimal.parse('1.5e3')],
+        ['c', 7n],
+      ]),
+    );
   });
   it('reads every value and returns the last; nil for empty text', () => {
     expect(parseJrJackson('{"a":1} {"b":2}')).toEqual(newMap([['b', 2n]]));

@@ -16,7 +16,10 @@ import { LsBigDecimal, newMap, type LsMap, type LsValue } from './value.js';
  *   gives nil. Trailing garbage is an error.
  */
 export class JsonParseError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
     this.name = 'JsonParseError';
   }
@@ -71,7 +74,11 @@ class Parser {
     }
     if (c === '"') return this.string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, this.i)) {
         this.i += word.length;
         return v;
@@ -159,7 +166,8 @@ class Parser {
     if (!m) this.fail('Invalid numeric value');
     const token = m[0];
     const after = this.text[this.i + token.length];
-    if (after !== undefined && /[0-9.eE]/.test(after)) this.fail(/^-?0\d/.test(this.text.slice(this.i, this.i + 3)) ? 'Invalid numeric value: Leading zeroes not allowed' : `Invalid numeric value: unexpected character ('${after}')`);
+    if (after !== undefined && /[0-9.eE]/.test(after))
+      this.fail(/^-?0\d/.test(this.text.slice(this.i, this.i + 3)) ? 'Invalid numeric value: Leading zeroes not allowed' : `Invalid numeric value: unexpected character ('${after}')`);
     if (token.length > maxNumberLength) this.fail(`Number value length (${token.length}) exceeds the maximum allowed (${maxNumberLength}, from \`StreamReadConstraints.getMaxNumberLength()\`)`);
     this.i += token.length;
     if (!m[1] && !m[2]) return BigInt(token);

@@ -6,19 +6,7 @@ import { isMap, newMap, type LsMap, type LsValue } from './value.js';
  * A validator of LogStash::Config::Mixin (config/mixin.rb:413-606 at v8.17.4): a symbol, or a
  * list of allowed values (`:validate => ["previous", "next"]`).
  */
-export type OptionValidator =
-  | 'string'
-  | 'array'
-  | 'hash'
-  | 'boolean'
-  | 'number'
-  | 'codec'
-  | 'field_reference'
-  | 'bytes'
-  | 'path'
-  | 'password'
-  | 'uri'
-  | readonly string[];
+export type OptionValidator = 'string' | 'array' | 'hash' | 'boolean' | 'number' | 'codec' | 'field_reference' | 'bytes' | 'path' | 'password' | 'uri' | readonly string[];
 
 /** `config :name, :validate => ..., :default => ..., ...` as a plugin declares it. */
 export interface OptionSpec {

@@ -21,14 +21,19 @@ export function rubyInspect(value: LogDatum | undefined): string {
   if (Array.isArray(value)) return `[${value.map((v) => rubyInspect(v)).join(', ')}]`;
   // `{ ruby: text }` is an object literal (Object.prototype); event hashes have no prototype.
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype && 'ruby' in value) return String(value.ruby);
-  if (isMap(value)) return `{${Object.entries(value).map(([k, v]) => `${inspectString(k)}=>${rubyInspect(v)}`).join(', ')}}`;
+  if (isMap(value))
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${inspectString(k)}=>${rubyInspect(v)}`)
+      .join(', ')}}`;
   if (value instanceof LsTimestamp) return value.toString();
   return scalarText(value as LsValue);
 }
 
 /** A hash of log data with symbol keys: `{:message=>"x", :value=>5}`. */
 export function inspectLogData(data: Readonly<Record<string, LogDatum>>): string {
-  return `{${Object.entries(data).map(([k, v]) => `:${k}=>${rubyInspect(v)}`).join(', ')}}`;
+  return `{${Object.entries(data)
+    .map(([k, v]) => `:${k}=>${rubyInspect(v)}`)
+    .join(', ')}}`;
 }
 
 function scalarText(value: LsValue): string {

@@ -20,7 +20,21 @@ describe('sprintf as StringInterpolation.evaluate', () => {
     expect(event([['n', null]]).sprintf('%{[log][level]} %{n} x')).toBe('%{[log][level]} %{n} x');
   });
   it('renders values as Java prints them', () => {
-    const e = event([['i', 50n], ['f', 12.5], ['big', 1e20], ['d', LsBigDecimal.parse('1.50')], ['b', true], ['l', ['a', null, ['b', 'c']]], ['h', newMap([['b', 1n], ['a', 'x']])]]);
+    const e = event([
+      ['i', 50n],
+      ['f', 12.5],
+      ['big', 1e20],
+      ['d', LsBigDecimal.parse('1.50')],
+      ['b', true],
+      ['l', ['a', null, ['b', 'c']]],
+      [
+        'h',
+        newMap([
+          ['b', 1n],
+          ['a', 'x'],
+        ]),
+      ],
+    ]);
     expect(e.sprintf('%{i} %{f} %{big} %{d} %{b}')).toBe('50 12.5 1.0E20 1.50 true');
     expect(e.sprintf('%{l}')).toBe('a,,b,c');
     expect(e.sprintf('%{h}')).toBe('{"a":"x","b":1}');

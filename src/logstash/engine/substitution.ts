@@ -26,12 +26,14 @@ export function substituteVariables(value: LsValue, refine: boolean, variables: 
   if (!found || !refine) return replaced;
   const refined = stripEnclosing(stripEnclosing(replaced, "'"), '"');
   if (refined.startsWith('[') && refined.endsWith(']')) {
-    return refined
-      .slice(1, -1)
-      .split(',')
-      // Ruby's String#split drops trailing empty fields.
-      .filter((s, i, all) => s !== '' || all.slice(i).some((t) => t !== ''))
-      .map((s) => stripEnclosing(stripEnclosing(s.trim(), "'"), '"'));
+    return (
+      refined
+        .slice(1, -1)
+        .split(',')
+        // Ruby's String#split drops trailing empty fields.
+        .filter((s, i, all) => s !== '' || all.slice(i).some((t) => t !== ''))
+        .map((s) => stripEnclosing(stripEnclosing(s.trim(), "'"), '"'))
+    );
   }
   return refined;
 }

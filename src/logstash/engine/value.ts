@@ -54,7 +54,10 @@ const nanosPerSecond = 1_000_000_000n;
  */
 export class LsTimestamp {
   /** Seconds since the epoch (may be negative) and the nanoseconds within that second (0..999 999 999). */
-  private constructor(readonly epochSecond: bigint, readonly nano: number) {}
+  private constructor(
+    readonly epochSecond: bigint,
+    readonly nano: number,
+  ) {}
 
   static ofEpochNanos(nanos: bigint): LsTimestamp {
     let seconds = nanos / nanosPerSecond;
@@ -117,7 +120,10 @@ export class LsTimestamp {
  * unscaled × 10^-scale. "12.50" keeps its scale (2), as Java does. Immutable.
  */
 export class LsBigDecimal {
-  constructor(readonly unscaled: bigint, readonly scale: number) {}
+  constructor(
+    readonly unscaled: bigint,
+    readonly scale: number,
+  ) {}
 
   /** As new BigDecimal(String) reads a JSON number token ("-1.50e3"). */
   static parse(text: string): LsBigDecimal {

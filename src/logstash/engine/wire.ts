@@ -35,7 +35,9 @@ export function wireValue(value: LsValue): string {
   if (value instanceof LsTimestamp) return `{"\\u0000timestamp":"${value.toString()}"}`;
   if (value instanceof LsBigDecimal) return `{"\\u0000bigdecimal":"${value.toString()}"}`;
   if (Array.isArray(value)) return `[${value.map(wireValue).join(',')}]`;
-  return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${wireValue(v)}`).join(',')}}`;
+  return `{${Object.entries(value)
+    .map(([k, v]) => `${JSON.stringify(k)}:${wireValue(v)}`)
+    .join(',')}}`;
 }
 
 /** Reads a wire event back (integers stay bigint, floats number) and builds the Event. */

@@ -27,10 +27,7 @@ export function jrubySpec(): EngineSpec {
     entrypoint: ['jruby'],
     command: [`${home}/ruby/server.rb`, '--port', String(port)],
     env: { JRUBY_OPTS: jrubyOptions.join(' '), JAVA_OPTS: javaOptions.join(' '), LOGSTASH_STANDIN_JAVA_SRC: `${home}/java` },
-    files: [
-      ...rubySources().map((f) => ({ target: `${home}/ruby/${f.path}`, content: f.content })),
-      ...javaSources().map((f) => ({ target: `${home}/java/${f.path}`, content: f.content })),
-    ],
+    files: [...rubySources().map((f) => ({ target: `${home}/ruby/${f.path}`, content: f.content })), ...javaSources().map((f) => ({ target: `${home}/java/${f.path}`, content: f.content }))],
     ready: { log: readyLine },
     // A JVM start takes seconds on an idle machine; with a load average of 100+ on 2 cores
     // (seen here while others ran stress tests) it took over 4 minutes.

@@ -11,7 +11,9 @@ describe('JRuby versions', () => {
 
   it('reports a stand-in of another patch release, never silently', () => {
     const text = describeJruby('image local/jruby:9.4.8.0-ds-3', { jruby: '9.4.8.0', ruby: '3.1.4', java: '21.0.13' }, choice);
-    expect(text).toBe('JRuby 9.4.8.0 (Ruby 3.1.4, Java 21.0.13) via image local/jruby:9.4.8.0-ds-3 stands in for the pinned jruby:9.4.9.0-jdk21 (JRuby 9.4.9.0, the one Logstash 8.17.4 bundles): same line, a different patch release.');
+    expect(text).toBe(
+      'JRuby 9.4.8.0 (Ruby 3.1.4, Java 21.0.13) via image local/jruby:9.4.8.0-ds-3 stands in for the pinned jruby:9.4.9.0-jdk21 (JRuby 9.4.9.0, the one Logstash 8.17.4 bundles): same line, a different patch release.',
+    );
     expect(describeJruby('x', { jruby: '10.0.0.0', ruby: '3.4', java: '21' }, choice)).toContain('A DIFFERENT LINE');
     expect(describeJruby('x', { jruby: '9.4.9.0', ruby: '3.1.4', java: '21' }, choice)).toContain('the pinned version');
   });

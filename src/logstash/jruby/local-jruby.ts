@@ -36,11 +36,10 @@ export async function localJrubyVersion(binary: string): Promise<string | undefi
  * exception classes are compiled at its start, which needs a JDK (ruby/logstash/java_errors.rb).
  */
 export function startLocalJruby(binary: string, startupTimeoutMs = 480_000): Promise<{ address: Address; via: string; versions: RunningVersions; stop(): Promise<void> }> {
-  const child = spawn(
-    binary,
-    [...jrubyOptions, ...javaOptions.map((o) => `-J${o}`), repoPath(`${rubySourceDir}/server.rb`), '--port', '0', '--parent-pid', String(process.pid)],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOGSTASH_STANDIN_JAVA_SRC: repoPath(javaSourceDir) } },
-  );
+  const child = spawn(binary, [...jrubyOptions, ...javaOptions.map((o) => `-J${o}`), repoPath(`${rubySourceDir}/server.rb`), '--port', '0', '--parent-pid', String(process.pid)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOGSTASH_STANDIN_JAVA_SRC: repoPath(javaSourceDir) },
+  });
   let output = '';
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');

@@ -7,7 +7,10 @@ export interface Address {
 
 /** The JRuby stand-in answered with an error, or the connection failed. */
 export class JrubyRequestError extends Error {
-  constructor(message: string, readonly rubyClass?: string) {
+  constructor(
+    message: string,
+    readonly rubyClass?: string,
+  ) {
     super(message);
     this.name = 'JrubyRequestError';
   }
@@ -31,7 +34,10 @@ export class NdjsonConnection {
   private buffer = '';
   private closedBecause: string | undefined;
 
-  private constructor(private readonly socket: Socket, private readonly where: string) {
+  private constructor(
+    private readonly socket: Socket,
+    private readonly where: string,
+  ) {
     socket.setEncoding('utf8');
     socket.setNoDelay(true);
     socket.on('data', (chunk: string) => this.receive(chunk));

@@ -50,9 +50,7 @@ export interface RubyTestBlock {
   expectations: RubyExpectation[];
 }
 
-export type RubyLoadResult =
-  | { loaded: true; tests: RubyTestBlock[]; logs: RubyLogRecord[] }
-  | { loaded: false; error: RubyError; tests: RubyTestBlock[]; logs: RubyLogRecord[] };
+export type RubyLoadResult = { loaded: true; tests: RubyTestBlock[]; logs: RubyLogRecord[] } | { loaded: false; error: RubyError; tests: RubyTestBlock[]; logs: RubyLogRecord[] };
 
 /**
  * An event that left the filter. `from` is the index of the input it came from; `kind` says

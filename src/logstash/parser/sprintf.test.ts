@@ -3,7 +3,10 @@ import { fieldPath, isFixed, sprintfParts } from './sprintf.js';
 
 describe('sprintfParts', () => {
   it('splits text, field references, Joda dates, java.time dates and epoch', () => {
-    expect(sprintfParts('logs-%{+YYYY.MM.dd}')).toEqual([{ kind: 'text', text: 'logs-' }, { kind: 'date', format: 'YYYY.MM.dd', style: 'joda' }]);
+    expect(sprintfParts('logs-%{+YYYY.MM.dd}')).toEqual([
+      { kind: 'text', text: 'logs-' },
+      { kind: 'date', format: 'YYYY.MM.dd', style: 'joda' },
+    ]);
     expect(sprintfParts('%{[client][ip]} at %{host}-%{{uuuu}}-%{+%s}')).toEqual([
       { kind: 'field', reference: '[client][ip]', path: ['client', 'ip'] },
       { kind: 'text', text: ' at ' },

@@ -3,11 +3,7 @@
  * field references, and dates formatted from @timestamp (`%{+FORMAT}`, Joda-style, in UTC;
  * `%{{FORMAT}}`, java.time-style). An unclosed `%{` is text, as Logstash leaves it.
  */
-export type SprintfPart =
-  | { kind: 'text'; text: string }
-  | { kind: 'field'; reference: string; path: string[] }
-  | { kind: 'date'; format: string; style: 'joda' | 'java-time' }
-  | { kind: 'epoch' };
+export type SprintfPart = { kind: 'text'; text: string } | { kind: 'field'; reference: string; path: string[] } | { kind: 'date'; format: string; style: 'joda' | 'java-time' } | { kind: 'epoch' };
 
 export function sprintfParts(format: string): SprintfPart[] {
   const parts: SprintfPart[] = [];

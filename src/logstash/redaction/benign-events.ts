@@ -19,10 +19,18 @@ const templates: [string, fc.Arbitrary<string>][] = [
   ['hashes', fc.tuple(hexOf(40), hexOf(64), hexOf(7)).map(([sha1, sha256, short]) => `commit ${sha1} (${short}) checksum sha256:${sha256}`)],
   ['timestamps', fc.tuple(isoTime, epochMs).map(([iso, ms]) => `at ${iso} epoch_ms=${ms} ns=${ms}000000`)],
   ['order numbers', fc.tuple(fc.integer({ min: 1, max: 999_999 }), digitsOf(6, 10)).map(([n, d]) => `order ORD-2026-${String(n).padStart(6, '0')} ref ${d} paid`)],
-  ['http lines', fc.tuple(fc.constantFrom('GET', 'POST', 'PUT'), word, fc.integer({ min: 100, max: 599 }), fc.float({ min: 0, max: 9999, noNaN: true })).map(([m, w, s, d]) => `${m} /api/${w}?week=3&page=2 ${s} ${d.toFixed(1)}ms`)],
+  [
+    'http lines',
+    fc
+      .tuple(fc.constantFrom('GET', 'POST', 'PUT'), word, fc.integer({ min: 100, max: 599 }), fc.float({ min: 0, max: 9999, noNaN: true }))
+      .map(([m, w, s, d]) => `${m} /api/${w}?week=3&page=2 ${s} ${d.toFixed(1)}ms`),
+  ],
   ['sql', fc.tuple(word, fc.integer({ min: 1, max: 99999 })).map(([w, n]) => `query: SELECT id, name FROM ${w} WHERE id = ${n} (2 ms)`)],
   ['ips and paths', fc.tuple(fc.ipV4(), fc.ipV6(), word).map(([v4, v6, w]) => `from ${v4} via ${v6} wrote /var/lib/${w}/data-${w}.json`)],
-  ['secret-ish words', fc.tuple(fc.integer({ min: 1, max: 4096 }), isoTime).map(([n, t]) => `tokens=${n} token_count=${n} password_changed_at=${t} token_type=Bearer; Basic authentication is enabled`)],
+  [
+    'secret-ish words',
+    fc.tuple(fc.integer({ min: 1, max: 4096 }), isoTime).map(([n, t]) => `tokens=${n} token_count=${n} password_changed_at=${t} token_type=Bearer; Basic authentication is enabled`),
+  ],
 ];
 
 /** Realistic benign log events: ids, UUIDs, hashes, timestamps, order numbers, log text. */

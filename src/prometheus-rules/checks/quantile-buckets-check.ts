@@ -30,11 +30,15 @@ export function quantileBucketProblems(inventory: RuleInventory, bucketsOf: Read
         const buckets = bucketsOf.get(histogram);
         if (!buckets || buckets.includes(threshold)) continue;
         const line = alert.exprLine + (alert.expr.slice(0, m.index).match(/\n/g)?.length ?? 0);
-        problems.push(problem({
-          check: id, file: alert.file, line,
-          message: `${alert.name} compares ${record} with ${threshold}, which is not a bucket boundary of ${histogram} (${buckets.join(', ')}): histogram_quantile interpolates there, so the alert fires or stays silent on a guess`,
-          hint: `add ${threshold} to the buckets of ${histogram} in ${contractFile} and app/metrics/buckets.ts, or move the threshold to a boundary`,
-        }));
+        problems.push(
+          problem({
+            check: id,
+            file: alert.file,
+            line,
+            message: `${alert.name} compares ${record} with ${threshold}, which is not a bucket boundary of ${histogram} (${buckets.join(', ')}): histogram_quantile interpolates there, so the alert fires or stays silent on a guess`,
+            hint: `add ${threshold} to the buckets of ${histogram} in ${contractFile} and app/metrics/buckets.ts, or move the threshold to a boundary`,
+          }),
+        );
       }
     }
   }

@@ -24,9 +24,18 @@ export function unusedRecordingProblems(inventory: RuleInventory, consumers: rea
   const used = new Set<string>();
   for (const rule of inventory.rules) for (const m of metricNames(rule.expr)) if (m !== rule.name) used.add(m);
   for (const q of consumers) for (const m of metricNames(q.expr)) used.add(m);
-  return inventory.records().filter((r) => !used.has(r.name)).map((r) =>
-    problem({ check: id, file: r.file, line: r.line, message: `recording rule ${r.name} is used by no alert, rule, dashboard or runbook`, hint: 'use it (a dashboard panel, an alert, a runbook query), or delete it' }),
-  );
+  return inventory
+    .records()
+    .filter((r) => !used.has(r.name))
+    .map((r) =>
+      problem({
+        check: id,
+        file: r.file,
+        line: r.line,
+        message: `recording rule ${r.name} is used by no alert, rule, dashboard or runbook`,
+        hint: 'use it (a dashboard panel, an alert, a runbook query), or delete it',
+      }),
+    );
 }
 
 /** ```promql blocks of the runbooks, one query per non-comment line group. */

@@ -19,21 +19,47 @@ export function requiredFieldProblems(inventory: RuleInventory): Problem[] {
     const at = (field: string[]) => lineOf(inventory, rule, field);
     for (const label of requiredLabels) {
       if (!rule.labels[label]?.trim()) {
-        problems.push(problem({ check: id, file: rule.file, line: at(['labels']), message: `alert ${rule.name} has no \`${label}\` label`, hint: label === 'severity' ? `add severity: ${severities.join(' | ')} under labels:` : `add ${label}: <name> under labels: (Alertmanager groups and routes on it)` }));
+        problems.push(
+          problem({
+            check: id,
+            file: rule.file,
+            line: at(['labels']),
+            message: `alert ${rule.name} has no \`${label}\` label`,
+            hint: label === 'severity' ? `add severity: ${severities.join(' | ')} under labels:` : `add ${label}: <name> under labels: (Alertmanager groups and routes on it)`,
+          }),
+        );
       }
     }
     const severity = rule.labels.severity;
     if (severity && !(severities as readonly string[]).includes(severity)) {
-      problems.push(problem({ check: id, file: rule.file, line: at(['labels', 'severity']), message: `alert ${rule.name} has severity "${severity}", which no route expects`, hint: `use one of ${severities.join(', ')}` }));
+      problems.push(
+        problem({
+          check: id,
+          file: rule.file,
+          line: at(['labels', 'severity']),
+          message: `alert ${rule.name} has severity "${severity}", which no route expects`,
+          hint: `use one of ${severities.join(', ')}`,
+        }),
+      );
     }
     for (const annotation of requiredAnnotations) {
       if (!rule.annotations[annotation]?.trim()) {
-        problems.push(problem({ check: id, file: rule.file, line: at(['annotations']), message: `alert ${rule.name} has no \`${annotation}\` annotation`, hint: `add ${annotation}: under annotations:` }));
+        problems.push(
+          problem({ check: id, file: rule.file, line: at(['annotations']), message: `alert ${rule.name} has no \`${annotation}\` annotation`, hint: `add ${annotation}: under annotations:` }),
+        );
       }
     }
     const description = rule.annotations.description;
     if (description && !/\$value\b/.test(description)) {
-      problems.push(problem({ check: id, file: rule.file, line: at(['annotations', 'description']), message: `the description of alert ${rule.name} does not show the observed value`, hint: 'include {{ $value }} (with humanize, humanizePercentage or humanizeDuration) so on-call sees how far over the threshold it is' }));
+      problems.push(
+        problem({
+          check: id,
+          file: rule.file,
+          line: at(['annotations', 'description']),
+          message: `the description of alert ${rule.name} does not show the observed value`,
+          hint: 'include {{ $value }} (with humanize, humanizePercentage or humanizeDuration) so on-call sees how far over the threshold it is',
+        }),
+      );
     }
   }
   return problems;

@@ -29,7 +29,15 @@ export function runbookProblems(inventory: RuleInventory, files: SourceFiles): P
       problems.push(problem({ check: id, file: rule.file, line, message: `alert ${rule.name}: runbook_url names ${path}, not the alert's own runbook`, hint: `use ${expected}` }));
     }
     if (!files.exists(path)) {
-      problems.push(problem({ check: id, file: rule.file, line, message: `alert ${rule.name}: runbook ${path} does not exist`, hint: `write ${path} (what it means, how to confirm, how to mitigate, when to escalate), or fix the URL` }));
+      problems.push(
+        problem({
+          check: id,
+          file: rule.file,
+          line,
+          message: `alert ${rule.name}: runbook ${path} does not exist`,
+          hint: `write ${path} (what it means, how to confirm, how to mitigate, when to escalate), or fix the URL`,
+        }),
+      );
     }
   }
   return problems;

@@ -52,17 +52,40 @@ export function thresholdProblems(inventory: RuleInventory, table: readonly Issu
     const rule = inventory.find('alert', t.alert);
     const wanted = `${t.op} ${t.factor ? `${t.value} * <baseline>` : t.value}`;
     if (!rule) {
-      problems.push(problem({ check: id, file: alertFile, message: `issue 3 requires alert ${t.alert} (${t.meaning}), and no rule file defines it`, hint: `add alert ${t.alert} with \`${wanted}\`${t.for ? ` and for: ${t.for}` : ''}` }));
+      problems.push(
+        problem({
+          check: id,
+          file: alertFile,
+          message: `issue 3 requires alert ${t.alert} (${t.meaning}), and no rule file defines it`,
+          hint: `add alert ${t.alert} with \`${wanted}\`${t.for ? ` and for: ${t.for}` : ''}`,
+        }),
+      );
       continue;
     }
     const comparisons = comparisonsIn(rule.expr);
     if (!comparisons.some((c) => c.op === t.op && c.value === t.value && c.factor === Boolean(t.factor))) {
       const seen = comparisons.map((c) => `${c.op} ${c.factor ? `${c.value} * …` : c.value}`).join(', ') || 'no comparison with a number';
-      problems.push(problem({ check: id, file: rule.file, line: rule.exprLine, message: `alert ${t.alert} must fire when ${t.meaning}: expected \`${wanted}\`, found ${seen}`, hint: `compare with ${wanted} as issue 3's table says (thresholds are fixed by the spec)` }));
+      problems.push(
+        problem({
+          check: id,
+          file: rule.file,
+          line: rule.exprLine,
+          message: `alert ${t.alert} must fire when ${t.meaning}: expected \`${wanted}\`, found ${seen}`,
+          hint: `compare with ${wanted} as issue 3's table says (thresholds are fixed by the spec)`,
+        }),
+      );
     }
     if (t.for && parseDuration(rule.for ?? '0') !== parseDuration(t.for)) {
       const yaml = inventory.files.find((f) => f.file === rule.file);
-      problems.push(problem({ check: id, file: rule.file, line: yaml?.lineOf([...rule.path, 'for']) ?? rule.line, message: `alert ${t.alert} must wait for: ${t.for}, not ${rule.for ?? 'no for at all'}`, hint: `set for: ${t.for} (issue 3's table)` }));
+      problems.push(
+        problem({
+          check: id,
+          file: rule.file,
+          line: yaml?.lineOf([...rule.path, 'for']) ?? rule.line,
+          message: `alert ${t.alert} must wait for: ${t.for}, not ${rule.for ?? 'no for at all'}`,
+          hint: `set for: ${t.for} (issue 3's table)`,
+        }),
+      );
     }
   }
   return problems;

@@ -20,11 +20,15 @@ export function unknownMetricProblems(inventory: RuleInventory, known: ReadonlyS
       if (known.has(ref.name) || records.has(ref.name)) continue;
       // The expression's own lines: the reference sits that many lines below where it starts.
       const line = rule.exprLine + (rule.expr.slice(0, ref.offset).match(/\n/g)?.length ?? 0);
-      problems.push(problem({
-        check: id, file: rule.file, line,
-        message: `${rule.kind} ${rule.name} selects "${ref.name}", which is neither in ${contractFile} nor a recording rule`,
-        hint: 'fix the name, or add the metric to the contract with its type, labels and source (exporters: the name they really expose)',
-      }));
+      problems.push(
+        problem({
+          check: id,
+          file: rule.file,
+          line,
+          message: `${rule.kind} ${rule.name} selects "${ref.name}", which is neither in ${contractFile} nor a recording rule`,
+          hint: 'fix the name, or add the metric to the contract with its type, labels and source (exporters: the name they really expose)',
+        }),
+      );
     }
   }
   return problems;

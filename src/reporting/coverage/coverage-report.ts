@@ -22,7 +22,14 @@ function headline(s: CoverageSection): string {
 
 /** The report as markdown (reports/coverage.md). */
 export function coverageMarkdown(sections: readonly CoverageSection[], minPercent: number): string {
-  const out = ['# Coverage of the monitoring configs by this test run', '', `Threshold: ${minPercent}% per measured section (\`${thresholdVariable}\`).`, '', '| what | covered | measured by |', '|---|---|---|'];
+  const out = [
+    '# Coverage of the monitoring configs by this test run',
+    '',
+    `Threshold: ${minPercent}% per measured section (\`${thresholdVariable}\`).`,
+    '',
+    '| what | covered | measured by |',
+    '|---|---|---|',
+  ];
   for (const s of sections) out.push(`| ${s.title} | ${headline(s)} | ${s.source} |`);
   for (const s of sections) {
     out.push('', `## ${s.title}: ${headline(s)}`, '');
@@ -39,7 +46,9 @@ export function coverageHtml(sections: readonly CoverageSection[], minPercent: n
   const rows = sections.map((s) => {
     const p = percentCovered(s);
     const state = p === undefined ? 'unmeasured' : p >= minPercent ? 'ok' : 'below';
-    const items = s.notMeasured ? `<p class="why">${esc(s.notMeasured)}</p>` : `<ul>${s.items.map((i) => `<li class="${i.covered ? 'covered' : 'missing'}">${esc(i.name)} <code>${esc(i.where)}</code></li>`).join('')}</ul>`;
+    const items = s.notMeasured
+      ? `<p class="why">${esc(s.notMeasured)}</p>`
+      : `<ul>${s.items.map((i) => `<li class="${i.covered ? 'covered' : 'missing'}">${esc(i.name)} <code>${esc(i.where)}</code></li>`).join('')}</ul>`;
     return `<section class="${state}" data-section="${s.id}"><h2>${esc(s.title)}: ${esc(headline(s))}</h2><p class="source">measured by ${esc(s.source)}</p>${items}</section>`;
   });
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Coverage</title><style>

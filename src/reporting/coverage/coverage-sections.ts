@@ -44,18 +44,61 @@ export function coverageSections(facts: readonly CoverageFacts[], partial: Reado
   return [
     section('alerts-fired', 'Alerts fired', 'rule scenarios in simulated time (tests/rules, promtool)', 'alertsFired', alertItems, 'the rules project did not run (or promtool was missing)'),
     // An always-firing alert (the Watchdog) has nowhere it must be silent.
-    section('alerts-silent', 'Alerts kept silent where they must', 'rule scenarios in simulated time (tests/rules, promtool)', 'alertsSilent', alertItems.filter((_, i) => !isAlwaysFiring(alerts[i]!)), 'the rules project did not run (or promtool was missing)'),
-    section('alerts-delivered', 'Alerts delivered end to end', 'incidents on real engines (tests/integration/e2e-incidents)', 'alertsDelivered', alertItems, 'the integration project did not run, or its engines were missing'),
-    section('routes', 'Routes reached', 'routing cases on a real Alertmanager (tests/integration/routing-scenarios)', 'routes', config.routes.map((r) => ({ name: `route → ${r.receiver}`, where: `${config.yaml.file}:${r.line}`, key: r.line })), 'the integration project did not run, or its engines were missing'),
-    section('receivers', 'Receivers reached', 'routing cases and incidents on a real Alertmanager (tests/integration)', 'receivers', config.receivers.map((r) => ({ name: r.name, where: `${config.yaml.file}:${r.line}`, key: r.name })), 'the integration project did not run, or its engines were missing'),
-    section('inhibitions', 'Inhibition rules observed muting', 'inhibition cases and incidents on a real Alertmanager (tests/integration)', 'inhibitions', config.inhibitRules.map((r) => ({ name: `inhibit_rules[${r.index}]`, where: `${config.yaml.file}:${r.line}`, key: r.index })), 'the integration project did not run, or its engines were missing'),
+    section(
+      'alerts-silent',
+      'Alerts kept silent where they must',
+      'rule scenarios in simulated time (tests/rules, promtool)',
+      'alertsSilent',
+      alertItems.filter((_, i) => !isAlwaysFiring(alerts[i]!)),
+      'the rules project did not run (or promtool was missing)',
+    ),
+    section(
+      'alerts-delivered',
+      'Alerts delivered end to end',
+      'incidents on real engines (tests/integration/e2e-incidents)',
+      'alertsDelivered',
+      alertItems,
+      'the integration project did not run, or its engines were missing',
+    ),
+    section(
+      'routes',
+      'Routes reached',
+      'routing cases on a real Alertmanager (tests/integration/routing-scenarios)',
+      'routes',
+      config.routes.map((r) => ({ name: `route → ${r.receiver}`, where: `${config.yaml.file}:${r.line}`, key: r.line })),
+      'the integration project did not run, or its engines were missing',
+    ),
+    section(
+      'receivers',
+      'Receivers reached',
+      'routing cases and incidents on a real Alertmanager (tests/integration)',
+      'receivers',
+      config.receivers.map((r) => ({ name: r.name, where: `${config.yaml.file}:${r.line}`, key: r.name })),
+      'the integration project did not run, or its engines were missing',
+    ),
+    section(
+      'inhibitions',
+      'Inhibition rules observed muting',
+      'inhibition cases and incidents on a real Alertmanager (tests/integration)',
+      'inhibitions',
+      config.inhibitRules.map((r) => ({ name: `inhibit_rules[${r.index}]`, where: `${config.yaml.file}:${r.line}`, key: r.index })),
+      'the integration project did not run, or its engines were missing',
+    ),
     {
       id: 'pipeline',
       title: 'Pipeline branches and outputs exercised',
       source: 'the fixture cases on the offline Logstash engine (tests/logs/pipeline-cases.test.ts)',
       // Every conditional clause and output of the canonical pipeline is counted (pipeline-coverage.ts).
-      notMeasured: !fed('pipelineBranches') && !fed('pipelineOutputs') ? 'tests/logs/pipeline-cases.test.ts did not run (or JRuby was missing): each case records the clauses it took and the outputs it reached on the offline engine' : partial.has('pipelineBranches') ? `partly measured: ${partial.get('pipelineBranches')}; run the whole project to measure it` : undefined,
-      items: pipelineCoverage(loadPipelines().flatMap((p) => p.configs), facts),
+      notMeasured:
+        !fed('pipelineBranches') && !fed('pipelineOutputs')
+          ? 'tests/logs/pipeline-cases.test.ts did not run (or JRuby was missing): each case records the clauses it took and the outputs it reached on the offline engine'
+          : partial.has('pipelineBranches')
+            ? `partly measured: ${partial.get('pipelineBranches')}; run the whole project to measure it`
+            : undefined,
+      items: pipelineCoverage(
+        loadPipelines().flatMap((p) => p.configs),
+        facts,
+      ),
     },
   ];
 }

@@ -10,6 +10,7 @@ export function coverageThreshold(env: NodeJS.ProcessEnv = process.env): number 
   const text = env[thresholdVariable];
   if (text === undefined || text.trim() === '') return 100;
   const value = Number(text);
-  if (!Number.isFinite(value) || value < 0 || value > 100) throw new Error(`${thresholdVariable}="${text}" is not a percentage: set it to a number from 0 (report only) to 100 (everything covered, the default)`);
+  if (!Number.isFinite(value) || value < 0 || value > 100)
+    throw new Error(`${thresholdVariable}="${text}" is not a percentage: set it to a number from 0 (report only) to 100 (everything covered, the default)`);
   return value;
 }

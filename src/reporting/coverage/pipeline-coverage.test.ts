@@ -24,7 +24,7 @@ const text = [
 ].join('\n');
 const config = parseConfig('p.conf', text);
 
-describe('the coverage report\'s pipeline section', () => {
+describe("the coverage report's pipeline section", () => {
   it('lists every conditional clause (filter and output, nested too) and every output, at file:line', () => {
     expect(pipelineCoverageItems([config]).map((i) => `${i.where} ${i.name}`)).toEqual([
       'p.conf:3 filter: if [a] == "x"',

@@ -11,7 +11,11 @@ import { coverageThreshold } from './coverage-threshold.js';
  * of the passing tests, and returns what fails the run: sections below the threshold, or a
  * threshold that is not a percentage.
  */
-export function writeCoverage(facts: readonly CoverageFacts[], partial: ReadonlyMap<string, string> = new Map(), dir = process.env.HARNESS_REPORTS_DIR ?? join(repoRoot, 'reports')): { failures: string[]; written: string[] } {
+export function writeCoverage(
+  facts: readonly CoverageFacts[],
+  partial: ReadonlyMap<string, string> = new Map(),
+  dir = process.env.HARNESS_REPORTS_DIR ?? join(repoRoot, 'reports'),
+): { failures: string[]; written: string[] } {
   let min: number;
   try {
     min = coverageThreshold();

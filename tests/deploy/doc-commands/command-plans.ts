@@ -49,7 +49,12 @@ export function planFor(c: DocCommand): Plan | undefined {
       return undefined;
     }
     case 'npx':
-      if (args[0] === 'vitest') return validate(() => flagValues(args, '--project').filter((p) => !readFileSync(repoPath('vitest.config.ts'), 'utf8').includes(`name: '${p}'`)).map((p) => `vitest.config.ts has no project "${p}"`));
+      if (args[0] === 'vitest')
+        return validate(() =>
+          flagValues(args, '--project')
+            .filter((p) => !readFileSync(repoPath('vitest.config.ts'), 'utf8').includes(`name: '${p}'`))
+            .map((p) => `vitest.config.ts has no project "${p}"`),
+        );
       return undefined;
     case 'promtool':
     case 'amtool':
@@ -73,7 +78,11 @@ export function planFor(c: DocCommand): Plan | undefined {
       return validate(() => args.filter((a) => !a.startsWith('-') && !exists(a)).map((d) => `${d} is not a directory of the repository`));
     case 'printf': {
       const target = c.command.split('>').pop()!.trim();
-      const secretFiles = Object.values(compose().secrets ?? {}).map((s) => String(s.file ?? '').replace(/^\$\{\w+:-(.*)\}$/, '$1').replace(/^\.\//, ''));
+      const secretFiles = Object.values(compose().secrets ?? {}).map((s) =>
+        String(s.file ?? '')
+          .replace(/^\$\{\w+:-(.*)\}$/, '$1')
+          .replace(/^\.\//, ''),
+      );
       return validate(() => (secretFiles.includes(target) ? [] : [`${target} is not a secret file the compose file reads (${secretFiles.join(', ')})`]));
     }
     case 'bash': {
@@ -86,13 +95,17 @@ export function planFor(c: DocCommand): Plan | undefined {
       const sets = standInSets();
       return validate(() => [
         ...(exists(script) ? [] : [`${script} does not exist`]),
-        ...flagValues(args, '--set').filter((s) => !sets.includes(s)).map((s) => `images/stand-ins.txt has no set "${s}" (sets: ${sets.join(', ')})`),
+        ...flagValues(args, '--set')
+          .filter((s) => !sets.includes(s))
+          .map((s) => `images/stand-ins.txt has no set "${s}" (sets: ${sets.join(', ')})`),
       ]);
     }
     case 'set': {
       // `set -a; . ./.env.<set>; set +a; npm test`: the 2.x matrix, with the file the build writes.
       const sourced = /(?:^|;\s*)\.\s+\.\/\.env\.([\w.-]+);/.exec(c.command)?.[1];
-      return validate(() => (sourced && standInSets().includes(sourced) && /;\s*npm test$/.test(c.command) ? [] : [`expected "set -a; . ./.env.<set of images/stand-ins.txt>; set +a; npm test", got "${c.command}"`]));
+      return validate(() =>
+        sourced && standInSets().includes(sourced) && /;\s*npm test$/.test(c.command) ? [] : [`expected "set -a; . ./.env.<set of images/stand-ins.txt>; set +a; npm test", got "${c.command}"`],
+      );
     }
     case 'export': {
       const variable = args[0]!.split('=')[0]!;
@@ -119,6 +132,8 @@ function cpuHogProblems(c: DocCommand, args: string[]): string[] {
 
 /** The sets of images/stand-ins.txt (first column), as scripts/build-offline-images.sh reads them. */
 function standInSets(): string[] {
-  const rows = readFileSync(repoPath('images/stand-ins.txt'), 'utf8').split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'));
+  const rows = readFileSync(repoPath('images/stand-ins.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.trim().startsWith('#'));
   return [...new Set(rows.map((l) => l.trim().split(/\s+/)[0]!))];
 }

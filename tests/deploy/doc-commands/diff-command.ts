@@ -4,7 +4,13 @@ import { repoRoot } from '../../../src/sources/repo-files.js';
 
 const git = (...args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' });
 const diffCli = (args: string[]) =>
-  spawnSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/cli/diff.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  spawnSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/cli/diff.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 600_000,
+    maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 
 /**
  * `npm run diff -- <revs>` as the docs show it, run for real: it must reach a verdict (exit 0,

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { repoRoot } from '../../../src/sources/repo-files.js';
 
 const reproduceCli = (args: string[]) =>
-  spawnSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/cli/reproduce.ts'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 115_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  spawnSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/cli/reproduce.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 115_000,
+    maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 
 /**
  * `npm run reproduce -- ...` as the docs show it, run for real (live where Docker and the images

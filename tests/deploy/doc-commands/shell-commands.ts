@@ -14,23 +14,25 @@ export function shellCommands(file: string): DocCommand[] {
   const commands: DocCommand[] = [];
   let inSh = false;
   let pending: { line: number; text: string } | undefined;
-  readRepoFile(file).split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (line.startsWith('```')) {
-      inSh = !inSh && line === '```sh';
-      return;
-    }
-    if (!inSh || line === '' || line.startsWith('#')) return;
-    const text = (pending ? `${pending.text} ` : '') + line.replace(/\\$/, '').trim();
-    const start = pending?.line ?? i + 1;
-    if (line.endsWith('\\')) {
-      pending = { line: start, text };
-      return;
-    }
-    pending = undefined;
-    const command = text.replace(/\s+#\s.*$/, '');
-    commands.push({ file, line: start, command, words: splitWords(command) });
-  });
+  readRepoFile(file)
+    .split('\n')
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (line.startsWith('```')) {
+        inSh = !inSh && line === '```sh';
+        return;
+      }
+      if (!inSh || line === '' || line.startsWith('#')) return;
+      const text = (pending ? `${pending.text} ` : '') + line.replace(/\\$/, '').trim();
+      const start = pending?.line ?? i + 1;
+      if (line.endsWith('\\')) {
+        pending = { line: start, text };
+        return;
+      }
+      pending = undefined;
+      const command = text.replace(/\s+#\s.*$/, '');
+      commands.push({ file, line: start, command, words: splitWords(command) });
+    });
   return commands;
 }
 

@@ -22,15 +22,19 @@ export async function runFilter(definition: AnyFilterDefinition, pluginText: str
   const config = parseConfig('test.conf', text);
   const node = config.sections[0]!.body[0] as PluginNode;
   const log: LogLine[] = [];
-  const stage = await createFilterStage(definition, { file: 'test.conf', text, node, kind: 'filter' }, {
-    ecsCompatibility: 'v8',
-    variables: {},
-    readFile: () => {
-      throw new Error('no files in this test');
+  const stage = await createFilterStage(
+    definition,
+    { file: 'test.conf', text, node, kind: 'filter' },
+    {
+      ecsCompatibility: 'v8',
+      variables: {},
+      readFile: () => {
+        throw new Error('no files in this test');
+      },
+      log: (line) => log.push(line),
+      now: () => testNow,
+      ...env,
     },
-    log: (line) => log.push(line),
-    now: () => testNow,
-    ...env,
-  });
+  );
   return { events: await stage.run(events), log };
 }

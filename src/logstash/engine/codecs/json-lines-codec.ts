@@ -49,7 +49,15 @@ export class JsonLinesCodec {
       });
     } catch (error) {
       this.logger.warn('JSON parse error, original data now in message field', { message: (error as Error).message, exception: { ruby: 'LogStash::Json::ParserError' }, data: json });
-      return [Event.fromMap(newMap([['message', json], ['tags', ['_jsonparsefailure']]]), this.env)];
+      return [
+        Event.fromMap(
+          newMap([
+            ['message', json],
+            ['tags', ['_jsonparsefailure']],
+          ]),
+          this.env,
+        ),
+      ];
     }
   }
 }

@@ -39,7 +39,7 @@ describe('date filter (logstash-filter-date v3.1.15)', () => {
     expect(event.timestamp.toString()).toBe('2026-11-26T21:00:00.000Z');
   });
 
-  it("reads the syslog input's own date formats, guessing the year of \"MMM  d HH:mm:ss\" (syslog.rb v3.7.0:119-123)", async () => {
+  it('reads the syslog input\'s own date formats, guessing the year of "MMM  d HH:mm:ss" (syslog.rb v3.7.0:119-123)', async () => {
     const kit = await date('match => ["timestamp", "MMM dd HH:mm:ss", "MMM  d HH:mm:ss", "MMM d HH:mm:ss", "ISO8601"] timezone => "UTC"', '2027-01-02T00:00:00Z');
     expect((await kit.run({ timestamp: 'Nov  6 22:10:00' })).event.timestamp.toString()).toBe('2027-11-06T22:10:00.000Z');
     expect((await kit.run({ timestamp: 'Dec 31 23:59:59' })).event.timestamp.toString()).toBe('2026-12-31T23:59:59.000Z');

@@ -30,7 +30,10 @@ type Executor = (input: LsValue, event: LsEvent) => bigint;
 
 /** A Logstash configuration error: the plugin would not register and the pipeline would not start. */
 export class DateConfigError extends Error {
-  constructor(message: string, readonly option: string) {
+  constructor(
+    message: string,
+    readonly option: string,
+  ) {
     super(message);
     this.name = 'DateConfigError';
   }
@@ -97,7 +100,17 @@ export class DateFilter implements FilterPlugin {
 }
 
 const javaClassOf = (v: LsValue): string =>
-  Array.isArray(v) ? 'java.util.ArrayList' : typeof v === 'boolean' ? 'java.lang.Boolean' : typeof v === 'bigint' ? 'java.math.BigInteger' : v instanceof LsTimestamp ? 'org.logstash.Timestamp' : typeof v === 'object' && v !== null ? 'org.logstash.ConvertedMap' : typeof v;
+  Array.isArray(v)
+    ? 'java.util.ArrayList'
+    : typeof v === 'boolean'
+      ? 'java.lang.Boolean'
+      : typeof v === 'bigint'
+        ? 'java.math.BigInteger'
+        : v instanceof LsTimestamp
+          ? 'org.logstash.Timestamp'
+          : typeof v === 'object' && v !== null
+            ? 'org.logstash.ConvertedMap'
+            : typeof v;
 
 /**
  * NumericParserExecutor.java:35-49 (UNIX, UNIX_MS, TAI64N: String, Long, Double, BigDecimal) and

@@ -4,7 +4,10 @@
  * try the next format. Anything else thrown while parsing escapes the filter, as in Logstash.
  */
 export class IllegalArgumentError extends Error {
-  constructor(message: string, readonly javaClass = 'java.lang.IllegalArgumentException') {
+  constructor(
+    message: string,
+    readonly javaClass = 'java.lang.IllegalArgumentException',
+  ) {
     super(message);
     this.name = 'IllegalArgumentError';
   }

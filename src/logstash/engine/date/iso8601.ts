@@ -28,10 +28,7 @@ const timeElement = sequence(
         literal(':'),
         decimal('minuteOfHour', 2, false),
         longestOf(
-          [
-            sequence(literal(':'), decimal('secondOfMinute', 2, false), optional(sequence(decimalPoint, fraction('fractionOfSecond', 9)))),
-            sequence(decimalPoint, fraction('fractionOfMinute', 9)),
-          ],
+          [sequence(literal(':'), decimal('secondOfMinute', 2, false), optional(sequence(decimalPoint, fraction('fractionOfSecond', 9)))), sequence(decimalPoint, fraction('fractionOfMinute', 9))],
           true,
         ),
       ),

@@ -109,7 +109,17 @@ function namedZone(id: string): JodaZone | undefined {
   if (zone === undefined) {
     zone = null;
     try {
-      const format = new Intl.DateTimeFormat('en-US', { timeZone: id, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      const format = new Intl.DateTimeFormat('en-US', {
+        timeZone: id,
+        hourCycle: 'h23',
+        era: 'short',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
       const resolved = format.resolvedOptions().timeZone;
       // ICU ignores case; Joda's provider does not. An alias (US/Eastern) resolves to another name.
       const caseOnly = resolved !== id && resolved.toLowerCase() === id.toLowerCase();

@@ -67,7 +67,10 @@ function casualIso8601(tz: string | undefined): TimestampParser {
     parse: (value) => firstOf(parsers, value),
     parseWithTimeZone: (value, zone) => {
       const z = JodaZone.forID(zone);
-      return firstOf(parsers.map((f) => f.withZone(z)), value);
+      return firstOf(
+        parsers.map((f) => f.withZone(z)),
+        value,
+      );
     },
   };
 }

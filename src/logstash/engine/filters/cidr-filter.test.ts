@@ -9,7 +9,15 @@ const cidr = `cidr { address => ["%{[client][ip]}"] network => ${privateNets} ad
 // logstash-filter-cidr v3.1.3 lib/logstash/filters/cidr.rb; Ruby's IPAddr.
 describe('cidr filter', () => {
   it('tags private v4 and v6 addresses, not public ones', async () => {
-    for (const [ip, tagged] of [['10.1.2.3', true], ['192.168.0.1', true], ['8.8.8.8', false], ['::1', true], ['fd00::5', true], ['2001:4860::8888', false], ['100.64.0.1', true]] as const) {
+    for (const [ip, tagged] of [
+      ['10.1.2.3', true],
+      ['192.168.0.1', true],
+      ['8.8.8.8', false],
+      ['::1', true],
+      ['fd00::5', true],
+      ['2001:4860::8888', false],
+      ['100.64.0.1', true],
+    ] as const) {
       const { events } = await runFilter(cidrFilter, cidr, [testEvent([['client', Object.assign(Object.create(null), { ip })]])]);
       expect(events[0]!.get('tags'), ip).toEqual(tagged ? ['private_ip'] : undefined);
     }

@@ -7,7 +7,10 @@ import { jsonFilter } from './json-filter.js';
 describe('json filter', () => {
   it('sets every parsed key at the top level, overwriting what is there (audit 3.7)', async () => {
     const { events } = await runFilter(jsonFilter, 'json { source => "message" }', [
-      testEvent([['message', '{"level":"warn","log":{"level":"x"},"event":{"original":"y"},"d":12.50}'], ['event', newMap([['original', 'raw line']])]]),
+      testEvent([
+        ['message', '{"level":"warn","log":{"level":"x"},"event":{"original":"y"},"d":12.50}'],
+        ['event', newMap([['original', 'raw line']])],
+      ]),
     ]);
     const e = events[0]!;
     expect(e.get('[event][original]')).toBe('y');

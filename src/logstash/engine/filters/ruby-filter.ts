@@ -47,7 +47,10 @@ export const rubyFilter: BatchFilterDefinition = {
     log(loaded.logs);
     const failed = loaded.tests.filter((t) => !t.passed);
     if (!loaded.loaded || failed.length > 0) {
-      const why = failed.length > 0 ? failed.flatMap((t) => t.expectations.filter((e) => e.result !== 'passed').map((e) => e.message ?? `${t.name}: ${e.name} ${e.result}`)).join('; ') : `${loaded.loaded ? '' : `${loaded.error.class}: ${loaded.error.message}`}`;
+      const why =
+        failed.length > 0
+          ? failed.flatMap((t) => t.expectations.filter((e) => e.result !== 'passed').map((e) => e.message ?? `${t.name}: ${e.name} ${e.result}`)).join('; ')
+          : `${loaded.loaded ? '' : `${loaded.error.class}: ${loaded.error.message}`}`;
       throw new PipelineLoadError(options.whereOf(path === undefined ? 'code' : 'path'), `the ruby filter did not load: ${why}`);
     }
     return {
@@ -64,7 +67,14 @@ export const rubyFilter: BatchFilterDefinition = {
               decorate(event);
             } catch (error) {
               // ruby.rb:86-94: filter_matched runs inside the rescue.
-              env.log({ level: 'error', logger: 'logstash.filters.ruby', message: `Ruby exception occurred: ${(error as Error).message}`, data: { class: (error as Error).name }, pluginId: options.string('id'), where });
+              env.log({
+                level: 'error',
+                logger: 'logstash.filters.ruby',
+                message: `Ruby exception occurred: ${(error as Error).message}`,
+                data: { class: (error as Error).name },
+                pluginId: options.string('id'),
+                where,
+              });
               event.tag(tagOnException);
             }
           }

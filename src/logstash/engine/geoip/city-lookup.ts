@@ -57,7 +57,14 @@ export function cityGeoData(response: CityResponse, hostAddress: string, desired
         put(field, location?.time_zone);
         break;
       case 'LOCATION': // parseLocationField (:652-663)
-        if (location?.latitude !== undefined && location?.longitude !== undefined) put(field, newMap([['lat', location.latitude], ['lon', location.longitude]]));
+        if (location?.latitude !== undefined && location?.longitude !== undefined)
+          put(
+            field,
+            newMap([
+              ['lat', location.latitude],
+              ['lon', location.longitude],
+            ]),
+          );
         break;
       case 'LATITUDE':
         put(field, location?.latitude);

@@ -39,7 +39,22 @@ const order = new Map<Field, number>(fields.map(([f], i) => [f, i]));
 
 /** Database.java:9-27: the City database's default fields (ECS disabled: REGION_CODE for REGION_ISO_CODE, GeoIPFilter.java:134-145). */
 export function cityDefaultFields(ecs: boolean): Field[] {
-  const base: Field[] = ['IP', 'CITY_NAME', 'CONTINENT_CODE', 'COUNTRY_NAME', 'COUNTRY_CODE2', 'COUNTRY_CODE3', 'POSTAL_CODE', 'DMA_CODE', 'REGION_NAME', 'REGION_ISO_CODE', 'TIMEZONE', 'LOCATION', 'LATITUDE', 'LONGITUDE'];
+  const base: Field[] = [
+    'IP',
+    'CITY_NAME',
+    'CONTINENT_CODE',
+    'COUNTRY_NAME',
+    'COUNTRY_CODE2',
+    'COUNTRY_CODE3',
+    'POSTAL_CODE',
+    'DMA_CODE',
+    'REGION_NAME',
+    'REGION_ISO_CODE',
+    'TIMEZONE',
+    'LOCATION',
+    'LATITUDE',
+    'LONGITUDE',
+  ];
   return sortFields(ecs ? base : [...base.filter((f) => f !== 'REGION_ISO_CODE'), 'REGION_CODE']);
 }
 
@@ -57,5 +72,8 @@ export function parseField(value: string): Field {
 /** normalizeFieldReferenceFragment (:107-111): `geo.location.lat` → `[geo][location][lat]`; "" → "[]". */
 export function fieldReference(field: Field, ecs: boolean): string {
   const entry = fields[order.get(field)!]!;
-  return (ecs ? entry[1] : entry[2]).split('.').map((f) => `[${f}]`).join('');
+  return (ecs ? entry[1] : entry[2])
+    .split('.')
+    .map((f) => `[${f}]`)
+    .join('');
 }

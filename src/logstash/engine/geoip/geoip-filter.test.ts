@@ -23,10 +23,25 @@ describe('geoip filter (logstash-filter-geoip v7.3.1, ECS v8, City database)', (
     expect(client).toEqual(
       newMap([
         ['ip', '8.8.8.8'],
-        ['geo', newMap([['country_name', 'United States'], ['continent_code', 'NA'], ['country_iso_code', 'US'], ['timezone', 'America/Chicago'], ['location', newMap([['lat', 37.751], ['lon', -97.822]])]])],
+        [
+          'geo',
+          newMap([
+            ['country_name', 'United States'],
+            ['continent_code', 'NA'],
+            ['country_iso_code', 'US'],
+            ['timezone', 'America/Chicago'],
+            [
+              'location',
+              newMap([
+                ['lat', 37.751],
+                ['lon', -97.822],
+              ]),
+            ],
+          ]),
+        ],
       ]),
     );
-    expect(Object.keys((client.geo as Record<string, LsValue>))).toEqual(['country_name', 'continent_code', 'country_iso_code', 'timezone', 'location']);
+    expect(Object.keys(client.geo as Record<string, LsValue>)).toEqual(['country_name', 'continent_code', 'country_iso_code', 'timezone', 'location']);
   });
 
   it('fills city, postal code and region when the database has them', async () => {
@@ -76,7 +91,12 @@ describe('geoip filter (logstash-filter-geoip v7.3.1, ECS v8, City database)', (
 
   it('keeps legacy names with ECS disabled, and honours fields', async () => {
     const { event } = await (await geoip('source => "addr" ecs_compatibility => "disabled" fields => ["country_code3", "IP"]')).run({ addr: '8.8.8.8' });
-    expect(event.get('geoip')).toEqual(newMap([['country_code3', 'US'], ['ip', '8.8.8.8']]));
+    expect(event.get('geoip')).toEqual(
+      newMap([
+        ['country_code3', 'US'],
+        ['ip', '8.8.8.8'],
+      ]),
+    );
   });
 
   it('needs a target in ECS mode unless the source is an [ip] sub-field, and refuses unknown fields', async () => {

@@ -28,7 +28,10 @@ export const geoipFilter: FilterDefinition = {
 
 /** The plugin's configuration error: the pipeline would not start. */
 export class GeoipConfigError extends Error {
-  constructor(message: string, readonly option: string) {
+  constructor(
+    message: string,
+    readonly option: string,
+  ) {
     super(message);
     this.name = 'GeoipConfigError';
   }
@@ -86,7 +89,8 @@ export class GeoipFilter implements FilterPlugin {
     let ip: string;
     if (Array.isArray(input)) {
       // (String) list.get(0): an empty list or a non-string throws, and Logstash's worker dies.
-      if (typeof input[0] !== 'string') throw new Error(`java.lang.${input.length === 0 ? 'IndexOutOfBoundsException' : 'ClassCastException'}: geoip source ${this.sourceField} is a list whose first element is not a string`);
+      if (typeof input[0] !== 'string')
+        throw new Error(`java.lang.${input.length === 0 ? 'IndexOutOfBoundsException' : 'ClassCastException'}: geoip source ${this.sourceField} is a list whose first element is not a string`);
       ip = input[0];
     } else if (typeof input === 'string') ip = input;
     else throw new Error('java.lang.IllegalArgumentException: Expected input field value to be String or List type');

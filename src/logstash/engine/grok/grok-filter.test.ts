@@ -94,7 +94,12 @@ describe('grok filter (logstash-filter-grok v4.4.3 grok.rb)', () => {
   it('puts captures under target, and keeps empty captures only with keep_empty_captures', async () => {
     const kit = await grok('match => { "message" => "^(?<a>x*)-(?<b>y*)$" } target => "parsed" keep_empty_captures => true');
     const { event } = await kit.run({ message: 'x-' });
-    expect(event.get('parsed')).toEqual(newMap([['a', 'x'], ['b', '']]));
+    expect(event.get('parsed')).toEqual(
+      newMap([
+        ['a', 'x'],
+        ['b', ''],
+      ]),
+    );
   });
 
   it('refuses patterns_dir at its file:line: the engine loads no pattern files from disk', async () => {

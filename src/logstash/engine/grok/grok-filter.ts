@@ -57,7 +57,9 @@ export class GrokFilter implements FilterPlugin {
     const ecs = options.string('ecs_compatibility') ?? env.ecsCompatibility;
     // grok.rb:328-346: v1 and v8 both load the ecs-v1 set; v8 warns at register.
     if (ecs === 'v8') {
-      registerLog(options, env)?.warn('ECS v8 support is a preview of the unreleased ECS v8, and uses the v1 patterns. When Version 8 of the Elastic Common Schema becomes available, this plugin will need to be updated');
+      registerLog(options, env)?.warn(
+        'ECS v8 support is a preview of the unreleased ECS v8, and uses the v1 patterns. When Version 8 of the Elastic Common Schema becomes available, this plugin will need to be updated',
+      );
     }
     const definitions = new Map(corePatterns(ecs === 'disabled' ? 'legacy' : 'ecs-v1'));
     // grok.rb:475-480: inline definitions after the files (a name redefined wins), chomped.
@@ -72,7 +74,10 @@ export class GrokFilter implements FilterPlugin {
     for (const [field, value] of Object.entries(options.hash('match'))) {
       const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
       if (!list || list.some((p) => typeof p !== 'string')) options.unmodelled('match', `the patterns for ${field} are not strings`);
-      patterns.set(field, (list as string[]).map((p) => Grok.compile(onig, p, definitions, namedCapturesOnly)));
+      patterns.set(
+        field,
+        (list as string[]).map((p) => Grok.compile(onig, p, definitions, namedCapturesOnly)),
+      );
     }
     let target = options.string('target');
     // grok.rb:289: a plain name becomes a field reference.

@@ -21,7 +21,10 @@ const captures = (grok: Grok, text: string) => grok.match(text)?.map((c) => [c.f
 describe('grok expansion (jls-grok 0.11.5 grok-pure.rb:87-132)', () => {
   it('expands nested references, capturing only those with a semantic (named_captures_only)', () => {
     const grok = compile('%{SYSLOGPROG}: %{NUMBER}', new Map([...ecs(), ['NUMBER', '\\d+']]));
-    expect(captures(grok, 'sshd[42]: 7')).toEqual([['[process][name]', 'sshd'], ['[process][pid]', 42n]]);
+    expect(captures(grok, 'sshd[42]: 7')).toEqual([
+      ['[process][name]', 'sshd'],
+      ['[process][pid]', 42n],
+    ]);
     expect(grok.expanded).toContain('(?<PROG:[process][name]>');
   });
 
@@ -31,7 +34,10 @@ describe('grok expansion (jls-grok 0.11.5 grok-pure.rb:87-132)', () => {
   });
 
   it('registers %{NAME=definition} inline and keeps plain (?<name>) groups as fields', () => {
-    expect(captures(compile('%{ID:id=[a-f]+} (?<rest>.+)', new Map()), 'beef tail')).toEqual([['id', 'beef'], ['rest', 'tail']]);
+    expect(captures(compile('%{ID:id=[a-f]+} (?<rest>.+)', new Map()), 'beef tail')).toEqual([
+      ['id', 'beef'],
+      ['rest', 'tail'],
+    ]);
   });
 
   // 10 000 expansions of a growing text: seconds on a loaded machine, so an explicit, generous limit.
@@ -58,19 +64,34 @@ describe('grok matching: Regexp.new(expanded, Regexp::MULTILINE) (grok-pure.rb:1
   });
 
   it('$ ends a line, not the message: the DB grok as the audit read it kept only the first line of multi-line SQL (audit 3.4)', () => {
-    const defs = new Map([['TT_SQL', '(?i:(?:select|insert|update|delete)\\b.*?)'], ['TT_NUMBER', '\\d+(?:\\.\\d+)?']]);
+    const defs = new Map([
+      ['TT_SQL', '(?i:(?:select|insert|update|delete)\\b.*?)'],
+      ['TT_NUMBER', '\\d+(?:\\.\\d+)?'],
+    ]);
     const audited = compile('^(?:query|sql|Executing \\(\\w+\\)):?\\s+%{TT_SQL:[db][statement]}(?:\\s+\\(%{TT_NUMBER:[db][duration_ms]:float} ?ms\\))?\\s*$', defs);
     expect(audited.match('SQL: SELECT 1')).toBeNull();
-    expect(captures(audited, 'query: SELECT a,\n  b FROM t (12 ms)')).toEqual([['[db][statement]', 'SELECT a,'], ['[db][duration_ms]', null]]);
+    expect(captures(audited, 'query: SELECT a,\n  b FROM t (12 ms)')).toEqual([
+      ['[db][statement]', 'SELECT a,'],
+      ['[db][duration_ms]', null],
+    ]);
   });
 
   it('the DB grok of logstash.conf takes SQL:/QUERY: in any case and the whole multi-line statement (the fix of audit 3.4)', () => {
     const options = configInit(canonicalPlugin('db_query'), { ...commonFilterOptions, ...grokFilter.options }, {});
     const defs = new Map([...ecs(), ...Object.entries(options.hash('pattern_definitions') as Record<string, string>)]);
     const grok = compile(options.hash('match').message as string, defs);
-    expect(captures(grok, 'SQL: SELECT 1')).toEqual([['[db][statement]', 'SELECT 1'], ['[db][duration_ms]', null]]);
-    expect(captures(grok, 'QUERY: SELECT 1 (3 ms)')).toEqual([['[db][statement]', 'SELECT 1'], ['[db][duration_ms]', 3]]);
-    expect(captures(grok, 'query: SELECT a,\n  b FROM t (12 ms)')).toEqual([['[db][statement]', 'SELECT a,\n  b FROM t'], ['[db][duration_ms]', 12]]);
+    expect(captures(grok, 'SQL: SELECT 1')).toEqual([
+      ['[db][statement]', 'SELECT 1'],
+      ['[db][duration_ms]', null],
+    ]);
+    expect(captures(grok, 'QUERY: SELECT 1 (3 ms)')).toEqual([
+      ['[db][statement]', 'SELECT 1'],
+      ['[db][duration_ms]', 3],
+    ]);
+    expect(captures(grok, 'query: SELECT a,\n  b FROM t (12 ms)')).toEqual([
+      ['[db][statement]', 'SELECT a,\n  b FROM t'],
+      ['[db][duration_ms]', 12],
+    ]);
   });
 });
 
@@ -78,12 +99,23 @@ describe('conversions (grok-pure.rb:136-157: String#to_i / #to_f)', () => {
   const defs = new Map([['ANY', '\\S+']]);
   it('converts :int and :float with Ruby semantics on odd input', () => {
     const grok = compile('%{ANY:a:int} %{ANY:b:float} %{ANY:c:int}', defs);
-    expect(captures(grok, '12abc 1_000.5x abc')).toEqual([['a', 12n], ['b', 1000.5], ['c', 0n]]);
-    expect(captures(grok, '-0x1A .5 99999999999999999999')).toEqual([['a', 0n], ['b', 0.5], ['c', 99999999999999999999n]]);
+    expect(captures(grok, '12abc 1_000.5x abc')).toEqual([
+      ['a', 12n],
+      ['b', 1000.5],
+      ['c', 0n],
+    ]);
+    expect(captures(grok, '-0x1A .5 99999999999999999999')).toEqual([
+      ['a', 0n],
+      ['b', 0.5],
+      ['c', 99999999999999999999n],
+    ]);
   });
 
   it('converts only the first group of a repeated name (coerce is reassigned in the upstream loop)', () => {
-    expect(captures(compile('%{ANY:n:int} %{ANY:n:int}', defs), '1 2')).toEqual([['n', 1n], ['n', '2']]);
+    expect(captures(compile('%{ANY:n:int} %{ANY:n:int}', defs), '1 2')).toEqual([
+      ['n', 1n],
+      ['n', '2'],
+    ]);
   });
 
   it('reports a group that took no part as nil, without converting it', () => {

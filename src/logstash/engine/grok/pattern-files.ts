@@ -15,7 +15,11 @@ export type PatternSet = 'ecs-v1' | 'legacy';
  * saying so (grok-expand.ts), instead of matching differently than Logstash would.
  */
 export function corePatterns(set: PatternSet): ReadonlyMap<string, string> {
-  if (set === 'legacy') throw new UnmodelledError('grok with ecs_compatibility => disabled loads the legacy set of logstash-patterns-core, which the engine does not model (it models the ecs-v1 patterns of the syslog input)', 'ecs_compatibility');
+  if (set === 'legacy')
+    throw new UnmodelledError(
+      'grok with ecs_compatibility => disabled loads the legacy set of logstash-patterns-core, which the engine does not model (it models the ecs-v1 patterns of the syslog input)',
+      'ecs_compatibility',
+    );
   return syslogInputPatterns;
 }
 

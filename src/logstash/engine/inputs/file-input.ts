@@ -62,7 +62,10 @@ export const fileInput: InputDefinition = {
     const postProcess = (event: Event, path: string) => {
       event.set('[@metadata][path]', path);
       event.set('[@metadata][host]', host);
-      for (const [field, value] of [[ecs ? '[host][name]' : 'host', host], [ecs ? '[log][file][path]' : 'path', path]] as const) {
+      for (const [field, value] of [
+        [ecs ? '[host][name]' : 'host', host],
+        [ecs ? '[log][file][path]' : 'path', path],
+      ] as const) {
         try {
           if (!event.includes(field)) event.set(field, value);
         } catch {

@@ -34,7 +34,10 @@ function globRegex(pattern: string, dirGlob: boolean): RegExp {
       const end = pattern.indexOf(']', i + 2);
       if (end === -1) re += '\\[';
       else {
-        const body = pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        const body = pattern
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\');
         re += `[${body}]`;
         i = end;
       }
@@ -42,7 +45,11 @@ function globRegex(pattern: string, dirGlob: boolean): RegExp {
       const end = pattern.indexOf('}', i);
       if (end === -1) re += '\\{';
       else {
-        re += `(?:${pattern.slice(i + 1, end).split(',').map((alt) => globRegex(alt, false).source.slice(1, -1)).join('|')})`;
+        re += `(?:${pattern
+          .slice(i + 1, end)
+          .split(',')
+          .map((alt) => globRegex(alt, false).source.slice(1, -1))
+          .join('|')})`;
         i = end;
       }
     } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');

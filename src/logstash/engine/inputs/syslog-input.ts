@@ -29,7 +29,35 @@ export const syslogInput: InputDefinition = {
     grok_pattern: { validate: 'string' },
     proxy_protocol: { validate: 'boolean', default: false },
     use_labels: { validate: 'boolean', default: true },
-    facility_labels: { validate: 'array', default: ['kernel', 'user-level', 'mail', 'system', 'security/authorization', 'syslogd', 'line printer', 'network news', 'UUCP', 'clock', 'security/authorization', 'FTP', 'NTP', 'log audit', 'log alert', 'clock', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'] },
+    facility_labels: {
+      validate: 'array',
+      default: [
+        'kernel',
+        'user-level',
+        'mail',
+        'system',
+        'security/authorization',
+        'syslogd',
+        'line printer',
+        'network news',
+        'UUCP',
+        'clock',
+        'security/authorization',
+        'FTP',
+        'NTP',
+        'log audit',
+        'log alert',
+        'clock',
+        'local0',
+        'local1',
+        'local2',
+        'local3',
+        'local4',
+        'local5',
+        'local6',
+        'local7',
+      ],
+    },
     severity_labels: { validate: 'array', default: ['Emergency', 'Alert', 'Critical', 'Error', 'Warning', 'Notice', 'Informational', 'Debug'] },
     timezone: { validate: 'string' },
     locale: { validate: 'string' },
@@ -42,7 +70,14 @@ export const syslogInput: InputDefinition = {
     const where = options.where;
     const field = options.string('syslog_field')!;
     const keys = ecs
-      ? { priority: '[log][syslog][priority]', facility: '[log][syslog][facility][code]', severity: '[log][syslog][severity][code]', facilityLabel: '[log][syslog][facility][name]', severityLabel: '[log][syslog][severity][name]', host: '[host][ip]' }
+      ? {
+          priority: '[log][syslog][priority]',
+          facility: '[log][syslog][facility][code]',
+          severity: '[log][syslog][severity][code]',
+          facilityLabel: '[log][syslog][facility][name]',
+          severityLabel: '[log][syslog][severity][name]',
+          host: '[host][ip]',
+        }
       : { priority: 'priority', facility: 'facility', severity: 'severity', facilityLabel: 'facility_label', severityLabel: 'severity_label', host: 'host' };
     const pattern = options.string('grok_pattern') ?? (ecs ? `<%{POSINT:${keys.priority}:int}>%{SYSLOGLINE}` : `<%{POSINT:${keys.priority}}>%{SYSLOGLINE}`);
     // syslog.rb:111-140: its own grok and date filters, built in Ruby with these options.
@@ -61,7 +96,20 @@ export const syslogInput: InputDefinition = {
         const event = plainDecode(bytes, { now: env.now, log: env.log }, codecLogger, ecs);
         decorateInput(event, options);
         event.set(keys.host, peer.ip);
-        syslogRelay(event, { ...keys, field, ecs, serviceType: options.string('service_type'), useLabels: options.boolean('use_labels'), facilityLabels: options.array('facility_labels').map(rubyToS), severityLabels: options.array('severity_labels').map(rubyToS) }, filters, env);
+        syslogRelay(
+          event,
+          {
+            ...keys,
+            field,
+            ecs,
+            serviceType: options.string('service_type'),
+            useLabels: options.boolean('use_labels'),
+            facilityLabels: options.array('facility_labels').map(rubyToS),
+            severityLabels: options.array('severity_labels').map(rubyToS),
+          },
+          filters,
+          env,
+        );
         return [event];
       } catch (error) {
         if (error instanceof Error && (error.name === 'UnmodelledError' || error.name === 'WorkerCrash')) throw error;
@@ -102,4 +150,3 @@ export const syslogInput: InputDefinition = {
     };
   },
 };
-

@@ -83,7 +83,13 @@ export const tcpInput: InputDefinition = {
             } catch (error) {
               if (!(error instanceof BufferFullError)) throw error;
               closedBecause = `${error.name}: ${error.message}`;
-              env.log({ level: 'error', logger: 'org.logstash.tcp.InputLoop', message: `/${peer.ip}:${peer.port}: closing due: ${closedBecause}`, pluginId: options.string('id'), where: options.where });
+              env.log({
+                level: 'error',
+                logger: 'org.logstash.tcp.InputLoop',
+                message: `/${peer.ip}:${peer.port}: closing due: ${closedBecause}`,
+                pluginId: options.string('id'),
+                where: options.where,
+              });
               return enqueue(jsonLines.flush());
             }
           },
@@ -95,4 +101,3 @@ export const tcpInput: InputDefinition = {
     };
   },
 };
-

@@ -15,7 +15,13 @@ describe('mutate runs its operations in its fixed order', () => {
     expect(events[0]!.includes('y')).toBe(false);
   });
   it('lowercase leaves non-strings alone, arrays element by element', async () => {
-    const { events } = await runFilter(mutateFilter, 'mutate { lowercase => ["a", "b", "c"] }', [testEvent([['a', 'ERROR'], ['b', 50n], ['c', ['X', 1n]]])]);
+    const { events } = await runFilter(mutateFilter, 'mutate { lowercase => ["a", "b", "c"] }', [
+      testEvent([
+        ['a', 'ERROR'],
+        ['b', 50n],
+        ['c', ['X', 1n]],
+      ]),
+    ]);
     expect(events[0]!.get('a')).toBe('error');
     expect(events[0]!.get('b')).toBe(50n);
     expect(events[0]!.get('c')).toEqual(['x', 1n]);
@@ -27,12 +33,24 @@ describe('mutate runs its operations in its fixed order', () => {
     expect(nbsp.events[0]!.get('message')).toBe('\u00a0x');
   });
   it('gsub with Ruby regexps and replacement backreferences', async () => {
-    const { events } = await runFilter(mutateFilter, 'mutate { gsub => ["message", "\\n$", "", "m2", "(\\w+)=(\\w+)", "\\2=\\1"] }', [testEvent([['message', 'a\nb\n'], ['m2', 'k=v x=y']])]);
+    const { events } = await runFilter(mutateFilter, 'mutate { gsub => ["message", "\\n$", "", "m2", "(\\w+)=(\\w+)", "\\2=\\1"] }', [
+      testEvent([
+        ['message', 'a\nb\n'],
+        ['m2', 'k=v x=y'],
+      ]),
+    ]);
     expect(events[0]!.get('message')).toBe('a\nb');
     expect(events[0]!.get('m2')).toBe('v=k y=x');
   });
   it('convert as Ruby to_i / to_f / booleans', async () => {
-    const { events } = await runFilter(mutateFilter, 'mutate { convert => { "i" => "integer" "f" => "float" "b" => "boolean" "s" => "string" } }', [testEvent([['i', '1,234abc'], ['f', '1_000.5'], ['b', 'yes'], ['s', 12.5]])]);
+    const { events } = await runFilter(mutateFilter, 'mutate { convert => { "i" => "integer" "f" => "float" "b" => "boolean" "s" => "string" } }', [
+      testEvent([
+        ['i', '1,234abc'],
+        ['f', '1_000.5'],
+        ['b', 'yes'],
+        ['s', 12.5],
+      ]),
+    ]);
     expect(events[0]!.get('i')).toBe(1234n);
     expect(events[0]!.get('f')).toBe(1000.5);
     expect(events[0]!.get('b')).toBe(true);
@@ -43,7 +61,12 @@ describe('mutate runs its operations in its fixed order', () => {
     expect(events[0]!.get('[@metadata][input]')).toEqual([['tcp', 'x'], 'tcp']);
   });
   it('a failing write is rescued: WARN with the values, tag _mutate_error, no decorators', async () => {
-    const { events, log } = await runFilter(mutateFilter, 'mutate { rename => { "level" => "[log][level]" } add_tag => ["renamed"] }', [testEvent([['log', 'docker text with token=S'], ['level', 'info']])]);
+    const { events, log } = await runFilter(mutateFilter, 'mutate { rename => { "level" => "[log][level]" } add_tag => ["renamed"] }', [
+      testEvent([
+        ['log', 'docker text with token=S'],
+        ['level', 'info'],
+      ]),
+    ]);
     expect(events[0]!.get('tags')).toEqual(['_mutate_error']);
     expect(events[0]!.includes('level')).toBe(false);
     expect(log).toEqual([
@@ -51,7 +74,10 @@ describe('mutate runs its operations in its fixed order', () => {
         level: 'warn',
         logger: 'logstash.filters.mutate',
         message: 'Exception caught while applying mutate filter',
-        data: { exception: "Could not set field 'level' on object 'docker text with token=S' to value 'info'.This is probably due to trying to set a field like [foo][bar] = someValuewhen [foo] is not either a map or a string" },
+        data: {
+          exception:
+            "Could not set field 'level' on object 'docker text with token=S' to value 'info'.This is probably due to trying to set a field like [foo][bar] = someValuewhen [foo] is not either a map or a string",
+        },
       }),
     ]);
   });

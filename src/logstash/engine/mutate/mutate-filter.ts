@@ -53,7 +53,10 @@ export const mutateFilter: FilterDefinition = {
     for (let i = 0; i < list.length; i += 3) {
       const [field, needle, replacement] = [list[i], list[i + 1], list[i + 2]];
       if (typeof field !== 'string' || typeof needle !== 'string' || typeof replacement !== 'string') {
-        throw new PipelineLoadError(options.whereOf('gsub'), `Couldn't create the filter mutate: Invalid gsub configuration ${JSON.stringify([field ?? null, needle ?? null, replacement ?? null])}. gsub requires 3 non-nil elements per config entry`);
+        throw new PipelineLoadError(
+          options.whereOf('gsub'),
+          `Couldn't create the filter mutate: Invalid gsub configuration ${JSON.stringify([field ?? null, needle ?? null, replacement ?? null])}. gsub requires 3 non-nil elements per config entry`,
+        );
       }
       const compile = (source: string) => RubyRegex.compile(onig, source);
       if (!needle.includes('%{')) {

@@ -5,7 +5,17 @@ import { rubydebug } from './rubydebug.js';
 // logstash-codec-rubydebug v3.1.0: event.to_hash.ai (amazing_print 1.6.0, plain).
 describe('rubydebug', () => {
   it('right-aligns keys behind four spaces per level, indexes arrays', () => {
-    const text = rubydebug(newMap([['message', 'a "b"'], ['@timestamp', LsTimestamp.parseInstant('2026-11-26T08:00:00Z')], ['tags', ['x', 'y']], ['log', newMap([['level', 'info']])], ['n', 5n], ['f', 1.5], ['z', null]]));
+    const text = rubydebug(
+      newMap([
+        ['message', 'a "b"'],
+        ['@timestamp', LsTimestamp.parseInstant('2026-11-26T08:00:00Z')],
+        ['tags', ['x', 'y']],
+        ['log', newMap([['level', 'info']])],
+        ['n', 5n],
+        ['f', 1.5],
+        ['z', null],
+      ]),
+    );
     expect(text).toBe(
       [
         '{',

@@ -12,7 +12,13 @@ const charset: OptionSpecs = { charset: { validate: 'string', default: 'UTF-8' }
 /** The codecs the engine models, with the options each declares at its bundled version. */
 const codecOptions: Record<string, OptionSpecs> = {
   // logstash-codec-json_lines v3.2.2 json_lines.rb:37-52
-  json_lines: { ...charset, ecs_compatibility: {}, delimiter: { validate: 'string', default: '\n' }, decode_size_limit_bytes: { validate: 'number', default: 536870912n }, target: { validate: 'field_reference', unmodelled: 'json_lines target is not modelled' } },
+  json_lines: {
+    ...charset,
+    ecs_compatibility: {},
+    delimiter: { validate: 'string', default: '\n' },
+    decode_size_limit_bytes: { validate: 'number', default: 536870912n },
+    target: { validate: 'field_reference', unmodelled: 'json_lines target is not modelled' },
+  },
   // logstash-codec-plain v3.1.0 plain.rb:17-27
   plain: { ...charset, ecs_compatibility: {}, format: { validate: 'string' } },
   // logstash-codec-multiline v3.1.2

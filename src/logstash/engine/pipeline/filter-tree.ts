@@ -17,7 +17,8 @@ export async function compileFilterTree(
     if (statement.type === 'plugin') nodes.push({ kind: 'stage', stage: await stage(statement) });
     else {
       const clauses = [];
-      for (const clause of statement.clauses) clauses.push({ test: clause.condition ? condition(clause.condition) : undefined, body: await compileFilterTree(clause.body, stage, condition, file), where: `${file}:${clause.pos.line}` });
+      for (const clause of statement.clauses)
+        clauses.push({ test: clause.condition ? condition(clause.condition) : undefined, body: await compileFilterTree(clause.body, stage, condition, file), where: `${file}:${clause.pos.line}` });
       nodes.push({ kind: 'branch', clauses });
     }
   }

@@ -13,7 +13,10 @@ export function compileOutputTree(
 ): OutputNode[] {
   return body.map((statement): OutputNode => {
     if (statement.type === 'plugin') return { kind: 'output', output: output(statement) };
-    return { kind: 'branch', clauses: statement.clauses.map((c) => ({ test: c.condition ? condition(c.condition) : undefined, body: compileOutputTree(c.body, output, condition, file), where: `${file}:${c.pos.line}` })) };
+    return {
+      kind: 'branch',
+      clauses: statement.clauses.map((c) => ({ test: c.condition ? condition(c.condition) : undefined, body: compileOutputTree(c.body, output, condition, file), where: `${file}:${c.pos.line}` })),
+    };
   });
 }
 

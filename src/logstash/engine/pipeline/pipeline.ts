@@ -86,17 +86,24 @@ export class LogstashPipeline {
     // a later filter show even when an earlier one could not register.
     for (const node of pluginsOf(body('filter'))) {
       const definition = filterRegistry.get(node.name);
-      if (!definition) throw new UnmodelledError(`the ${node.name} filter is not modelled by the engine (modelled: ${[...filterRegistry.keys()].join(', ')})`, undefined, whereOf(settings.file, node.pos));
+      if (!definition)
+        throw new UnmodelledError(`the ${node.name} filter is not modelled by the engine (modelled: ${[...filterRegistry.keys()].join(', ')})`, undefined, whereOf(settings.file, node.pos));
       configInit({ file: settings.file, text: settings.text, node, kind: 'filter' }, { ...commonFilterOptions, ...definition.options }, env.variables);
     }
     const stages: FilterStage[] = [];
-    const filters = await compileFilterTree(body('filter'), async (node) => {
-      const definition = filterRegistry.get(node.name);
-      if (!definition) throw new UnmodelledError(`the ${node.name} filter is not modelled by the engine (modelled: ${[...filterRegistry.keys()].join(', ')})`, undefined, whereOf(settings.file, node.pos));
-      const stage = await createFilterStage(definition, { file: settings.file, text: settings.text, node, kind: 'filter' }, env);
-      stages.push(stage);
-      return stage;
-    }, condition, settings.file);
+    const filters = await compileFilterTree(
+      body('filter'),
+      async (node) => {
+        const definition = filterRegistry.get(node.name);
+        if (!definition)
+          throw new UnmodelledError(`the ${node.name} filter is not modelled by the engine (modelled: ${[...filterRegistry.keys()].join(', ')})`, undefined, whereOf(settings.file, node.pos));
+        const stage = await createFilterStage(definition, { file: settings.file, text: settings.text, node, kind: 'filter' }, env);
+        stages.push(stage);
+        return stage;
+      },
+      condition,
+      settings.file,
+    );
     return new LogstashPipeline(log, config, inputStages, filters, outputs, stages, env);
   }
 
@@ -111,7 +118,11 @@ export class LogstashPipeline {
   /** The input plugin of that name (tcp, syslog, file); an error when the config has none or several. */
   input(name: string): InputStage {
     const found = this.inputs.filter((i) => i.name === name);
-    if (found.length !== 1) throw new PipelineLoadError(this.config.file, found.length === 0 ? `the pipeline has no ${name} input` : `the pipeline has ${found.length} ${name} inputs (${found.map((f) => f.where).join(', ')}): say which`);
+    if (found.length !== 1)
+      throw new PipelineLoadError(
+        this.config.file,
+        found.length === 0 ? `the pipeline has no ${name} input` : `the pipeline has ${found.length} ${name} inputs (${found.map((f) => f.where).join(', ')}): say which`,
+      );
     return found[0]!;
   }
 

@@ -16,7 +16,10 @@ describe('caseViews (whole-document comparison of a case)', () => {
     const doc = { index: 'logs-2026.11.26', source: { '@timestamp': '2026-11-26T08:00:00.000Z', log: { level: 'info' } } };
     const { actual, expected } = caseViews(c, 'id1', [doc]);
     expect(actual).toEqual({ logs: [{ _index: 'logs-2026.11.26', '@timestamp': '2026-11-26T08:00:00.000Z', log: { level: 'info' } }], errors: [] });
-    expect(expected).toEqual({ logs: [{ _index: 'logs-2026.11.26', '@timestamp': '2026-11-26T08:00:00.000Z', log: { level: 'error' }, tags: ['error'] }], errors: [{ _index: 'errors-<day of @timestamp>', tags: ['error'], log: { level: 'error' } }] });
+    expect(expected).toEqual({
+      logs: [{ _index: 'logs-2026.11.26', '@timestamp': '2026-11-26T08:00:00.000Z', log: { level: 'error' }, tags: ['error'] }],
+      errors: [{ _index: 'errors-<day of @timestamp>', tags: ['error'], log: { level: 'error' } }],
+    });
   });
   it('a whole `document` is compared after the ignore paths, with {{id}} filled in', () => {
     const c = { ...base, expect: { indices: ['logs' as const], document: { '@timestamp': '2026-11-26T08:00:00.000Z', message: '{{id}} hi' } }, ignore: ['host.name'] };

@@ -70,7 +70,11 @@ export class LogsEngine {
     for (const output of pipeline.outputStages) {
       if (!output.template) continue;
       const put = cluster.putIndexTemplate(output.template.name, output.template.body);
-      if (!put.ok) throw new PipelineLoadError(output.template.where, `Elasticsearch refuses the template ${output.template.name} (${put.status} ${put.error.type}: ${put.error.reason}): the output fails to bootstrap and the pipeline shuts down`);
+      if (!put.ok)
+        throw new PipelineLoadError(
+          output.template.where,
+          `Elasticsearch refuses the template ${output.template.name} (${put.status} ${put.error.type}: ${put.error.reason}): the output fails to bootstrap and the pipeline shuts down`,
+        );
     }
     return new LogsEngine(pipeline, LogstashLog.fromRepo(options.root), cluster);
   }

@@ -19,7 +19,11 @@ export function formatRun(result: EngineResult, trace?: TraceRecorder, showLog =
     out.push(`  tags: ${Array.isArray(tags) && tags.length > 0 ? tags.join(', ') : 'none'}`);
     out.push(`  indices: ${documents.length === 0 ? 'none (no output took it)' : documents.map((d) => d.index).join(', ')}`);
     for (const d of documents) {
-      const verdict = d.deadLetter ? `dead letter queue: ${d.deadLetter}` : d.elasticsearch?.accepted ? 'indexed' : `REJECTED by Elasticsearch (lost): ${d.elasticsearch ? `${d.elasticsearch.status} ${d.elasticsearch.type}: ${d.elasticsearch.reason}` : 'not sent'}`;
+      const verdict = d.deadLetter
+        ? `dead letter queue: ${d.deadLetter}`
+        : d.elasticsearch?.accepted
+          ? 'indexed'
+          : `REJECTED by Elasticsearch (lost): ${d.elasticsearch ? `${d.elasticsearch.status} ${d.elasticsearch.type}: ${d.elasticsearch.reason}` : 'not sent'}`;
       out.push(`  ${d.index}: ${verdict}`, indent(prettyJson(d.json), 4));
     }
     for (const text of stdout) out.push('  stdout (rubydebug):', indent(text.trimEnd(), 4));
@@ -32,9 +36,7 @@ export function formatRun(result: EngineResult, trace?: TraceRecorder, showLog =
 }
 
 export function formatNdjson(result: EngineResult): string {
-  return result.events
-    .flatMap(({ documents }) => documents.map((d) => `{"_index":${JSON.stringify(d.index)}${d.json.length > 2 ? `,${d.json.slice(1)}` : '}'}`))
-    .join('\n');
+  return result.events.flatMap(({ documents }) => documents.map((d) => `{"_index":${JSON.stringify(d.index)}${d.json.length > 2 ? `,${d.json.slice(1)}` : '}'}`)).join('\n');
 }
 
 function indent(text: string, n: number): string {

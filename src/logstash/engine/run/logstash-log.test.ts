@@ -12,7 +12,13 @@ describe("Logstash's own log under monitoring/logstash/config/log4j2.properties"
     expect(log.levelOf('logstash.filters.mutate')).toBe('info');
     const lines: LogLine[] = [
       { level: 'warn' as const, logger: 'logstash.filters.json', message: 'Error parsing json', data: { raw: 'secret' } },
-      { level: 'warn' as const, logger: 'logstash.filters.mutate', message: 'Exception caught while applying mutate filter', data: { exception: "Could not set field 'x'" }, pluginId: 'level_from_json' },
+      {
+        level: 'warn' as const,
+        logger: 'logstash.filters.mutate',
+        message: 'Exception caught while applying mutate filter',
+        data: { exception: "Could not set field 'x'" },
+        pluginId: 'level_from_json',
+      },
     ];
     expect(log.written(lines).map((l) => log.format(l))).toEqual([
       `[WARN ][logstash.filters.mutate  ][timetable-logs][level_from_json] Exception caught while applying mutate filter {:exception=>"Could not set field 'x'"}`,

@@ -8,7 +8,12 @@ import { LogsEngine } from './engine-run.js';
  * The engine with a JRuby of its own (a container built offline, or the local jruby of the
  * pinned version), for `npm run logs`: started once, stopped at the end.
  */
-export async function startLogsEngine(options: { root: string; file?: string; variables?: Record<string, string>; progress?: (message: string) => void }): Promise<{ engine: LogsEngine; stop: () => Promise<void> }> {
+export async function startLogsEngine(options: {
+  root: string;
+  file?: string;
+  variables?: Record<string, string>;
+  progress?: (message: string) => void;
+}): Promise<{ engine: LogsEngine; stop: () => Promise<void> }> {
   const t0 = performance.now();
   options.progress?.('logs: starting JRuby for the ruby filters...');
   const started = await startStacks([jrubyStack as StackDefinition<unknown>]);
