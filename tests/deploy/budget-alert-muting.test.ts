@@ -4,6 +4,7 @@ import { canonicalAlertShapes } from '../../src/alertmanager/checks/inhibit-equa
 import { readRepoFile, repoRoot } from '../../src/sources/repo-files.js';
 import { Workspace } from '../../src/workspace/workspace.js';
 import { inhibitingRules } from '../../src/diff/inhibition-effect.js';
+import { markdownTableRows } from '../support/markdown-table-rows.js';
 
 /**
  * Issue 12, behaviour 4: what a budget alert may mute is a decision, written in
@@ -16,15 +17,7 @@ import { inhibitingRules } from '../../src/diff/inhibition-effect.js';
 const budgetAlerts = ['ErrorBudgetFastBurn', 'ErrorBudgetSlowBurn', 'ErrorBudgetHalfConsumed', 'ErrorBudgetExhausted'];
 const doc = readRepoFile('docs/error_budget_policy.md');
 const section = doc.slice(doc.indexOf('### What a budget alert may mute'));
-const rows = section
-  .split('\n')
-  .filter((l) => l.startsWith('|'))
-  .map((l) =>
-    l
-      .split('|')
-      .slice(1, -1)
-      .map((c) => c.trim()),
-  );
+const rows = markdownTableRows(section);
 
 function mutedBy(source: string): string[] {
   const rules = loadAlertmanagerConfig().inhibitRules;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRepoFile } from '../../src/sources/repo-files.js';
 import { YamlFile } from '../../src/sources/yaml-file.js';
+import { markdownTableRows } from '../support/markdown-table-rows.js';
 
 /**
  * docs/error_budget_policy.md states the SLO, the burn-rate tiers and the budget alerts; the
@@ -37,15 +38,7 @@ function tiers(alert: string) {
 const hours: Record<string, number> = { m: 1 / 60, h: 1, d: 24 };
 const toHours = (window: string) => Number(window.slice(0, -1)) * hours[window.slice(-1)]!;
 const windowDays = 30;
-const tableRows = doc
-  .split('\n')
-  .filter((l) => l.startsWith('|'))
-  .map((l) =>
-    l
-      .split('|')
-      .slice(1, -1)
-      .map((c) => c.trim()),
-  );
+const tableRows = markdownTableRows(doc);
 
 describe('docs/error_budget_policy.md agrees with monitoring/alert_rules.yml', () => {
   const allTiers = [...tiers('ErrorBudgetFastBurn'), ...tiers('ErrorBudgetSlowBurn')];
