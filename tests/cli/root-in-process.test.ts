@@ -15,7 +15,7 @@ import { Workspace } from '../../src/workspace/workspace.js';
 const ruleCase = { file: 'fixtures/rules/alerts/HighErrorRate.yaml', name: '4.9% of requests fail, just below the threshold' };
 const routingCase = { file: 'fixtures/routing/severity-routes.yaml', name: 'an info alert posts to the timetable-info channel in blue' };
 const latencyCase = { file: 'fixtures/rules/alerts/HighLatency.yaml', name: '7% of requests take between 1s and 5s' };
-const copyOnly = (name: string) => `copy only: ${name}`;
+const copyOnly = (name: string) => `${name} (copy only)`;
 
 let copy = '';
 
@@ -80,7 +80,7 @@ describe('--root in process: the copy is what is read, with the canonical root l
 
   it("reproduce's simulated timeline plays the copy's rule scenario", { timeout: 300_000 }, async (ctx) => {
     const timeline = await orSkip(ctx, () => simulatedTimeline('HighLatency', { modeReason: 'asked for with --simulated', workspace: new Workspace(copy) }));
-    expect(timeline.source).toMatch(new RegExp(`^${latencyCase.file}:\\d+ case "${copyOnly(latencyCase.name)}"$`));
+    expect(timeline.source.replace(/:\d+ case /, ':<line> case ')).toBe(`${latencyCase.file}:<line> case "${copyOnly(latencyCase.name)}"`);
     expect(timeline.events.some((e) => e.kind === 'firing')).toBe(true);
   });
 });
