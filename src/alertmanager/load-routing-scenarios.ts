@@ -1,9 +1,9 @@
-import { readdirSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import type { FromSchema } from 'json-schema-to-ts';
 import { ConfigError } from '../sources/config-error.js';
-import { repoPath } from '../sources/repo-files.js';
-import { YamlFile, type YamlPath } from '../sources/yaml-file.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
+import type { YamlFile, YamlPath } from '../sources/yaml-file.js';
 import { nearestName } from '../sources/nearest-name.js';
 import type { ReceiverEntry } from './alertmanager-config.js';
 import type { InhibitionCase, RouteCase, RoutingScenario, ScenarioAlert } from './routing-scenario.js';
@@ -25,13 +25,11 @@ export interface ScenarioContext {
 type RawScenario = FromSchema<typeof routingScenarioSchema>;
 type RawAlert = NonNullable<RawScenario['routes']>[number]['alert'];
 
-/** Every scenario file of fixtures/routing/, in name order. */
-export function loadRoutingScenarios(context: ScenarioContext, dir = routingScenarioDir): RoutingScenario[] {
-  const files = readdirSync(repoPath(dir))
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort();
+/** Every scenario file of fixtures/routing/ in `sources` (default: the repository), in name order. */
+export function loadRoutingScenarios(context: ScenarioContext, dir = routingScenarioDir, sources = new SourceFiles(repoRoot)): RoutingScenario[] {
+  const files = sources.list(dir).filter((f) => /\.ya?ml$/.test(f));
   if (files.length === 0) throw new ConfigError(dir, 'no routing scenario files', `add fixtures as described in ${readme}`);
-  return files.map((f) => loadRoutingScenario(`${dir}/${f}`, context));
+  return files.map((f) => loadRoutingScenario(`${dir}/${f}`, context, sources));
 }
 
 /**
@@ -40,8 +38,8 @@ export function loadRoutingScenarios(context: ScenarioContext, dir = routingScen
  * alert exists in alert_rules.yml with the severity/service/team the scenario gives it (so
  * scenarios can't drift from the rules); `cluster` is left to the test, which makes it unique.
  */
-export function loadRoutingScenario(path: string, context: ScenarioContext): RoutingScenario {
-  const yaml = YamlFile.load(path, 'a routing scenario');
+export function loadRoutingScenario(path: string, context: ScenarioContext, sources = new SourceFiles(repoRoot)): RoutingScenario {
+  const yaml = sources.yaml(path, 'a routing scenario');
   if (!validate(yaml.data)) throw schemaError(yaml, validate.errors ?? [], readme);
   const raw = yaml.data as RawScenario;
   const receiverNames = context.receivers.map((r) => r.name);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { ConfigError } from '../sources/config-error.js';
-import { readRepoFile } from '../sources/repo-files.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
 import { alertmanagerConfigFile } from './alertmanager-config.js';
 import { alertmanagerMounts, templateFilesOf } from './mount-paths.js';
 import { compressRouteTimers } from './time-compression.js';
@@ -30,6 +31,8 @@ export interface TestConfigOptions {
   /** Extra template files (name → content), added after the repo's. */
   extraTemplates?: Record<string, string>;
   file?: string;
+  /** The tree alertmanager.yml and its templates are read from (reproduce's `--root`); default: the repository. */
+  sources?: SourceFiles;
 }
 
 /** Integrations the harness can point at the capture server. Anything else could reach a real service. */
@@ -49,7 +52,8 @@ const redirectable = new Set(['name', 'slack_configs', 'pagerduty_configs', 'web
  */
 export function testAlertmanagerConfig(options: TestConfigOptions): TestAlertmanagerConfig {
   const file = options.file ?? alertmanagerConfigFile;
-  const doc = parseDocument(readRepoFile(file, 'the Alertmanager configuration'));
+  const sources = options.sources ?? new SourceFiles(repoRoot);
+  const doc = parseDocument(sources.text(file, 'the Alertmanager configuration'));
   const slackPath = `${options.pathPrefix}/slack/webhook`;
   const pagerdutyPath = `${options.pathPrefix}/pagerduty/v2/enqueue`;
   const webhookPath = `${options.pathPrefix}/webhook`;
@@ -102,8 +106,8 @@ export function testAlertmanagerConfig(options: TestConfigOptions): TestAlertman
 
   const templates = doc.get('templates');
   for (const glob of isSeq(templates) ? templates.items : []) {
-    for (const template of templateFilesOf(String(isScalar(glob) ? glob.value : glob), file)) {
-      files[template.container.slice('/etc/alertmanager/'.length)] = readRepoFile(template.repo, 'an Alertmanager template');
+    for (const template of templateFilesOf(String(isScalar(glob) ? glob.value : glob), file, undefined, sources)) {
+      files[template.container.slice('/etc/alertmanager/'.length)] = sources.text(template.repo, 'an Alertmanager template');
     }
   }
   for (const [name, content] of Object.entries(options.extraTemplates ?? {})) {

@@ -1,5 +1,10 @@
-import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { DiffInputError } from '../diff/diff-input-error.js';
+import { formatDiffMarkdown } from '../diff/format-diff-markdown.js';
+import { formatDiffReport } from '../diff/format-diff-report.js';
+import { runDiff } from '../diff/run-diff.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { ToolUnavailableError } from '../tools/tool-runner.js';
 
 const program = new Command('diff')
   .description(
@@ -23,13 +28,6 @@ try {
 
 const [baseRev, headRev] = program.processedArgs as [string, string | undefined];
 const opts = program.opts<{ json?: boolean; markdown?: boolean; root?: string }>();
-// The root must be set before the harness loads: it resolves every path against it.
-if (opts.root) process.env.HARNESS_ROOT = resolve(opts.root);
-const { repoRoot } = await import('../sources/repo-files.js');
-const { runDiff } = await import('../diff/run-diff.js');
-const { DiffInputError } = await import('../diff/diff-input-error.js');
-const { formatDiffReport } = await import('../diff/format-diff-report.js');
-const { ToolUnavailableError } = await import('../tools/tool-runner.js');
 
 function noVerdict(message: string, hint?: string): never {
   if (opts.json) console.log(JSON.stringify({ error: message, hint }, null, 2));
@@ -39,7 +37,7 @@ function noVerdict(message: string, hint?: string): never {
 
 let report;
 try {
-  report = await runDiff({ base: baseRev, head: headRev, repoRoot });
+  report = await runDiff({ base: baseRev, head: headRev, repoRoot: opts.root ?? repoRoot });
 } catch (error) {
   if (error instanceof DiffInputError) noVerdict(error.message, error.hint);
   if (error instanceof ToolUnavailableError)
@@ -48,7 +46,7 @@ try {
 }
 
 if (opts.json) console.log(JSON.stringify(report, null, 2));
-else if (opts.markdown) console.log((await import('../diff/format-diff-markdown.js')).formatDiffMarkdown(report));
+else if (opts.markdown) console.log(formatDiffMarkdown(report));
 else console.log(formatDiffReport(report, process.stdout.isTTY === true));
 // A scenario one side could not use leaves the verdict incomplete: never report that as "no change".
 process.exit(report.notCompared.length > 0 ? 2 : report.changed ? 1 : 0);

@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { runReproduce } from '../reproduce/run-reproduce.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { Workspace } from '../workspace/workspace.js';
 
 const program = new Command('reproduce')
   .description(
@@ -25,11 +27,9 @@ try {
 
 const [argument] = program.processedArgs as [string | undefined];
 const opts = program.opts<{ simulated?: boolean; case?: string; reuse?: boolean; stop?: boolean; report?: string; json?: boolean; root?: string }>();
-// The root must be set before the harness loads: it resolves every path against it.
-if (opts.root) process.env.HARNESS_ROOT = resolve(opts.root);
 if (!argument && !opts.stop) {
   console.error('reproduce: name an alert (e.g. HighLatency) or an incident file (fixtures/incidents/<name>.yaml); `npm run reproduce -- --help` lists the options');
   process.exit(2);
 }
-const { runReproduce } = await import('../reproduce/run-reproduce.js');
-process.exit(await runReproduce(argument, opts));
+// The checkout every config, fixture and the report are read from or written to, each source loaded once.
+process.exit(await runReproduce(argument, opts, new Workspace(opts.root ?? repoRoot)));

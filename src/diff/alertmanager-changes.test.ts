@@ -4,6 +4,7 @@ import { readAlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
 import { YamlFile } from '../sources/yaml-file.js';
 import { alertmanagerChanges } from './alertmanager-changes.js';
 import { openSide } from './config-side.js';
+import { Workspace } from '../workspace/workspace.js';
 
 const base = `route:
   receiver: warnings
@@ -28,7 +29,7 @@ receivers:
 
 async function changes(head: string) {
   const side = async (role: 'base' | 'head', text: string) => ({
-    side: await openSide(role, undefined, tmpdir()),
+    side: await openSide(role, undefined, new Workspace(tmpdir())),
     config: readAlertmanagerConfig(YamlFile.parse('monitoring/alertmanager.yml', text)),
   });
   return alertmanagerChanges(await side('base', base), await side('head', head));

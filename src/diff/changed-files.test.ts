@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedFiles } from './changed-files.js';
 import { openSide } from './config-side.js';
+import { Workspace } from '../workspace/workspace.js';
 
 describe('changedFiles, between a revision and the working tree', () => {
   it('lists added, removed and modified files under monitoring/, and which of them the diff evaluates', async () => {
@@ -26,8 +27,8 @@ describe('changedFiles, between a revision and the working tree', () => {
     write('monitoring/new.yml', 'n\n');
     rmSync(join(repo, 'monitoring/gone.yml'));
 
-    const base = await openSide('base', 'HEAD', repo);
-    const head = await openSide('head', undefined, repo);
+    const base = await openSide('base', 'HEAD', new Workspace(repo));
+    const head = await openSide('head', undefined, new Workspace(repo));
     expect(base.display(base.path('monitoring/prometheus.yml'))).toBe('monitoring/prometheus.yml');
     expect(await changedFiles(base, head, new Set(['monitoring/prometheus.yml']))).toEqual([
       { file: 'monitoring/alertmanager/templates/slack.tmpl', status: 'modified', evaluated: false },

@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
 import { openSide, type SideRole } from './config-side.js';
 import { prometheusChanges } from './prometheus-changes.js';
+import { Workspace } from '../workspace/workspace.js';
 
 async function sideWith(role: SideRole, interval: string, cluster: string) {
   const root = mkdtempSync(join(tmpdir(), `diff-prom-${role}-`));
   mkdirSync(join(root, 'monitoring'));
   writeFileSync(join(root, 'monitoring/prometheus.yml'), `global:\n  evaluation_interval: ${interval}\n  external_labels:\n    cluster: ${cluster}\nrule_files:\n  - alert_rules.yml\n`);
-  const side = await openSide(role, undefined, root);
+  const side = await openSide(role, undefined, new Workspace(root));
   return { side, settings: prometheusSettings(side.path('monitoring/prometheus.yml')) };
 }
 

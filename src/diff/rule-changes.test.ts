@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { loadRuleInventory } from '../prometheus-rules/rule-inventory.js';
 import { openSide, type SideRole } from './config-side.js';
 import { ruleChanges } from './rule-changes.js';
+import { Workspace } from '../workspace/workspace.js';
 
 /** One side: a folder with monitoring/alert_rules.yml holding `text`. */
 async function sideWith(role: SideRole, text: string) {
   const root = mkdtempSync(join(tmpdir(), `diff-rules-${role}-`));
   mkdirSync(join(root, 'monitoring'));
   writeFileSync(join(root, 'monitoring/alert_rules.yml'), text);
-  const side = await openSide(role, undefined, root);
+  const side = await openSide(role, undefined, new Workspace(root));
   return { side, inventory: loadRuleInventory([side.path('monitoring/alert_rules.yml')]) };
 }
 

@@ -9,6 +9,7 @@ import { openSide } from './config-side.js';
 import { ruleChanges } from './rule-changes.js';
 import { actualResults, compareRuleRuns } from './rule-differences.js';
 import { expectationKey, type ExpectationOutcome, type SideRuleRun } from './rule-outcomes.js';
+import { Workspace } from '../workspace/workspace.js';
 
 const firing = { labels: { job: 'app' }, annotations: { summary: 's' } };
 const sample = (value: number) => ({ labels: { __name__: 'x', job: 'app' }, value });
@@ -41,7 +42,7 @@ describe('compareRuleRuns', () => {
       const root = mkdtempSync(join(tmpdir(), `diff-run-${role}-`));
       mkdirSync(join(root, 'monitoring'));
       writeFileSync(join(root, 'monitoring/alert_rules.yml'), `groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: x:ratio > ${threshold}\n`);
-      const side = await openSide(role, undefined, root);
+      const side = await openSide(role, undefined, new Workspace(root));
       const inventory = loadRuleInventory([side.path('monitoring/alert_rules.yml')]);
       const key = expectationKey({ scenario, case: scenario.cases[0]!, expectation: scenario.cases[0]!.expect[0]! });
       return { side, suite: { scenarios: [scenario], inventory } as unknown as PreparedSuite, outcomes: new Map([[key, outcome]]), via: 'test' };

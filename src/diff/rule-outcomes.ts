@@ -1,6 +1,5 @@
 import { ConfigError } from '../sources/config-error.js';
 import type { ExpectationRef } from '../prometheus-rules/compile-scenarios.js';
-import { prometheusConfigFile } from '../prometheus-rules/prometheus-config.js';
 import { prepareSuite, type PreparedSuite, type SuiteOptions } from '../prometheus-rules/rule-suite.js';
 import { runCompiledSuite } from '../prometheus-rules/run-rule-tests.js';
 import { withoutAlertname, type AlertState } from './alert-state.js';
@@ -64,9 +63,9 @@ export async function runSideRules(side: ConfigSide, suite = prepareSide(side), 
 }
 
 /** This side's rules with the working tree's scenarios (and generated ones), compiled, not run. */
-export function prepareSide(side: ConfigSide, options: Omit<SuiteOptions, 'prometheusConfig'> = {}): PreparedSuite {
+export function prepareSide(side: ConfigSide, options: Omit<SuiteOptions, 'prometheusConfig' | 'workspace' | 'fixturesFrom'> = {}): PreparedSuite {
   try {
-    return prepareSuite({ ...options, prometheusConfig: side.path(prometheusConfigFile) });
+    return prepareSuite({ ...options, workspace: side.workspace, fixturesFrom: side.fixtures });
   } catch (error) {
     if (error instanceof ConfigError) throw sideError(side, error);
     throw error;

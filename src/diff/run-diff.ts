@@ -1,11 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { alertmanagerConfigFile } from '../alertmanager/alertmanager-config.js';
-import { loadRoutingScenarios } from '../alertmanager/load-routing-scenarios.js';
 import type { RoutingScenario } from '../alertmanager/routing-scenario.js';
-import { canonicalScenarioContext } from '../alertmanager/scenario-context.js';
 import { ConfigError } from '../sources/config-error.js';
 import { location } from '../sources/location.js';
 import { prometheusConfigFile } from '../prometheus-rules/prometheus-config.js';
+import { Workspace } from '../workspace/workspace.js';
 import { alertmanagerChanges } from './alertmanager-changes.js';
 import { changedFiles } from './changed-files.js';
 import { openSide, type ConfigSide } from './config-side.js';
@@ -24,7 +23,7 @@ export interface DiffOptions {
   base: string;
   /** A revision, or undefined for the working tree. */
   head?: string;
-  /** The checkout: its git history, its working tree and its fixtures/. */
+  /** The checkout: its git history, its working tree and its fixtures/ (the CLI's `--root`, else this repository). */
   repoRoot: string;
 }
 
@@ -35,11 +34,13 @@ export interface DiffOptions {
 export async function runDiff(options: DiffOptions): Promise<DiffReport> {
   const started = performance.now();
   const sides: ConfigSide[] = [];
+  // The checkout's working tree: the scenarios both sides run are read from it, each file once.
+  const tree = new Workspace(options.repoRoot);
   try {
-    sides.push(await openSide('base', options.base, options.repoRoot));
-    sides.push(await openSide('head', options.head, options.repoRoot));
+    sides.push(await openSide('base', options.base, tree));
+    sides.push(await openSide('head', options.head, tree));
     const [base, head] = sides as [ConfigSide, ConfigSide];
-    const scenarios = routingScenarios();
+    const scenarios = routingScenarios(tree);
     // Boundary cases of the alerts whose thresholds moved run with the scenarios; what both sides
     // would run alike (same test file, same alertmanager.yml) is run by neither (unchanged-inputs.ts).
     const plan = planThresholds(base, head);
@@ -83,9 +84,9 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
 }
 
 /** The working tree's routing cases, checked against the working tree's rules and receivers. */
-function routingScenarios(): RoutingScenario[] {
+function routingScenarios(tree: Workspace): RoutingScenario[] {
   try {
-    return loadRoutingScenarios(canonicalScenarioContext());
+    return tree.routingScenarios();
   } catch (error) {
     if (error instanceof ConfigError) throw new DiffInputError(`the working tree's routing cases do not load: ${location(error)}: ${error.reason}`, error.hint);
     throw error;

@@ -1,9 +1,9 @@
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { ConfigError } from '../sources/config-error.js';
-import { displayPath, readRepoFile } from '../sources/repo-files.js';
-import { YamlFile } from '../sources/yaml-file.js';
+import { repoRoot } from '../sources/repo-files.js';
+import { SourceFiles } from '../sources/source-files.js';
 import { formatDuration } from '../prometheus-rules/duration.js';
-import { prometheusConfigFile, prometheusSettings } from '../prometheus-rules/prometheus-config.js';
+import { prometheusConfigFile, readPrometheusSettings } from '../prometheus-rules/prometheus-config.js';
 import { scaleRuleFile } from './test-rule-files.js';
 import { compressedTiming, testResendDelayMs, type PrometheusTiming } from './test-timing.js';
 
@@ -22,6 +22,8 @@ export interface TestPrometheusOptions {
   /** Accept remote-written samples this old (history injection), e.g. `31d`. */
   acceptHistory?: string;
   file?: string;
+  /** The tree prometheus.yml and its rule files are read from (reproduce's `--root`); default: the repository. */
+  sources?: SourceFiles;
 }
 
 export interface TestPrometheusConfig {
@@ -45,8 +47,9 @@ const sdKey = /_sd_configs$/;
  */
 export function testPrometheusConfig(options: TestPrometheusOptions): TestPrometheusConfig {
   const file = options.file ?? prometheusConfigFile;
-  const shown = displayPath(file);
-  const yaml = YamlFile.parse(shown, readRepoFile(file, 'the Prometheus configuration'));
+  const sources = options.sources ?? new SourceFiles(repoRoot);
+  const yaml = sources.yaml(file, 'the Prometheus configuration');
+  const shown = yaml.file;
   const doc = parseDocument(yaml.text);
   const fail = (message: string, hint: string, path: (string | number)[]) => new ConfigError(shown, message, hint, yaml.lineOf(path));
   const timing = options.timing ?? compressedTiming;
@@ -94,11 +97,11 @@ export function testPrometheusConfig(options: TestPrometheusOptions): TestPromet
   if (unknown.length) throw fail(`the test run maps jobs prometheus.yml does not have: ${unknown.join(', ')}`, `its jobs are: ${[...seen].join(', ')}`, ['scrape_configs']);
 
   const ruleFiles: Record<string, string> = {};
-  const resolved = prometheusSettings(file).ruleFiles;
+  const resolved = readPrometheusSettings(yaml).ruleFiles;
   ((yaml.data as { rule_files: string[] }).rule_files ?? []).forEach((name, i) => {
     if (name.includes('/') || /[*?[]/.test(name))
       throw fail(`rule file ${name} is not a plain file name beside prometheus.yml`, 'the test copy writes rule files next to the config; name them without directories or globs', ['rule_files', i]);
-    ruleFiles[name] = scaleRuleFile(YamlFile.load(resolved[i]!, 'a Prometheus rule file'), timing.ruleFactor).text;
+    ruleFiles[name] = scaleRuleFile(sources.yaml(resolved[i]!, 'a Prometheus rule file'), timing.ruleFactor).text;
   });
 
   describeChanges(doc, shown, options, timing, dropped);

@@ -49,6 +49,8 @@ export interface SuiteOptions {
   extraScenarios?: readonly ScenarioFile[];
   /** Where the rules and scenarios are read from, each once (`check`); default: the repository, read afresh. */
   workspace?: Workspace;
+  /** Where the scenario files are read from when they are not the rules' tree (diff: the working tree's scenarios on a revision's rules); default: `workspace`. */
+  fixturesFrom?: Workspace;
   /** The Prometheus whose semantics the scenarios expect (version-marked expectations); default: the one under test. */
   engine?: PrometheusEngine;
 }
@@ -59,13 +61,14 @@ export interface SuiteOptions {
  */
 export function prepareSuite(options: SuiteOptions = {}): PreparedSuite {
   const { workspace } = options;
+  const fixtures = options.fixturesFrom ?? workspace;
   const settings = workspace ? workspace.prometheus() : prometheusSettings(options.prometheusConfig);
   const inventory = workspace ? workspace.rules() : loadRuleInventory(settings.ruleFiles);
   const scenarios: ScenarioFile[] = [];
   const loadErrors: ConfigError[] = [];
-  for (const file of options.fixtures === false ? [] : scenarioFiles(options.dir, workspace)) {
+  for (const file of options.fixtures === false ? [] : scenarioFiles(options.dir, fixtures)) {
     try {
-      const scenario = workspace ? workspace.scenario(file) : loadScenario(file);
+      const scenario = fixtures ? fixtures.scenario(file) : loadScenario(file);
       const timing = evaluationTimeError(scenario, settings.evaluationIntervalMs);
       if (timing) throw timing;
       scenarios.push(scenario);

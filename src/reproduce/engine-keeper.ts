@@ -1,20 +1,21 @@
 import { statSync, writeFileSync } from 'node:fs';
+import { SourceFiles } from '../sources/source-files.js';
 import { startAlerting } from './live-engines.js';
 import type { KeptState } from './kept-engines.js';
 
 /**
  * The keeper behind `npm run reproduce -- --reuse`, run detached by kept-engines.ts: starts the
- * Alertmanager and capture server, writes where they are to the state file, and holds them until
+ * Alertmanager (of the checkout at <root>) and capture server, writes where they are to the state file, and holds them until
  * it is told to stop (SIGTERM, `--stop`) or nobody used them for `idleMs`. Its containers carry
  * its pid, so the reaper removes them when it ends, however it ends.
  */
-const stateFile = process.argv[2];
-if (!stateFile) throw new Error('usage: engine-keeper.ts <state-file>');
+const [stateFile, root] = process.argv.slice(2);
+if (!stateFile || !root) throw new Error('usage: engine-keeper.ts <state-file> <checkout root>');
 const idleMs = 30 * 60_000;
 const maxLifeMs = 8 * 3600_000;
 
 const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
-const started = await startAlerting(log);
+const started = await startAlerting(log, new SourceFiles(root));
 const state: KeptState = { pid: process.pid, alerting: started.alerting, alertmanagerPort: Number(new URL(started.alerting.alertmanagerUrl).port) };
 writeFileSync(stateFile, JSON.stringify(state, null, 2));
 log(`ready: ${JSON.stringify(state)}`);

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, openSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { repoRoot } from '../sources/repo-files.js';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startEngineNetwork } from '../engines/container-network.js';
 import { hostFromEngines } from '../engines/engine.js';
 import type { AlertingStackInfo } from '../stacks/alerting-stack.js';
@@ -19,11 +19,16 @@ export interface KeptState {
   alertmanagerPort: number;
 }
 
-const id = createHash('sha256').update(repoRoot).digest('hex').slice(0, 8);
-export const keptStateFile = join(tmpdir(), `timetable-reproduce-${id}.json`);
-export const keptLogFile = join(tmpdir(), `timetable-reproduce-${id}.log`);
+/** This harness's checkout, whose tsx and engine-keeper.ts run the keeper (a `--root` copy need not have node_modules). */
+const harnessDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function readState(): KeptState | undefined {
+/** Where the keeper of the checkout at `root` writes its state and log: one keeper per checkout. */
+function keptFiles(root: string): { state: string; log: string } {
+  const id = createHash('sha256').update(resolve(root)).digest('hex').slice(0, 8);
+  return { state: join(tmpdir(), `timetable-reproduce-${id}.json`), log: join(tmpdir(), `timetable-reproduce-${id}.log`) };
+}
+
+function readState(keptStateFile: string): KeptState | undefined {
   try {
     return JSON.parse(readFileSync(keptStateFile, 'utf8')) as KeptState;
   } catch {
@@ -50,20 +55,21 @@ async function answers(state: KeptState): Promise<boolean> {
 }
 
 /**
- * `--reuse`: the Alertmanager and capture server a keeper process holds for this checkout,
- * started (detached, and left running) when there is none that answers. Each use keeps it alive
- * for another idle period. The incident's own Prometheus is always new: history cannot be taken
- * back out of one.
+ * `--reuse`: the Alertmanager and capture server a keeper process holds for the checkout at
+ * `root` (running its alertmanager.yml), started (detached, and left running) when there is none
+ * that answers. Each use keeps it alive for another idle period. The incident's own Prometheus is
+ * always new: history cannot be taken back out of one.
  */
-export async function keptEngines(write: (line: string) => void): Promise<LiveEngines> {
-  let state = readState();
+export async function keptEngines(write: (line: string) => void, root: string): Promise<LiveEngines> {
+  const { state: keptStateFile, log: keptLogFile } = keptFiles(root);
+  let state = readState(keptStateFile);
   const reused = state !== undefined && alive(state.pid) && (await answers(state));
   if (!reused) {
     rmSync(keptStateFile, { force: true });
     const log = openSync(keptLogFile, 'w');
     // The keeper owns its containers (labels carry its pid and a session of its own), not this process.
     const { HARNESS_SESSION_ID: _, ...env } = process.env;
-    const child = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/reproduce/engine-keeper.ts'), keptStateFile], {
+    const child = spawn(process.execPath, [join(harnessDir, 'node_modules/tsx/dist/cli.mjs'), join(harnessDir, 'src/reproduce/engine-keeper.ts'), keptStateFile, resolve(root)], {
       detached: true,
       stdio: ['ignore', log, log],
       env,
@@ -73,7 +79,7 @@ export async function keptEngines(write: (line: string) => void): Promise<LiveEn
       pollUntil(
         async () =>
           existsSync(keptStateFile)
-            ? readState()
+            ? readState(keptStateFile)
             : child.exitCode !== null
               ? Promise.reject(new Error(`the keeper exited (${child.exitCode}): ${readFileSync(keptLogFile, 'utf8').slice(-2000)}`))
               : undefined,
@@ -86,9 +92,10 @@ export async function keptEngines(write: (line: string) => void): Promise<LiveEn
   return { alerting: state!.alerting, alertmanagerAddress: `${hostFromEngines}:${state!.alertmanagerPort}`, network, reused, stop: () => network.stop() };
 }
 
-/** `--stop`: ends the keeper of this checkout (its reaper then removes its containers). */
-export async function stopKeptEngines(): Promise<string> {
-  const state = readState();
+/** `--stop`: ends the keeper of the checkout at `root` (its reaper then removes its containers). */
+export async function stopKeptEngines(root: string): Promise<string> {
+  const { state: keptStateFile } = keptFiles(root);
+  const state = readState(keptStateFile);
   if (!state || !alive(state.pid)) {
     rmSync(keptStateFile, { force: true });
     return 'no kept engines are running';

@@ -1,20 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { loadAlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
 import { DeliveryReader } from '../alertmanager/deliveries.js';
 import { CaptureClient } from '../capture/capture-client.js';
-import { canonicalIncidentContext } from '../e2e/incidents/incident-context.js';
+import { incidentContext } from '../e2e/incidents/incident-context.js';
 import { injectHistory } from '../e2e/incidents/inject-history.js';
 import { patienceFor } from '../e2e/incidents/observe-incident.js';
 import { historyWindow } from '../e2e/incidents/read-history.js';
 import { testPrometheusConfig } from '../e2e/test-prometheus-config.js';
 import { ruleTimeFactor, testEvaluationInterval } from '../e2e/test-timing.js';
 import { PrometheusApi } from '../e2e/prometheus-api.js';
-import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
-import { loadRuleInventory } from '../prometheus-rules/rule-inventory.js';
 import { prometheusSpec } from '../stacks/prometheus-spec.js';
 import { alertBoundary } from '../thresholds/alert-boundary.js';
 import { describeBoundary, formatThreshold } from '../thresholds/boundary-words.js';
 import { notificationVerb } from '../thresholds/notification-verb.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { AlertWatch } from './alert-watch.js';
 import { liveTime } from './clocks.js';
 import { keptEngines } from './kept-engines.js';
@@ -33,19 +31,20 @@ const resolvePatienceMs = 60_000;
  * Prometheus, the canonical Alertmanager, its history injected by remote write. Polls every
  * evaluation interval and prints the timeline as it happens; once every followed alert has been
  * delivered, ends the incident (deletes its series through the admin API) and follows the resolve.
+ * The rules, alertmanager.yml and incident are `workspace`'s (the checkout `--root` names).
  */
-export async function liveTimelines(target: ReproduceTarget, options: { reuse: boolean; reason: string; write: (line: string) => void }): Promise<Timeline[]> {
-  const { write } = options;
+export async function liveTimelines(target: ReproduceTarget, options: { reuse: boolean; reason: string; write: (line: string) => void; workspace: Workspace }): Promise<Timeline[]> {
+  const { write, workspace } = options;
   const incident = target.incident!;
-  const context = canonicalIncidentContext();
-  const config = loadAlertmanagerConfig();
-  const inventory = loadRuleInventory(prometheusSettings().ruleFiles);
+  const context = incidentContext(workspace);
+  const config = workspace.alertmanager();
+  const inventory = workspace.rules();
   write('engines:');
-  const engines = options.reuse ? await keptEngines(write) : await ownEngines(write);
+  const engines = options.reuse ? await keptEngines(write, workspace.root) : await ownEngines(write, workspace);
   try {
     const cluster = `reproduce-${incident.name}-${randomBytes(3).toString('hex')}`;
     const jobs = Object.fromEntries(context.jobs.map((job) => [job, { drop: 'the incident Prometheus holds only the injected history' }]));
-    const copy = testPrometheusConfig({ cluster, alertmanagers: [engines.alertmanagerAddress], jobs, acceptHistory: historyWindow });
+    const copy = testPrometheusConfig({ cluster, alertmanagers: [engines.alertmanagerAddress], jobs, acceptHistory: historyWindow, sources: workspace });
     const spec = prometheusSpec({
       name: `reproduce-${incident.name}`,
       config: copy.config,

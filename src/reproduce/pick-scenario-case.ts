@@ -1,9 +1,9 @@
 import { ConfigError } from '../sources/config-error.js';
 import { nearestName } from '../sources/nearest-name.js';
-import { loadScenario } from '../prometheus-rules/load-scenario.js';
 import type { RuleInventory } from '../prometheus-rules/rule-inventory.js';
 import type { ScenarioCase, ScenarioFile } from '../prometheus-rules/scenario.js';
 import { scenarioFiles } from '../prometheus-rules/rule-suite.js';
+import type { Workspace } from '../workspace/workspace.js';
 
 export interface PickedCase {
   scenario: ScenarioFile;
@@ -13,9 +13,9 @@ export interface PickedCase {
 /**
  * The rule scenario that shows `alert` firing: its own file (fixtures/rules/alerts/<Alert>.yaml)
  * first, else any scenario that expects it to fire; within it the case named `choice` (its name
- * or 1-based number), or the first case in which it fires.
+ * or 1-based number), or the first case in which it fires. The scenarios are `workspace`'s.
  */
-export function pickScenarioCase(alert: string, inventory: RuleInventory, choice?: string): PickedCase {
+export function pickScenarioCase(alert: string, inventory: RuleInventory, workspace: Workspace, choice?: string): PickedCase {
   if (!inventory.find('alert', alert)) {
     const guess = nearestName(
       alert,
@@ -27,9 +27,9 @@ export function pickScenarioCase(alert: string, inventory: RuleInventory, choice
       'name an alert of the rule files prometheus.yml loads, or an incident file (fixtures/incidents/<name>.yaml)',
     );
   }
-  const files = scenarioFiles();
+  const files = scenarioFiles(undefined, workspace);
   const own = files.find((f) => f.endsWith(`/${alert}.yaml`) || f.endsWith(`/${alert}.yml`));
-  const scenarios = [own, ...files.filter((f) => f !== own)].filter((f): f is string => f !== undefined).map(loadScenario);
+  const scenarios = [own, ...files.filter((f) => f !== own)].filter((f): f is string => f !== undefined).map((f) => workspace.scenario(f));
   const fires = (c: ScenarioCase) => c.expect.some((e) => e.kind === 'alert' && e.alert === alert && e.alerts.length > 0);
   for (const scenario of scenarios) {
     if (choice !== undefined && scenario.subject.name !== alert) continue;

@@ -1,15 +1,12 @@
-import { loadAlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
-import { repoRoot } from '../sources/repo-files.js';
 import { openSide } from '../diff/config-side.js';
 import { expectationKey, prepareSide, runSideRules } from '../diff/rule-outcomes.js';
 import type { Sample } from '../diff/promtool-samples.js';
 import { formatDuration } from '../prometheus-rules/duration.js';
-import { prometheusSettings } from '../prometheus-rules/prometheus-config.js';
-import { loadRuleInventory } from '../prometheus-rules/rule-inventory.js';
 import type { QueryExpectation } from '../prometheus-rules/scenario.js';
 import { alertBoundary } from '../thresholds/alert-boundary.js';
 import { describeBoundary, formatThreshold } from '../thresholds/boundary-words.js';
 import { notificationVerb } from '../thresholds/notification-verb.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { pickScenarioCase } from './pick-scenario-case.js';
 import { probeScenario } from './probe-scenario.js';
 import { simulatedDeliveries } from './simulated-delivery.js';
@@ -19,21 +16,23 @@ import { stateEvents, stateOf } from './timeline-states.js';
 /**
  * The alert's timeline in simulated time, from its rule scenario and the real promtool: one
  * promtool run probes ALERTS and the measured expressions at every evaluation (probe-scenario.ts);
- * routing and timers of alertmanager.yml say where and when it would be delivered.
+ * routing and timers of alertmanager.yml say where and when it would be delivered. Everything is
+ * read from `workspace` (the checkout `--root` names, else this repository).
  */
-export async function simulatedTimeline(alert: string, options: { caseChoice?: string; modeReason: string }): Promise<Timeline> {
-  const settings = prometheusSettings();
-  const inventory = loadRuleInventory(settings.ruleFiles);
-  const picked = pickScenarioCase(alert, inventory, options.caseChoice);
+export async function simulatedTimeline(alert: string, options: { caseChoice?: string; modeReason: string; workspace: Workspace }): Promise<Timeline> {
+  const { workspace } = options;
+  const settings = workspace.prometheus();
+  const inventory = workspace.rules();
+  const picked = pickScenarioCase(alert, inventory, workspace, options.caseChoice);
   const rule = inventory.find('alert', alert)!;
   const boundary = alertBoundary(rule, inventory);
-  const config = loadAlertmanagerConfig();
+  const config = workspace.alertmanager();
   const conditions = (boundary?.conditions ?? []).map((c) => ({ expr: c.comparison.lhs.replace(/\s+/g, ' '), op: c.comparison.op, threshold: c.comparison.threshold, display: formatThreshold(c) }));
   // Without a number to compare with, the expression itself is what there is to watch.
   const measured = conditions.length ? conditions.map((c) => c.expr) : [rule.expr];
   const probes = probeScenario(rule, inventory, picked.case, measured, settings.evaluationIntervalMs);
 
-  const side = await openSide('head', undefined, repoRoot);
+  const side = await openSide('head', undefined, workspace);
   const run = await runSideRules(side, prepareSide(side, { fixtures: false, extraScenarios: [probes.scenario] }));
   const c = probes.scenario.cases[0]!;
   const got = (e: QueryExpectation): Sample[] => {

@@ -4,8 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from './config-error.js';
 
 /**
- * The root the configs are read from: the repository (two levels above src/sources/), or
- * HARNESS_ROOT, which `check --root <dir>` sets to check another copy of the configs.
+ * The default root the configs are read from: the repository (two levels above src/sources/), or
+ * HARNESS_ROOT. The CLIs (`check`, `diff`, `reproduce`) never set HARNESS_ROOT: their `--root`
+ * becomes a Workspace (or root) they pass down, and this is only the default they pass without
+ * it, and the tree the canonical helpers and tests read. HARNESS_ROOT remains for child processes
+ * that run those canonical helpers on another tree: bench/scale's stages (bench/scale.ts,
+ * bench/scale/generate-tree.ts) and the rules project run by tests/cli/coverage-threshold.test.ts.
  */
 export const repoRoot = process.env.HARNESS_ROOT ? resolve(process.env.HARNESS_ROOT) : resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -2,6 +2,7 @@ import { testAlertmanagerConfig } from '../alertmanager/test-alertmanager-config
 import { routingTimeFactor } from '../alertmanager/time-compression.js';
 import { alertmanagerSpec } from './alertmanager-spec.js';
 import type { RunningEngine } from '../engines/engine.js';
+import type { SourceFiles } from '../sources/source-files.js';
 import type { SharedServices, StackDefinition } from './stack.js';
 
 export interface AlertingStackInfo {
@@ -63,6 +64,8 @@ export interface AlertingOptions {
   timeFactor?: number;
   name?: string;
   storageInMemory?: boolean;
+  /** The tree whose alertmanager.yml and templates it runs (reproduce's `--root`); default: the repository. */
+  sources?: SourceFiles;
 }
 
 /** Starts one such Alertmanager; the engine comes back too, for tests that restart it. */
@@ -74,7 +77,7 @@ export async function startAlertmanager(
 ): Promise<{ info: AlertingStackInfo; engine: RunningEngine }> {
   const timeFactor = options.timeFactor ?? routingTimeFactor;
   const name = options.name ?? `${key}-alertmanager`;
-  const prepared = testAlertmanagerConfig({ captureFromEngines, pathPrefix, timeFactor, extraTemplates: options.extraTemplates });
+  const prepared = testAlertmanagerConfig({ captureFromEngines, pathPrefix, timeFactor, extraTemplates: options.extraTemplates, sources: options.sources });
   const engine = await network.start(alertmanagerSpec({ name, config: prepared.config, files: prepared.files, storageInMemory: options.storageInMemory }));
   return {
     engine,

@@ -12,6 +12,9 @@ import { readScenario, scenarioWhat } from '../prometheus-rules/load-scenario.js
 import { type RuleInventory, readRuleInventory } from '../prometheus-rules/rule-inventory.js';
 import type { ScenarioFile } from '../prometheus-rules/scenario.js';
 import { type ProducedLabels, producedLabels } from '../alertmanager/produced-labels.js';
+import { loadRoutingScenarios } from '../alertmanager/load-routing-scenarios.js';
+import type { RoutingScenario } from '../alertmanager/routing-scenario.js';
+import { scenarioContext } from '../alertmanager/scenario-context.js';
 
 /**
  * One tree of configs (the repository, a `check --root` copy, one side of a diff), each source
@@ -64,6 +67,11 @@ export class Workspace extends SourceFiles {
   /** monitoring/alertmanager.yml: routes, receivers and inhibition rules with their lines. */
   alertmanager(): AlertmanagerConfig {
     return this.memo('alertmanager', () => readAlertmanagerConfig(this.alertmanagerFile()));
+  }
+
+  /** The routing scenarios of fixtures/routing/, each checked against this tree's alert rules and receivers. */
+  routingScenarios(): RoutingScenario[] {
+    return this.memo('routing-scenarios', () => loadRoutingScenarios(scenarioContext(this.rules(), this.alertmanager().receivers), undefined, this));
   }
 
   alertmanagerFile(): YamlFile {

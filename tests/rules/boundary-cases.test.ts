@@ -7,6 +7,7 @@ import { loadRuleInventory } from '../../src/prometheus-rules/rule-inventory.js'
 import { alertBoundary } from '../../src/thresholds/alert-boundary.js';
 import { boundaryCases, predictedFiring, type BoundaryCases } from '../../src/thresholds/boundary-cases.js';
 import { ToolUnavailableError } from '../../src/tools/tool-runner.js';
+import { Workspace } from '../../src/workspace/workspace.js';
 
 /**
  * The boundary cases the diff generates are only worth their words if the real engine agrees
@@ -26,7 +27,7 @@ describe('boundary cases generated from the canonical rules', () => {
   }
 
   it("behave on promtool as each alert's boundary predicts, one step before and at for", async (ctx) => {
-    const side = await openSide('head', undefined, repoRoot);
+    const side = await openSide('head', undefined, new Workspace(repoRoot));
     let run;
     try {
       run = await runSideRules(side, prepareSide(side, { fixtures: false, extraScenarios: generated.map((g) => g.cases.scenario!) }));

@@ -16,9 +16,9 @@ export const incidentDir = 'fixtures/incidents';
 const readme = `${incidentDir}/README.md`;
 const validate = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(incidentSchema);
 
-/** Every incident file of fixtures/incidents/, in name order. */
-export function loadIncidents(context: IncidentContext, dir = incidentDir): Incident[] {
-  return incidentFiles(dir).map((f) => loadIncident(f, context));
+/** Every incident file of fixtures/incidents/ in `sources` (default: the repository), in name order. */
+export function loadIncidents(context: IncidentContext, dir = incidentDir, sources = new SourceFiles(repoRoot)): Incident[] {
+  return incidentFiles(dir, sources).map((f) => loadIncident(f, context, sources));
 }
 
 /** Paths of the incident files, in name order; none at all is an error. */
