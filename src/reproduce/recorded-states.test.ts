@@ -5,6 +5,7 @@ import { AlertWatch } from './alert-watch.js';
 import { liveTime } from './clocks.js';
 import { recordedStates, type AlertsSeries } from './recorded-states.js';
 import { stateEvents } from './timeline-states.js';
+import type { AlertState } from './timeline.js';
 import { TimelinePrinter } from './timeline-printer.js';
 
 // Synthetic `timestamp(ALERTS{alertname="HighLatency"})` as query_range returns it: the group
@@ -13,7 +14,7 @@ import { TimelinePrinter } from './timeline-printer.js';
 const t0 = 1_700_000_000_000;
 const stepMs = 250;
 const evaluationMs = (k: number) => 130 + k * stepMs;
-const stateAt = (k: number) => (k >= 4 && k < 16 ? 'pending' : k >= 16 && k < 41 ? 'firing' : 'inactive');
+const stateAt = (k: number): AlertState => (k >= 4 && k < 16 ? 'pending' : k >= 16 && k < 41 ? 'firing' : 'inactive');
 const range = { startMs: t0, endMs: t0 + 12_000, stepMs };
 
 /** Each step reads the latest evaluation before it: its sample value is that evaluation's timestamp. */
@@ -61,12 +62,12 @@ describe('alert states as Prometheus recorded them (ALERTS)', () => {
 
   it('gives the events a poll at every step gave, each at or before the poll that saw it', () => {
     const w = watch([]);
-    const polled = [];
+    const polled: { atMs: number; state: AlertState }[] = [];
     for (let at = 0; at <= 12_000; at += stepMs) {
       const k = Math.floor((at - 130) / stepMs);
       const state = k >= 0 ? stateAt(k) : 'inactive';
-      polled.push({ atMs: at, values: [], state });
-      const active = state === 'inactive' ? [] : [{ labels: { alertname: 'HighLatency' }, annotations: {}, state, activeAt: '', value: '' }];
+      polled.push({ atMs: at, state });
+      const active = state === 'inactive' ? [] : [{ labels: { alertname: 'HighLatency' }, annotations: {}, state, activeAt: '', value: '' } as const];
       if (w.observe(at, active, [])) w.recorded(at, recordedStates(alertsSeries(), { ...range, endMs: t0 + at }));
     }
     const byPolls = stateEvents(polled, liveTime);
