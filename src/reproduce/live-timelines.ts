@@ -87,6 +87,7 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
     const t0 = Date.now();
     const injected = await injectHistory(api.baseUrl, incident.history, t0);
     write(`${liveTime(Date.now() - t0).padStart(9)}  injected ${injected.samples} samples of ${incident.history.length} series (cluster ${cluster})`);
+    await firstPollDelay();
     let deadline = t0 + Math.max(...watches.map((w) => patienceFor(w.watch.rule)));
     let endedAt: number | undefined;
     while (Date.now() < deadline) {
@@ -134,6 +135,14 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
   } finally {
     await engines.stop();
   }
+}
+
+/** Tests only: a first poll as late as a loaded machine's (tests/cli/reproduce-cli.test.ts). */
+async function firstPollDelay(): Promise<void> {
+  const text = process.env.HARNESS_REPRODUCE_FIRST_POLL_DELAY_MS;
+  if (text === undefined) return;
+  if (!/^\d+$/.test(text)) throw new Error(`HARNESS_REPRODUCE_FIRST_POLL_DELAY_MS=${text}: write a whole number of milliseconds, or unset it`);
+  await new Promise((resolve) => setTimeout(resolve, Number(text)));
 }
 
 const highest = (samples: { value: [number, string] }[]) => (samples.length ? Math.max(...samples.map((s) => Number(s.value[1]))) : null);
