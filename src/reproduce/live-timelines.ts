@@ -73,7 +73,7 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
       const words = boundary ? describeBoundary(boundary, notificationVerb(rule, config)) : `${name}: no comparison with a number in its expression`;
       return { watch: new AlertWatch(rule, conditions, config, printer, liveTime, pollMs + evaluationMs), printer, words, measured: conditions.length ? conditions.map((c) => c.expr) : [] };
     });
-    const clock = `real seconds since the incident was injected; for ÷${ruleTimeFactor} and routing timers ÷${ruleTimeFactor}, PromQL windows as written; polled every ${pollMs} ms (Prometheus evaluates every ${testEvaluationInterval})`;
+    const clock = `real seconds since the incident was injected; for ÷${ruleTimeFactor} and routing timers ÷${ruleTimeFactor}, PromQL windows as written; polled every ${pollMs} ms (Prometheus evaluates every ${testEvaluationInterval}); pending, firing and resolved at the evaluation time Prometheus stamped in ALERTS, which a loaded Prometheus may run later than stamped`;
     for (const w of watches)
       w.printer.header({
         boundary: w.words,

@@ -16,6 +16,10 @@ export type RecordedState = Pick<Evaluation, 'atMs' | 'state'>;
  * time, not the step's (promql/engine.go:1705-1715, functions.go:1171-1180): pending and firing
  * are placed at the evaluation that wrote them, inactive at the step (within one interval of the
  * evaluation whose stale marker we cannot read). `atMs` counts from `startMs`.
+ *
+ * An evaluation is stamped with its slot, not the moment it ran (rules/group.go:263-270, a tick
+ * stamps `evalTimestamp`, the slot, then evaluates): on a loaded machine it runs later, so a
+ * resolve caused by the incident's end can be stamped a little before the end was printed.
  */
 export function recordedStates(series: readonly AlertsSeries[], range: { startMs: number; endMs: number; stepMs: number }): RecordedState[] {
   const byStep = new Map<number, { labels: Record<string, string>; writtenMs: number }[]>();
