@@ -12,6 +12,12 @@ export interface VectorSample {
   value: [number, string];
 }
 
+export interface MatrixSeries {
+  metric: Record<string, string>;
+  /** [seconds, value] per step where the series has a sample. */
+  values: [number, string][];
+}
+
 export class PrometheusApi {
   constructor(readonly baseUrl: string) {}
 
@@ -29,6 +35,13 @@ export class PrometheusApi {
 
   async query(expr: string): Promise<VectorSample[]> {
     const data = await this.get<{ resultType: string; result: VectorSample[] }>(`/api/v1/query?query=${encodeURIComponent(expr)}`);
+    return data.result;
+  }
+
+  /** `expr` at every step from `startMs` to `endMs` (epoch ms), as a matrix. */
+  async queryRange(expr: string, startMs: number, endMs: number, stepMs: number): Promise<MatrixSeries[]> {
+    const params = `query=${encodeURIComponent(expr)}&start=${startMs / 1000}&end=${endMs / 1000}&step=${stepMs / 1000}`;
+    const data = await this.get<{ resultType: string; result: MatrixSeries[] }>(`/api/v1/query_range?${params}`);
     return data.result;
   }
 

@@ -1,19 +1,26 @@
 import type { AlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
 import { deliveryMentions, isResolvedDelivery, type Delivery } from '../alertmanager/deliveries.js';
 import type { PrometheusAlert } from '../e2e/prometheus-api.js';
+import { ruleTimeFactor } from '../e2e/test-timing.js';
 import type { RuleEntry } from '../prometheus-rules/rule-inventory.js';
 import { payloadSummary } from './payload-summary.js';
+import type { RecordedState } from './recorded-states.js';
 import type { AlertState, DeliveryRecord, Evaluation, TimelineCondition, TimelineEvent } from './timeline.js';
 import type { TimelinePrinter } from './timeline-printer.js';
+import { stateEvents } from './timeline-states.js';
+
+const stateKinds = new Set<TimelineEvent['kind']>(['pending', 'firing', 'resolved']);
 
 /**
- * One alert followed on live engines: each poll's measured values and state, the state changes
- * as events, and the notifications about it as the capture server received them.
+ * One alert followed on live engines: each poll's measured values and state (progress), the state
+ * changes as events at the times Prometheus recorded them in ALERTS, and the notifications about
+ * it as the capture server received them.
  */
 export class AlertWatch {
   readonly evaluations: Evaluation[] = [];
   readonly events: TimelineEvent[] = [];
   readonly deliveries: DeliveryRecord[] = [];
+  /** The state Prometheus last recorded, as far as `recorded` was told. */
   private state: AlertState = 'inactive';
   private readonly seen = new Set<number>();
 
@@ -23,27 +30,38 @@ export class AlertWatch {
     private readonly config: AlertmanagerConfig,
     private readonly printer: TimelinePrinter,
     private readonly time: (ms: number) => string,
+    /** A state event learned later than this after it happened is marked as read late. */
+    private readonly lateAfterMs: number,
   ) {}
 
-  /** One poll: Prometheus's active alerts of this name and the measured values at `atMs`. */
-  observe(atMs: number, active: readonly PrometheusAlert[], values: (number | null)[]): void {
+  /**
+   * One poll: Prometheus's active alerts of this name and the measured values at `atMs`, printed as
+   * progress. True when the polled state differs from the last recorded one: then the caller reads
+   * the ALERTS history and hands it to `recorded`, since a poll that comes late (a loaded machine)
+   * may have skipped a state or see it long after it began.
+   */
+  observe(atMs: number, active: readonly PrometheusAlert[], values: (number | null)[]): boolean {
     const mine = active.filter((a) => a.labels.alertname === this.rule.name);
     const state: AlertState = mine.some((a) => a.state === 'firing') ? 'firing' : mine.length ? 'pending' : 'inactive';
     const evaluation = { atMs, values, state };
     this.evaluations.push(evaluation);
     this.printer.evaluation(evaluation, this.conditions);
-    if (state === this.state) return;
-    const when = this.time(atMs);
-    const text =
-      state === 'pending'
-        ? `pending at ${when}: the condition holds, waiting out for (${this.rule.for ?? '0s'} ÷100)`
-        : state === 'firing'
-          ? `firing at ${when}`
-          : this.state === 'firing'
-            ? `resolved at ${when}: the condition no longer holds`
-            : `back to inactive at ${when} before for ran out`;
-    this.record({ kind: state === 'inactive' ? 'resolved' : state, atMs, text });
-    this.state = state;
+    return state !== this.state;
+  }
+
+  /**
+   * The state changes Prometheus recorded (recorded-states.ts) that were not told yet, printed
+   * now, at the time Prometheus recorded them; one learned later than a poll and an evaluation
+   * after it happened says when it was read.
+   */
+  recorded(learnedAtMs: number, states: readonly RecordedState[]): void {
+    const told = this.events.filter((e) => stateKinds.has(e.kind)).length;
+    for (const e of stateEvents(states, this.time).slice(told)) {
+      const text = e.kind === 'pending' ? `${e.text} (${this.rule.for ?? '0s'} ÷${ruleTimeFactor})` : e.text;
+      const late = learnedAtMs - e.atMs > this.lateAfterMs ? ` (read from ALERTS at ${this.time(learnedAtMs)})` : '';
+      this.record({ ...e, text: `${text}${late}` });
+    }
+    this.state = states.at(-1)?.state ?? this.state;
   }
 
   /** Notifications of this run's cluster that name this alert and were not seen before. */

@@ -7,6 +7,7 @@ import { patienceFor } from '../e2e/incidents/observe-incident.js';
 import { historyWindow } from '../e2e/incidents/read-history.js';
 import { testPrometheusConfig } from '../e2e/test-prometheus-config.js';
 import { ruleTimeFactor, testEvaluationInterval } from '../e2e/test-timing.js';
+import { parseDuration } from '../prometheus-rules/duration.js';
 import { PrometheusApi } from '../e2e/prometheus-api.js';
 import { prometheusSpec } from '../stacks/prometheus-spec.js';
 import { alertBoundary } from '../thresholds/alert-boundary.js';
@@ -18,11 +19,13 @@ import { liveTime } from './clocks.js';
 import { keptEngines } from './kept-engines.js';
 import { ownEngines } from './live-engines.js';
 import { withProgress } from './progress.js';
+import { readRecordedStates } from './recorded-states.js';
 import type { ReproduceTarget } from './reproduce-target.js';
 import type { Timeline } from './timeline.js';
 import { TimelinePrinter } from './timeline-printer.js';
 
 const pollMs = 250;
+const evaluationMs = parseDuration(testEvaluationInterval)!;
 /** After the incident ends: time for the alert to resolve and its resolved notification to arrive. */
 const resolvePatienceMs = 60_000;
 
@@ -68,9 +71,9 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
       const prefix = target.alerts.length > 1 ? `[${name}] ` : '';
       const printer = new TimelinePrinter((line) => write(`${prefix}${line}`), liveTime);
       const words = boundary ? describeBoundary(boundary, notificationVerb(rule, config)) : `${name}: no comparison with a number in its expression`;
-      return { watch: new AlertWatch(rule, conditions, config, printer, liveTime), printer, words, measured: conditions.length ? conditions.map((c) => c.expr) : [] };
+      return { watch: new AlertWatch(rule, conditions, config, printer, liveTime, pollMs + evaluationMs), printer, words, measured: conditions.length ? conditions.map((c) => c.expr) : [] };
     });
-    const clock = `real seconds since the incident was injected; for ÷${ruleTimeFactor} and routing timers ÷${ruleTimeFactor}, PromQL windows as written; polled every ${pollMs} ms (Prometheus evaluates every ${testEvaluationInterval})`;
+    const clock = `real seconds since the incident was injected; for ÷${ruleTimeFactor} and routing timers ÷${ruleTimeFactor}, PromQL windows as written; polled every ${pollMs} ms (Prometheus evaluates every ${testEvaluationInterval}); pending, firing and resolved at the evaluation time Prometheus stamped in ALERTS, which a loaded Prometheus may run later than stamped`;
     for (const w of watches)
       w.printer.header({
         boundary: w.words,
@@ -84,6 +87,7 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
     const t0 = Date.now();
     const injected = await injectHistory(api.baseUrl, incident.history, t0);
     write(`${liveTime(Date.now() - t0).padStart(9)}  injected ${injected.samples} samples of ${incident.history.length} series (cluster ${cluster})`);
+    await firstPollDelay();
     let deadline = t0 + Math.max(...watches.map((w) => patienceFor(w.watch.rule)));
     let endedAt: number | undefined;
     while (Date.now() < deadline) {
@@ -93,10 +97,11 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
         reader.list(cluster),
         Promise.all(watches.map((w) => Promise.all(w.measured.map(async (expr) => highest(await api.query(expr)))))),
       ]);
-      watches.forEach((w, i) => {
-        w.watch.observe(at, active, values[i]!);
+      for (const [i, w] of watches.entries()) {
+        // State events come from what Prometheus recorded, read when a poll sees the state move.
+        if (w.watch.observe(at, active, values[i]!)) w.watch.recorded(at, await readRecordedStates(api, w.watch.rule.name, t0, evaluationMs));
         w.watch.delivered(at, deliveries);
-      });
+      }
       if (endedAt === undefined && watches.every((w) => w.watch.firingDelivered)) {
         endedAt = Date.now() - t0;
         await endIncident(api);
@@ -106,6 +111,8 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
       if (endedAt !== undefined && watches.every((w) => w.watch.settled)) break;
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
+    // A change no poll saw (pending and back between two polls) is still in the history.
+    for (const w of watches) w.watch.recorded(Date.now() - t0, await readRecordedStates(api, w.watch.rule.name, t0, evaluationMs));
     for (const w of watches) w.printer.flush();
     await engine.stop();
     return watches.map((w) => ({
@@ -130,10 +137,22 @@ export async function liveTimelines(target: ReproduceTarget, options: { reuse: b
   }
 }
 
+/** Tests only: a first poll as late as a loaded machine's (tests/cli/reproduce-cli.test.ts). */
+async function firstPollDelay(): Promise<void> {
+  const text = process.env.HARNESS_REPRODUCE_FIRST_POLL_DELAY_MS;
+  if (text === undefined) return;
+  if (!/^\d+$/.test(text)) throw new Error(`HARNESS_REPRODUCE_FIRST_POLL_DELAY_MS=${text}: write a whole number of milliseconds, or unset it`);
+  await new Promise((resolve) => setTimeout(resolve, Number(text)));
+}
+
 const highest = (samples: { value: [number, string] }[]) => (samples.length ? Math.max(...samples.map((s) => Number(s.value[1]))) : null);
 
-/** Deletes every series of the incident Prometheus (injected history and recorded results alike). */
+/**
+ * Deletes every series of the incident Prometheus (injected history and recorded results alike)
+ * but ALERTS: the alert's state history the timeline is read from (recorded-states.ts). No rule
+ * reads ALERTS, so the conditions stop holding all the same.
+ */
 async function endIncident(api: PrometheusApi): Promise<void> {
-  const res = await fetch(`${api.baseUrl}/api/v1/admin/tsdb/delete_series?match[]=${encodeURIComponent('{__name__=~".+"}')}`, { method: 'POST' });
+  const res = await fetch(`${api.baseUrl}/api/v1/admin/tsdb/delete_series?match[]=${encodeURIComponent('{__name__=~".+",__name__!="ALERTS"}')}`, { method: 'POST' });
   if (res.status !== 204 && !res.ok) throw new Error(`Prometheus refused to delete the incident's series: ${res.status} ${await res.text()}`);
 }

@@ -10,7 +10,7 @@ export function stateOf(alertsSamples: readonly { labels: Record<string, string>
  * pending → firing → resolved, from one state per evaluation: an event where the state changes.
  * `format` renders a time for the event's text.
  */
-export function stateEvents(evaluations: readonly Evaluation[], format: (ms: number) => string): TimelineEvent[] {
+export function stateEvents(evaluations: readonly Pick<Evaluation, 'atMs' | 'state'>[], format: (ms: number) => string): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   let previous: AlertState = 'inactive';
   for (const e of evaluations) {

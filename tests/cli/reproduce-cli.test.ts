@@ -69,6 +69,31 @@ describe('npm run reproduce, end to end', () => {
     expect(run.code).toBe(0);
   });
 
+  it('HighLatency live, first poll 20 s late (as at load ~100): the pending no poll saw is read back from ALERTS, at the time Prometheus recorded it', async (ctx) => {
+    const run = await runReproduceCli(['HighLatency', '--report', 'reports/reproduce/HighLatency-late-poll.html'], repoRoot, { HARNESS_REPRODUCE_FIRST_POLL_DELAY_MS: '20000' });
+    skipUnlessLive(ctx, run.output);
+    const timed = run.output
+      .split('\n')
+      .map((l) => /^\s+\+([\d.]+)s {2}(.*)$/.exec(l))
+      .filter((m) => m !== null)
+      .map((m) => ({ s: Number(m[1]), text: m[2]! }));
+    const firstPoll = timed.find((r) => !/^(injected|[◔●→○■])/.test(r.text))!;
+    expect(firstPoll.s).toBeGreaterThanOrEqual(20);
+    // Prometheus evaluates the injected history's pending long before the first poll: it is
+    // placed at that evaluation and says it was learned at the poll. Then firing, as before.
+    const pending = timed.find((r) => r.text.startsWith('◔'));
+    expect(pending?.text, run.output).toMatch(/^◔ pending at \+[\d.]+s: the condition holds, waiting out for \(5m ÷100\) \(read from ALERTS at \+[\d.]+s\)$/);
+    const firing = timed.find((r) => r.text.startsWith('●'))!;
+    expect(pending!.s).toBeLessThan(firing.s);
+    expect(timed.indexOf(pending!)).toBeLessThan(timed.indexOf(firing));
+    expect(pending!.s).toBeLessThan(firstPoll.s);
+    expect(
+      timed.some((r) => r.text.startsWith('○ resolved at')),
+      run.output,
+    ).toBe(true);
+    expect(run.code, run.output).toBe(0);
+  });
+
   it('HighLatency simulated: the rule scenario through promtool, with the route and timers of alertmanager.yml', async (ctx) => {
     const run = await runReproduceCli(['HighLatency', '--simulated']);
     if (/promtool is not available/.test(run.output)) ctx.skip(/promtool is not available: .*/.exec(run.output)![0]);
