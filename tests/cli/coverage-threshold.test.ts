@@ -37,12 +37,18 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
+/**
+ * Bound on one rules run as a process: above the rule suite's own 900 s (tests/rules/rule-scenarios.test.ts),
+ * so a slow machine shows the suite's own timeout message rather than a killed process.
+ */
+const rulesRunMs = 960_000;
+
 /** The rules project on the copy (HARNESS_ROOT), as CI runs it, its reports in the copy. */
 function rulesRun(threshold: string | undefined): Promise<{ code: number; output: string }> {
   const env = { ...process.env, NO_COLOR: '1', HARNESS_ROOT: copy, HARNESS_REPORTS_DIR: reports, HARNESS_COVERAGE_MIN: threshold ?? '' };
   const args = [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'rules', 'tests/rules/rule-scenarios.test.ts'];
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: repoRoot, env, timeout: 400_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
+    execFile(process.execPath, args, { cwd: repoRoot, env, timeout: rulesRunMs, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, output: stdout + stderr }),
     );
   });
@@ -66,7 +72,7 @@ describe('the coverage threshold (HARNESS_COVERAGE_MIN)', () => {
     expect(markdown).toContain('| Routes reached | not measured in this run |');
     expect(markdown).toContain('| Pipeline branches and outputs exercised | not measured in this run |');
     expect(readFileSync(join(reports, 'coverage.html'), 'utf8')).toContain('<section class="below" data-section="alerts-fired">');
-  });
+  }, rulesRunMs + 60_000);
 
   it('passes the same coverage under a lower threshold, and refuses a value that is not a percentage', async (ctx) => {
     const lenient = await rulesRun('90');
@@ -76,5 +82,5 @@ describe('the coverage threshold (HARNESS_COVERAGE_MIN)', () => {
     const bad = await rulesRun('ninety');
     expect(bad.output).toContain('✗ HARNESS_COVERAGE_MIN="ninety" is not a percentage: set it to a number from 0 (report only) to 100 (everything covered, the default)');
     expect(bad.code).toBe(1);
-  });
+  }, 2 * rulesRunMs + 60_000);
 });
