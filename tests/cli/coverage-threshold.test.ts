@@ -57,30 +57,38 @@ function rulesRun(threshold: string | undefined): Promise<{ code: number; output
 const skipWithoutPromtool = (ctx: TestContext, output: string) => /promtool is not available/.test(output) && ctx.skip(/promtool is not available: [^\n]*/.exec(output)![0]);
 
 describe('the coverage threshold (HARNESS_COVERAGE_MIN)', () => {
-  it('fails a run whose coverage is below it (100% by default), naming what is not covered, one failure per section', async (ctx) => {
-    const run = await rulesRun(undefined);
-    skipWithoutPromtool(ctx, run.output);
-    expect(run.output).toMatch(
-      new RegExp(`✗ coverage: alerts fired ${escaped(percent(fired))}%, below HARNESS_COVERAGE_MIN=100%: not covered: QueueBacklog \\(monitoring/alert_rules\\.yml:\\d+\\)$`, 'm'),
-    );
-    expect(run.output).toContain(`✗ coverage: alerts kept silent where they must ${percent(silent)}%, below HARNESS_COVERAGE_MIN=100%`);
-    // The rule suite's own coverage test fails too; the two coverage sections add one failure each.
-    expect(run.output).toMatch(/^\d+ passed, 3 failed$/m);
-    expect(run.code).toBe(1);
-    const markdown = readFileSync(join(reports, 'coverage.md'), 'utf8');
-    expect(markdown).toContain(`| Alerts fired | ${fired.covered}/${fired.of} (${percent(fired)}%) | rule scenarios in simulated time (tests/rules, promtool) |`);
-    expect(markdown).toContain('| Routes reached | not measured in this run |');
-    expect(markdown).toContain('| Pipeline branches and outputs exercised | not measured in this run |');
-    expect(readFileSync(join(reports, 'coverage.html'), 'utf8')).toContain('<section class="below" data-section="alerts-fired">');
-  }, rulesRunMs + 60_000);
+  it(
+    'fails a run whose coverage is below it (100% by default), naming what is not covered, one failure per section',
+    async (ctx) => {
+      const run = await rulesRun(undefined);
+      skipWithoutPromtool(ctx, run.output);
+      expect(run.output).toMatch(
+        new RegExp(`✗ coverage: alerts fired ${escaped(percent(fired))}%, below HARNESS_COVERAGE_MIN=100%: not covered: QueueBacklog \\(monitoring/alert_rules\\.yml:\\d+\\)$`, 'm'),
+      );
+      expect(run.output).toContain(`✗ coverage: alerts kept silent where they must ${percent(silent)}%, below HARNESS_COVERAGE_MIN=100%`);
+      // The rule suite's own coverage test fails too; the two coverage sections add one failure each.
+      expect(run.output).toMatch(/^\d+ passed, 3 failed$/m);
+      expect(run.code).toBe(1);
+      const markdown = readFileSync(join(reports, 'coverage.md'), 'utf8');
+      expect(markdown).toContain(`| Alerts fired | ${fired.covered}/${fired.of} (${percent(fired)}%) | rule scenarios in simulated time (tests/rules, promtool) |`);
+      expect(markdown).toContain('| Routes reached | not measured in this run |');
+      expect(markdown).toContain('| Pipeline branches and outputs exercised | not measured in this run |');
+      expect(readFileSync(join(reports, 'coverage.html'), 'utf8')).toContain('<section class="below" data-section="alerts-fired">');
+    },
+    rulesRunMs + 60_000,
+  );
 
-  it('passes the same coverage under a lower threshold, and refuses a value that is not a percentage', async (ctx) => {
-    const lenient = await rulesRun('90');
-    skipWithoutPromtool(ctx, lenient.output);
-    expect(lenient.output).not.toContain('✗ coverage');
-    expect(lenient.output).toMatch(/^\d+ passed, 1 failed$/m);
-    const bad = await rulesRun('ninety');
-    expect(bad.output).toContain('✗ HARNESS_COVERAGE_MIN="ninety" is not a percentage: set it to a number from 0 (report only) to 100 (everything covered, the default)');
-    expect(bad.code).toBe(1);
-  }, 2 * rulesRunMs + 60_000);
+  it(
+    'passes the same coverage under a lower threshold, and refuses a value that is not a percentage',
+    async (ctx) => {
+      const lenient = await rulesRun('90');
+      skipWithoutPromtool(ctx, lenient.output);
+      expect(lenient.output).not.toContain('✗ coverage');
+      expect(lenient.output).toMatch(/^\d+ passed, 1 failed$/m);
+      const bad = await rulesRun('ninety');
+      expect(bad.output).toContain('✗ HARNESS_COVERAGE_MIN="ninety" is not a percentage: set it to a number from 0 (report only) to 100 (everything covered, the default)');
+      expect(bad.code).toBe(1);
+    },
+    2 * rulesRunMs + 60_000,
+  );
 });
