@@ -31,6 +31,14 @@ export default defineConfig({
           globalSetup: ['tests/integration/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // These files spend their time waiting on engines' compressed clocks (a flapping
+          // signal, a Prometheus restart, a `for` running out), not on the CPU: four run at once
+          // (vitest's default on 2 cores is one), and files that share a stack take turns
+          // (stack-leases-setup.ts). Their own group, after the CPU-bound projects, because a
+          // group runs at one worker count.
+          maxWorkers: 4,
+          sequence: { groupOrder: 1 },
+          setupFiles: ['tests/integration/stack-leases-setup.ts'],
         },
       },
       {

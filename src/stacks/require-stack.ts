@@ -8,6 +8,8 @@ declare module 'vitest' {
     stacks: Record<string, StackStatus>;
     /** Each test file of the run and the stacks its `// @stacks` line names (stack-declaration.ts), by path from the repo root. */
     stackDeclarations: Record<string, string[]>;
+    /** Where the run's stack leases live, and the stacks each file leases: what it names, with their needs (stack-leases.ts). */
+    stackLeases: { dir: string; keysByFile: Record<string, string[]> };
   }
 }
 

@@ -1,4 +1,6 @@
-import { relative } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { repoRoot } from '../sources/repo-files.js';
 import { projectFilesOfRun } from '../sharding/project-files-of-run.js';
@@ -55,7 +57,16 @@ export async function startRunStacks(project: TestProject, definitions: readonly
   );
   project.provide('stacks', statuses);
   project.provide('stackDeclarations', Object.fromEntries(Object.entries(declarations).map(([file, keys]) => [relative(repoRoot, file), keys])));
-  return started.stop;
+  // A file leases what it names and what that sends to or reads from (stack-leases.ts).
+  const leaseDir = await mkdtemp(join(tmpdir(), `stack-leases-${project.name}-`));
+  project.provide('stackLeases', {
+    dir: leaseDir,
+    keysByFile: Object.fromEntries(Object.entries(declarations).map(([file, keys]) => [relative(repoRoot, file), [...withNeeds(definitions, keys)].sort()])),
+  });
+  return async () => {
+    await started.stop();
+    await rm(leaseDir, { recursive: true, force: true });
+  };
 }
 
 /** The keys named, with every stack they need, transitively. */
