@@ -1,9 +1,9 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { repoRoot } from '../../src/sources/repo-files.js';
+import { configsRepository } from '../support/configs-repository.js';
 
 /** Runs `npm run diff` as a user does (the CLI through tsx), on the throwaway repository. */
 function runDiffCli(args: string[]): Promise<{ code: number; output: string }> {
@@ -32,14 +32,9 @@ let [caseLine, exprLine, infoRouteLine, infoCaseLine, grafanaCaseLine, ruleLine]
 // commits: the canonical configs, then HighErrorRate's threshold lowered from 5% to 4% and
 // info alerts re-routed from #timetable-info to the warnings receiver.
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), 'diff-cli-'));
-  for (const dir of ['monitoring', 'fixtures']) cpSync(join(repoRoot, dir), join(repo, dir), { recursive: true });
-  // The stand-in image choice (written by `npm run images:offline`), for machines without local tools.
-  if (existsSync(join(repoRoot, '.env.images'))) cpSync(join(repoRoot, '.env.images'), join(repo, '.env.images'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=diff test', '-c', 'user.email=diff@example.invalid', ...args], { cwd: repo });
-  git('init', '-q');
-  git('add', '.');
-  git('commit', '-qm', 'canonical configs');
+  const copy = configsRepository('diff-cli');
+  repo = copy.dir;
+  const { git } = copy;
 
   const rules = join(repo, 'monitoring/alert_rules.yml');
   const ruleLines = readFileSync(rules, 'utf8').split('\n');

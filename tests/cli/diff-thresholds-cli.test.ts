@@ -1,9 +1,9 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { repoRoot } from '../../src/sources/repo-files.js';
+import { configsRepository } from '../support/configs-repository.js';
 import type { DiffReport } from '../../src/diff/diff-report.js';
 
 /** `npm run diff` as a user runs it, on the throwaway repository. */
@@ -28,13 +28,7 @@ let exprLine = 0;
 // from 10% of requests failing instead of 5%. No hand-written scenario sits between 5% and 10%
 // except "6% of requests fail": the generated boundary cases must show the move on their own.
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), 'diff-thresholds-'));
-  for (const dir of ['monitoring', 'fixtures']) cpSync(join(repoRoot, dir), join(repo, dir), { recursive: true });
-  if (existsSync(join(repoRoot, '.env.images'))) cpSync(join(repoRoot, '.env.images'), join(repo, '.env.images'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=diff test', '-c', 'user.email=diff@example.invalid', ...args], { cwd: repo });
-  git('init', '-q');
-  git('add', '.');
-  git('commit', '-qm', 'canonical configs');
+  repo = configsRepository('diff-thresholds').dir;
   const rules = join(repo, 'monitoring/alert_rules.yml');
   const lines = readFileSync(rules, 'utf8').split('\n');
   exprLine = lines.findIndex((l) => /- alert: HighErrorRate$/.test(l)) + 2;

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { runDiff } from '../../src/diff/run-diff.js';
 import { simulatedTimeline } from '../../src/reproduce/simulated-timeline.js';
 import { repoRoot } from '../../src/sources/repo-files.js';
+import { configsRepository } from '../support/configs-repository.js';
 import { ToolUnavailableError } from '../../src/tools/tool-runner.js';
 import { Workspace } from '../../src/workspace/workspace.js';
 
@@ -46,13 +45,7 @@ async function orSkip<T>(ctx: TestContext, run: () => Promise<T>): Promise<T> {
 // working tree), HighErrorRate's page lowered to 4% and info alerts re-routed to the warnings
 // receiver, with one rule case and one routing case renamed that those edits change.
 beforeAll(() => {
-  copy = mkdtempSync(join(tmpdir(), 'root-in-process-'));
-  for (const dir of ['monitoring', 'fixtures']) cpSync(join(repoRoot, dir), join(copy, dir), { recursive: true });
-  if (existsSync(join(repoRoot, '.env.images'))) cpSync(join(repoRoot, '.env.images'), join(copy, '.env.images'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=root test', '-c', 'user.email=root@example.invalid', ...args], { cwd: copy });
-  git('init', '-q');
-  git('add', '.');
-  git('commit', '-qm', 'canonical configs');
+  copy = configsRepository('root-in-process').dir;
   replaceOnce('monitoring/alert_rules.yml', /(- alert: HighErrorRate\n\s+expr: .*) > 0\.05/, '$1 > 0.04');
   replaceOnce('monitoring/alertmanager.yml', `['severity="info"']\n      receiver: slack-info`, `['severity="info"']\n      receiver: slack-warnings`);
   renameCase(ruleCase.file, ruleCase.name);
