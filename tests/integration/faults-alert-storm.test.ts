@@ -53,10 +53,14 @@ describe('alert storm on the real Alertmanager (canonical config and templates, 
       // The inhibitors first, as in the outage: ApplicationDown (for 1m) pages long before the
       // symptoms' 5-10m `for` runs out. An inhibitor Alertmanager learns of after its target's
       // group has notified cannot take that notification back.
+      // Every inhibitor, not the first page: Alertmanager takes a POST in asynchronously, and
+      // under a CPU hog (load ~90) its first flush listed 133 of the 500 ApplicationDown; the
+      // symptoms posted then found no inhibitor yet for the others, and a muted HighErrorRate was
+      // delivered (2026-11-29). In production the symptoms come minutes after their cause.
       await api.post(storm.sources);
-      await waitFor('the first pages of ApplicationDown and DiskWillFillIn4Hours', async () => {
+      await waitFor('the pages of ApplicationDown and DiskWillFillIn4Hours to list every one of them', async () => {
         const seen = await notifications();
-        return latestFiring(seen, 'ApplicationDown') && latestFiring(seen, 'DiskWillFillIn4Hours') ? true : undefined;
+        return ['ApplicationDown', 'DiskWillFillIn4Hours'].every((name) => latestFiring(seen, name)?.firing === storm.notified[name]) ? true : undefined;
       });
       await api.post(storm.targets);
 
