@@ -4,11 +4,13 @@ import { repoRoot } from '../sources/repo-files.js';
 import type { CoverageFacts } from './coverage/coverage-facts.js';
 import { writeCoverage } from './coverage/write-coverage.js';
 import { engineVersionLines } from '../engines/engine-versions.js';
+import { firstLine, type NamedOutcome, runSummaryLines } from './run-summary.js';
 
 /**
  * Ends every run with the plain line CI reads (`N passed, N failed, N skipped`), preceded by
- * each skip's reason, so a skipped test always says what was missing and how to get it, and
- * by the engine versions under test (stand-ins of another patch than the pin said so).
+ * each skip's reason, so a skipped test always says what was missing and how to get it, by the
+ * engine versions under test (stand-ins of another patch than the pin said so), and last by each
+ * failure's file, name and first error line (run-summary.ts), so a log's tail names what failed.
  * A file that failed to load (a crash in setup) counts as a failure, never as nothing.
  * Under --shard it judges no coverage: a shard runs part of the files, so coverage is the
  * merged report's (`vitest run --merge-reports`, which runs this reporter on every shard's tests).
@@ -23,14 +25,23 @@ export default class SummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0;
     let failed = unhandledErrors.length;
-    const skipped: string[] = [];
+    const skipped: NamedOutcome[] = [];
+    const failures: NamedOutcome[] = unhandledErrors.map((e) => ({
+      file: '(outside any test)',
+      name: 'unhandled error',
+      reason: firstLine(e instanceof Error ? e.message : ((e as { message?: string })?.message ?? String(e))),
+    }));
     const facts: CoverageFacts[] = [];
     const partial = new Map<string, string>();
     const complete = new Set<string>();
     for (const module of modules) {
       const fed = new Set<string>();
       let skippedHere = 0;
-      if (module.state() === 'failed' && module.children.size === 0) failed++;
+      const file = relative(repoRoot, module.moduleId);
+      if (module.state() === 'failed' && module.children.size === 0) {
+        failed++;
+        failures.push({ file, name: '(the file did not load)', reason: firstLine(module.errors()[0]?.message) });
+      }
       for (const test of module.children.allTests()) {
         const result = test.result();
         if (result.state === 'skipped') skippedHere++;
@@ -39,24 +50,20 @@ export default class SummaryReporter implements Reporter {
           for (const key of Object.keys(test.meta().coverage!)) fed.add(key);
         }
         if (result.state === 'passed') passed++;
-        else if (result.state === 'failed') failed++;
-        else if (result.state === 'skipped') skipped.push(`${test.fullName}: ${result.note ?? 'skipped without a reason'}`);
+        else if (result.state === 'failed') {
+          failed++;
+          failures.push({ file, name: test.fullName, reason: firstLine(result.errors[0]?.message) });
+        } else if (result.state === 'skipped') skipped.push({ file, name: test.fullName, reason: result.note ?? 'skipped without a reason' });
       }
       // A file that fed coverage but skipped some of its tests (a -t filter, a missing engine) measured
       // only part; a section another file fed in full is measured all the same.
       for (const key of fed) {
         if (!skippedHere) complete.add(key);
-        else if (!partial.has(key)) partial.set(key, `${skippedHere} test(s) of ${relative(repoRoot, module.moduleId)} were skipped in this run`);
+        else if (!partial.has(key)) partial.set(key, `${skippedHere} test(s) of ${file} were skipped in this run`);
       }
     }
     for (const key of complete) partial.delete(key);
     const lines: string[] = [];
-    if (skipped.length > 0) {
-      lines.push('', 'Skipped, and why:');
-      const byReason = new Map<string, number>();
-      for (const s of skipped) byReason.set(s, (byReason.get(s) ?? 0) + 1);
-      for (const [s] of byReason) lines.push(`  - ${s}`);
-    }
     // Coverage below its threshold fails the run like a failed test, and counts as one.
     const coverage = this.shard
       ? { failures: [], written: [], note: `this is shard ${this.shard.index}/${this.shard.count}; coverage is judged once on the merged shards (npx vitest run --merge-reports)` }
@@ -66,9 +73,10 @@ export default class SummaryReporter implements Reporter {
     for (const failure of coverage.failures) lines.push(`  ✗ ${failure}`);
     if (coverage.failures.length) process.exitCode = 1;
     failed += coverage.failures.length;
+    for (const failure of coverage.failures) failures.push({ file: 'reports/coverage.md', name: 'coverage', reason: failure });
     // Which engines this run proved the configs on (unit-only runs start none, but their tools follow the same pins).
     lines.push('', 'Engines under test (HARNESS_IMAGE_* / .env.images, else the compose pins):', ...engineVersionLines());
-    lines.push('', `${passed} passed, ${failed} failed${skipped.length ? `, ${skipped.length} skipped` : ''}`);
+    lines.push(...runSummaryLines({ passed, failed }, failures, skipped));
     process.stdout.write(`${lines.join('\n')}\n`);
   }
 }

@@ -22,6 +22,8 @@ export class AlertWatch {
   readonly deliveries: DeliveryRecord[] = [];
   /** The state Prometheus last recorded, as far as `recorded` was told. */
   private state: AlertState = 'inactive';
+  /** The state the last poll saw in Prometheus's active alerts. */
+  private polled: AlertState = 'inactive';
   private readonly seen = new Set<number>();
 
   constructor(
@@ -44,6 +46,7 @@ export class AlertWatch {
     const mine = active.filter((a) => a.labels.alertname === this.rule.name);
     const state: AlertState = mine.some((a) => a.state === 'firing') ? 'firing' : mine.length ? 'pending' : 'inactive';
     const evaluation = { atMs, values, state };
+    this.polled = state;
     this.evaluations.push(evaluation);
     this.printer.evaluation(evaluation, this.conditions);
     return state !== this.state;
@@ -64,8 +67,16 @@ export class AlertWatch {
     this.state = states.at(-1)?.state ?? this.state;
   }
 
-  /** Notifications of this run's cluster that name this alert and were not seen before. */
+  /**
+   * Notifications of this run's cluster that name this alert and were not seen before. Held back
+   * while the recorded history lags what the poll saw: Prometheus v3.5.3 updates the alert's state
+   * (rules/group.go:533, `rule.Eval`) and even sends it to Alertmanager (:551-553) before it appends
+   * and commits that evaluation's ALERTS samples (:561-573), so a delivery seen in the same poll
+   * would be printed before the firing it follows. A later poll, once the history has it, prints
+   * both in order.
+   */
   delivered(atMs: number, all: readonly Delivery[]): void {
+    if (this.polled !== this.state) return;
     for (const d of all) {
       if (this.seen.has(d.seq) || !deliveryMentions(d, this.rule.name)) continue;
       this.seen.add(d.seq);

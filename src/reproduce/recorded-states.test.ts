@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertmanagerConfig } from '../alertmanager/alertmanager-config.js';
+import type { Delivery, WebhookMessage } from '../alertmanager/deliveries.js';
 import type { RuleEntry } from '../prometheus-rules/rule-inventory.js';
 import { AlertWatch } from './alert-watch.js';
 import { liveTime } from './clocks.js';
-import { recordedStates, type AlertsSeries } from './recorded-states.js';
+import { rangeThroughNow, recordedStates, type AlertsSeries } from './recorded-states.js';
 import { stateEvents } from './timeline-states.js';
 import type { AlertState } from './timeline.js';
 import { TimelinePrinter } from './timeline-printer.js';
@@ -75,5 +76,42 @@ describe('alert states as Prometheus recorded them (ALERTS)', () => {
     w.events.forEach((e, i) => expect(byPolls[i]!.atMs - e.atMs).toBeGreaterThanOrEqual(0));
     w.events.forEach((e, i) => expect(byPolls[i]!.atMs - e.atMs).toBeLessThan(stepMs));
     expect(w.events.some((e) => e.text.includes('read from ALERTS'))).toBe(false);
+  });
+
+  it('reads through now: the last step is at or after the poll, so the evaluation the poll just saw is in the history', () => {
+    expect(rangeThroughNow(t0, t0 + 6_100, stepMs)).toEqual({ startMs: t0, endMs: t0 + 6_250, stepMs });
+    expect(rangeThroughNow(t0, t0 + 6_000, stepMs)).toEqual({ startMs: t0, endMs: t0 + 6_000, stepMs });
+    // A long run reads coarser steps, never more than query_range's 11,000 a series.
+    const long = rangeThroughNow(t0, t0 + 3_600_000, stepMs);
+    expect((long.endMs - long.startMs) / long.stepMs).toBeLessThanOrEqual(11_000);
+    expect(long.endMs).toBeGreaterThanOrEqual(t0 + 3_600_000);
+  });
+
+  it('holds a delivery back while the history lags the poll, and prints it after the firing it follows', () => {
+    const lines: string[] = [];
+    const w = watch(lines);
+    const firing = [{ labels: { alertname: 'HighLatency' }, annotations: {}, state: 'firing', activeAt: '', value: '' } as const];
+    const labels = { alertname: 'HighLatency' };
+    const message: WebhookMessage = {
+      version: '4',
+      status: 'firing',
+      receiver: 'heartbeat',
+      groupLabels: labels,
+      commonLabels: labels,
+      commonAnnotations: {},
+      alerts: [{ status: 'firing', labels, annotations: {} }],
+    };
+    const delivery: Delivery = { kind: 'webhook', seq: 1, receiver: 'heartbeat', message };
+    // The poll sees firing and the notification, but the firing evaluation's ALERTS sample is not
+    // committed yet: the history read then still ends in pending.
+    expect(w.observe(4_200, firing, [])).toBe(true);
+    w.recorded(4_200, recordedStates(alertsSeries(), { ...range, endMs: t0 + 4_000 }));
+    w.delivered(4_200, [delivery]);
+    expect(w.events.map((e) => e.kind)).toEqual(['pending']);
+    // The next poll reads the firing, then the delivery.
+    expect(w.observe(4_450, firing, [])).toBe(true);
+    w.recorded(4_450, recordedStates(alertsSeries(), { ...range, endMs: t0 + 4_250 }));
+    w.delivered(4_450, [delivery]);
+    expect(w.events.map((e) => e.kind)).toEqual(['pending', 'firing', 'delivered']);
   });
 });

@@ -45,9 +45,19 @@ export function recordedStates(series: readonly AlertsSeries[], range: { startMs
  * whole to the resolve (live-timelines.ts, endIncident).
  */
 export async function readRecordedStates(api: PrometheusApi, alertname: string, startMs: number, stepMs: number): Promise<RecordedState[]> {
-  const endMs = Date.now();
-  // query_range refuses more than 11,000 steps a series; a run that long reads coarser steps.
-  const step = Math.max(stepMs, Math.ceil((endMs - startMs) / 11_000));
-  const series = await api.queryRange(`timestamp(ALERTS{alertname="${alertname}"})`, startMs, endMs, step);
-  return recordedStates(series, { startMs, endMs, stepMs: step });
+  const range = rangeThroughNow(startMs, Date.now(), stepMs);
+  const series = await api.queryRange(`timestamp(ALERTS{alertname="${alertname}"})`, range.startMs, range.endMs, range.stepMs);
+  return recordedStates(series, range);
+}
+
+/**
+ * Steps from `startMs` with the last one at or after `nowMs`: query_range evaluates at
+ * start + k·step only, so a range ending at now would stop up to a step before it and miss the
+ * evaluation that just made the poll see a new state. A step past now reads the latest sample
+ * like now does. query_range refuses more than 11,000 steps a series; a run that long reads coarser
+ * steps.
+ */
+export function rangeThroughNow(startMs: number, nowMs: number, stepMs: number): { startMs: number; endMs: number; stepMs: number } {
+  const step = Math.max(stepMs, Math.ceil((nowMs - startMs) / 11_000));
+  return { startMs, endMs: startMs + Math.ceil((nowMs - startMs) / step) * step, stepMs: step };
 }
