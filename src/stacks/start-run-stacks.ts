@@ -56,12 +56,13 @@ export async function startRunStacks(project: TestProject, definitions: readonly
     }\n`,
   );
   project.provide('stacks', statuses);
-  project.provide('stackDeclarations', Object.fromEntries(Object.entries(declarations).map(([file, keys]) => [relative(repoRoot, file), keys])));
+  const byFile = Object.entries(declarations).map(([file, keys]) => [relative(repoRoot, file), keys] as const);
+  project.provide('stackDeclarations', Object.fromEntries(byFile));
   // A file leases what it names and what that sends to or reads from (stack-leases.ts).
   const leaseDir = await mkdtemp(join(tmpdir(), `stack-leases-${project.name}-`));
   project.provide('stackLeases', {
     dir: leaseDir,
-    keysByFile: Object.fromEntries(Object.entries(declarations).map(([file, keys]) => [relative(repoRoot, file), [...withNeeds(definitions, keys)].sort()])),
+    keysByFile: Object.fromEntries(byFile.map(([file, keys]) => [file, [...withNeeds(definitions, keys)].sort()])),
   });
   return async () => {
     await started.stop();
