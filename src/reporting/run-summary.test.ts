@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstLine, runSummaryLines } from './run-summary.js';
+import { failedTestLine, firstLine, runSummaryLines } from './run-summary.js';
 
 describe('the end of a run: skips grouped, failures last, then the count line', () => {
   const missing = 'image docker.elastic.co/logstash/logstash:8.17.4 is not on this machine';
@@ -8,7 +8,10 @@ describe('the end of a run: skips grouped, failures last, then the count line', 
     { file: 'tests/pipeline/redaction.test.ts', name: 'redaction > a token', reason: missing },
     { file: 'tests/integration/grafana.test.ts', name: 'grafana > panel 1', reason: 'image grafana/grafana:10.4.2 is not on this machine' },
   ];
-  const failures = [{ file: 'tests/cli/reproduce-cli.test.ts', name: 'npm run reproduce > HighLatency live', reason: 'delivered after the events before it, in:' }];
+  const failures = [
+    failedTestLine('tests/cli/reproduce-cli.test.ts', 'npm run reproduce > HighLatency live', 'AssertionError: delivered after the events before it, in:\n◔ pending at +0.1s'),
+    'coverage: alerts fired 97.9%, below HARNESS_COVERAGE_MIN=100%: not covered: QueueBacklog (monitoring/alert_rules.yml:201)',
+  ];
 
   it('names each skip reason once, with how many tests it skipped', () => {
     const lines = runSummaryLines({ passed: 10, failed: 0 }, [], skips);
@@ -23,12 +26,13 @@ describe('the end of a run: skips grouped, failures last, then the count line', 
   });
 
   it('lists every failure with its file after the skips, just above the count line', () => {
-    const lines = runSummaryLines({ passed: 10, failed: 1 }, failures, skips);
-    expect(lines.slice(-4)).toEqual([
+    const lines = runSummaryLines({ passed: 10, failed: 2 }, failures, skips);
+    expect(lines.slice(-5)).toEqual([
       'Failed:',
-      '  ✗ tests/cli/reproduce-cli.test.ts > npm run reproduce > HighLatency live: delivered after the events before it, in:',
+      '  ✗ tests/cli/reproduce-cli.test.ts > npm run reproduce > HighLatency live: AssertionError: delivered after the events before it, in:',
+      '  ✗ coverage: alerts fired 97.9%, below HARNESS_COVERAGE_MIN=100%: not covered: QueueBacklog (monitoring/alert_rules.yml:201)',
       '',
-      '10 passed, 1 failed, 3 skipped',
+      '10 passed, 2 failed, 3 skipped',
     ]);
   });
 

@@ -4,7 +4,7 @@ import { repoRoot } from '../sources/repo-files.js';
 import type { CoverageFacts } from './coverage/coverage-facts.js';
 import { writeCoverage } from './coverage/write-coverage.js';
 import { engineVersionLines } from '../engines/engine-versions.js';
-import { firstLine, type NamedOutcome, runSummaryLines } from './run-summary.js';
+import { failedTestLine, runSummaryLines, type SkippedTest } from './run-summary.js';
 
 /**
  * Ends every run with the plain line CI reads (`N passed, N failed, N skipped`), preceded by
@@ -25,12 +25,8 @@ export default class SummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0;
     let failed = unhandledErrors.length;
-    const skipped: NamedOutcome[] = [];
-    const failures: NamedOutcome[] = unhandledErrors.map((e) => ({
-      file: '(outside any test)',
-      name: 'unhandled error',
-      reason: firstLine(e instanceof Error ? e.message : ((e as { message?: string })?.message ?? String(e))),
-    }));
+    const skipped: SkippedTest[] = [];
+    const failures: string[] = unhandledErrors.map((e) => failedTestLine('(outside any test)', 'unhandled error', e instanceof Error ? e.message : String((e as { message?: unknown })?.message ?? e)));
     const facts: CoverageFacts[] = [];
     const partial = new Map<string, string>();
     const complete = new Set<string>();
@@ -40,7 +36,7 @@ export default class SummaryReporter implements Reporter {
       const file = relative(repoRoot, module.moduleId);
       if (module.state() === 'failed' && module.children.size === 0) {
         failed++;
-        failures.push({ file, name: '(the file did not load)', reason: firstLine(module.errors()[0]?.message) });
+        failures.push(failedTestLine(file, '(the file did not load)', module.errors()[0]?.message));
       }
       for (const test of module.children.allTests()) {
         const result = test.result();
@@ -52,7 +48,7 @@ export default class SummaryReporter implements Reporter {
         if (result.state === 'passed') passed++;
         else if (result.state === 'failed') {
           failed++;
-          failures.push({ file, name: test.fullName, reason: firstLine(result.errors[0]?.message) });
+          failures.push(failedTestLine(file, test.fullName, result.errors[0]?.message));
         } else if (result.state === 'skipped') skipped.push({ file, name: test.fullName, reason: result.note ?? 'skipped without a reason' });
       }
       // A file that fed coverage but skipped some of its tests (a -t filter, a missing engine) measured
@@ -70,10 +66,10 @@ export default class SummaryReporter implements Reporter {
       : coverageOrError(facts, partial);
     if (coverage.written.length) lines.push('', `Coverage report: ${coverage.written.map((f) => relative(repoRoot, f)).join(', ')}`);
     if (coverage.note) lines.push('', `Coverage report not written: ${coverage.note}`);
-    for (const failure of coverage.failures) lines.push(`  ✗ ${failure}`);
     if (coverage.failures.length) process.exitCode = 1;
     failed += coverage.failures.length;
-    for (const failure of coverage.failures) failures.push({ file: 'reports/coverage.md', name: 'coverage', reason: failure });
+    // Listed with the failed tests, as written (each names its section and what is not covered).
+    failures.push(...coverage.failures);
     // Which engines this run proved the configs on (unit-only runs start none, but their tools follow the same pins).
     lines.push('', 'Engines under test (HARNESS_IMAGE_* / .env.images, else the compose pins):', ...engineVersionLines());
     lines.push(...runSummaryLines({ passed, failed }, failures, skipped));
