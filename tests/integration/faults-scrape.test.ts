@@ -3,6 +3,7 @@ import { describe, expect, it, onTestFailed } from 'vitest';
 import { CaptureClient } from '../../src/capture/capture-client.js';
 import { canonicalAlertTiming } from '../../src/faults/canonical-alert-timing.js';
 import { ReceiverTimeline } from '../../src/faults/receiver-timeline.js';
+import { renderScrapeHealth, scrapeHealth } from '../../src/faults/scrape-health.js';
 import type { ScrapeFaultsStackInfo, ScrapeFaultTarget } from '../../src/faults/scrape-faults-stack.js';
 import { StandInControl } from '../../src/faults/stand-in-control.js';
 import { PrometheusApi } from '../../src/e2e/prometheus-api.js';
@@ -26,21 +27,25 @@ function scene(ctx: Parameters<typeof requireStack>[0]) {
   const capture = new CaptureClient(stack.alerting.captureUrl);
   const target = async (name: ScrapeFaultTarget) => (await prometheus.targets()).find((t) => t.labels.instance === stack.instances[name]);
   const firing = async (alertname: string) => (await prometheus.alerts()).filter((a) => a.labels.alertname === alertname && a.state === 'firing');
-  return { stack, prometheus, capture, control: new StandInControl(stack.controlUrl), target, firing };
+  // A red run says whether Prometheus itself could scrape in time (its self-scrape), not only what paged.
+  const scrapes = async (sinceMs: number) => renderScrapeHealth(await scrapeHealth(prometheus, Date.now() - sinceMs), stack.timing.scrapeIntervalMs);
+  return { stack, prometheus, capture, control: new StandInControl(stack.controlUrl), target, firing, scrapes };
 }
 
 describe('scrape faults on the real engines (canonical rules and routing, time รท6)', () => {
   it("an exporter that hangs, one that answers garbage and one that disappears each raise TargetDown for their own instance, never before its for, with the scrape error the runbook reads; the one never scraped whole does not raise CriticalSignalAbsent (down targets are TargetDown's)", {
     timeout: 900_000,
   }, async (ctx) => {
-    const { stack, prometheus, capture, control, target, firing } = scene(ctx);
+    const { stack, prometheus, capture, control, target, firing, scrapes } = scene(ctx);
     const { alerting, cluster, instances, timing } = stack;
     const targetDown = canonicalAlertTiming('TargetDown', { cluster });
     const forMs = targetDown.forMs / timing.ruleFactor;
     const groupIntervalMs = targetDown.route.groupIntervalMs / alerting.timeFactor;
     // From the stack's start: mysqld-exporter has answered garbage since its first scrape.
     const timeline = await ReceiverTimeline.start(capture, [alerting.slackPath, alerting.pagerdutyPath], cluster, { mark: stack.startMark, atMs: stack.startedAtMs });
-    onTestFailed(async () => console.log(`${await timeline.render()}\ntargets: ${JSON.stringify((await prometheus.targets()).map((t) => [t.labels.job, t.health, t.lastError]))}`));
+    onTestFailed(async () =>
+      console.log(`${await timeline.render()}\ntargets: ${JSON.stringify((await prometheus.targets()).map((t) => [t.labels.job, t.health, t.lastError]))}\n${await scrapes(stack.startedAtMs)}`),
+    );
     const faults: Record<'node-exporter' | 'mysqld-exporter' | 'cadvisor', { fromMs: number; error: RegExp }> = {
       'node-exporter': { fromMs: Date.now(), error: hungError },
       // Prometheus's text parser rejects the body at its first character and the scrape counts as
@@ -121,13 +126,14 @@ describe('scrape faults on the real engines (canonical rules and routing, time ร
   it('the application hangs, then disappears, then answers again: ApplicationDown pages once, after its for, and resolves once; /targets says "context deadline exceeded", then "connection refused"; TargetDown never names the app', {
     timeout: 900_000,
   }, async (ctx) => {
-    const { stack, capture, control, target, firing } = scene(ctx);
+    const { stack, capture, control, target, firing, scrapes } = scene(ctx);
     const { alerting, cluster, timing } = stack;
     const appDown = canonicalAlertTiming('ApplicationDown', { cluster });
     const forMs = appDown.forMs / timing.ruleFactor;
     const repeatMs = appDown.route.repeatIntervalMs / alerting.timeFactor;
     const timeline = await ReceiverTimeline.start(capture, [alerting.slackPath, alerting.pagerdutyPath], cluster);
-    onTestFailed(async () => console.log(await timeline.render()));
+    const startedMs = Date.now();
+    onTestFailed(async () => console.log(`${await timeline.render()}\n${await scrapes(startedMs)}`));
     const pages = async (action: 'trigger' | 'resolve') => (await timeline.events()).filter((e) => e.path.startsWith(alerting.pagerdutyPath) && e.what === `ApplicationDown ${action}`);
     const waitFor = <T>(what: string, attempt: () => Promise<T | undefined>) => pollUntil(attempt, { timeoutMs: patienceMs, intervalMs: 500, what }, () => timeline.render());
 
