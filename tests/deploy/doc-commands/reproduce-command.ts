@@ -2,11 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '../../../src/sources/repo-files.js';
 
+/**
+ * A hang bound, as diff-command.ts's: the live run bounds its own waits (the alert's patience, then
+ * 60 s for the resolve), but under load its engines alone took 60 s to start (2026-11-29: network
+ * 18 s, Alertmanager 43 s, Prometheus more), and 115 s killed a run that was on its way.
+ */
 const reproduceCli = (args: string[]) =>
   spawnSync(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, 'src/cli/reproduce.ts'), ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
-    timeout: 115_000,
+    timeout: 600_000,
     maxBuffer: 16 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1' },
   });
