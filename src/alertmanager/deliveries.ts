@@ -54,13 +54,13 @@ export class DeliveryReader {
   ) {}
 
   async list(token: string, after = 0): Promise<Delivery[]> {
+    // The capture server keeps to the token: the listing holds this test's deliveries, not the run's.
     const [slack, pagerduty, webhook] = await Promise.all([
-      this.capture.requests({ path: this.paths.slackPath, after }),
-      this.capture.requests({ path: this.paths.pagerdutyPath, after }),
-      this.paths.webhookPath ? this.capture.requests({ path: this.paths.webhookPath, after }) : Promise.resolve({ requests: [] }),
+      this.capture.requests({ path: this.paths.slackPath, after, token }),
+      this.capture.requests({ path: this.paths.pagerdutyPath, after, token }),
+      this.paths.webhookPath ? this.capture.requests({ path: this.paths.webhookPath, after, token }) : Promise.resolve({ requests: [] }),
     ]);
     return [...slack.requests, ...pagerduty.requests, ...webhook.requests]
-      .filter((r) => r.text.includes(token))
       .sort((a, b) => a.seq - b.seq)
       .map((r) => this.classify(r));
   }

@@ -37,7 +37,8 @@ export async function observeIncident(incident: Incident, observer: E2eObserver,
   const deliveries: DeliverySeen[] = [];
   for (const expectation of incident.fires) {
     const delivery = await observer.firing(expectation.alert, { timeoutMs: patienceFor(rules.get(expectation.alert)) });
-    const request = (await observer.capture.requests({ after: delivery.seq - 1 })).requests.find((r) => r.seq === delivery.seq);
+    // Its arrival time, read back by its cluster: the listing holds this incident's requests only.
+    const request = (await observer.capture.requests({ after: delivery.seq - 1, token: observer.cluster })).requests.find((r) => r.seq === delivery.seq);
     const prometheusLabels = (await observer.prometheus.alerts()).filter((a) => a.labels.alertname === expectation.alert).map((a) => a.labels);
     deliveries.push({ expectation, delivery, afterMs: request ? Date.parse(request.receivedAt) - injectedAt : Number.NaN, prometheusLabels });
   }
