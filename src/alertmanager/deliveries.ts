@@ -60,9 +60,7 @@ export class DeliveryReader {
       this.capture.requests({ path: this.paths.pagerdutyPath, after, token }),
       this.paths.webhookPath ? this.capture.requests({ path: this.paths.webhookPath, after, token }) : Promise.resolve({ requests: [] }),
     ]);
-    return [...slack.requests, ...pagerduty.requests, ...webhook.requests]
-      .sort((a, b) => a.seq - b.seq)
-      .map((r) => this.classify(r));
+    return [...slack.requests, ...pagerduty.requests, ...webhook.requests].sort((a, b) => a.seq - b.seq).map((r) => this.classify(r));
   }
 
   /** Waits (bounded) for a delivery of `token` that satisfies `match`. */

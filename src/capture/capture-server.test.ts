@@ -79,7 +79,7 @@ describe('capture server', () => {
     // The quiet stack's first post outlived five of the busy stack's; the busy stack kept its last 3, in arrival order.
     expect(requests.map((r) => r.path)).toEqual(['/quiet-stack/slack/first', '/busy-stack/slack/3', '/busy-stack/slack/4', '/busy-stack/slack/5', '/quiet-stack/pagerduty/v2/enqueue']);
   });
-  it('lists only the requests whose body names the token, after the mark: a listing stays the size of one test\'s traffic', async () => {
+  it("lists only the requests whose body names the token, after the mark: a listing stays the size of one test's traffic", async () => {
     const after = await client.mark();
     for (const cluster of ['mine-1a2b3c', 'other-4d5e6f', 'mine-1a2b3c', 'other-4d5e6f'])
       await fetch(`${server.url}/stack/slack/x`, { method: 'POST', body: JSON.stringify({ text: `firing in cluster ${cluster}` }) });
@@ -90,7 +90,7 @@ describe('capture server', () => {
     expect(mine.latest).toBe(await client.mark());
   });
 
-  it('leaves closing an idle connection to its client: a request on a connection idle past Node\'s 5 s keep-alive default is answered, not cut off', { timeout: 20_000 }, async () => {
+  it("leaves closing an idle connection to its client: a request on a connection idle past Node's 5 s keep-alive default is answered, not cut off", { timeout: 20_000 }, async () => {
     // Node closes an idle connection after server.keepAliveTimeout (5 s); undici reuses one for up
     // to its own timeout, measured by a timer that a busy event loop fires late. A request sent in
     // between met a closed socket ("other side closed", the 17 MB listing of the loaded run).
@@ -108,7 +108,6 @@ describe('capture server', () => {
     socket.destroy();
     // Nor does it announce one, which undici would take as its own bound (client-h1.js, keepAliveTimeout).
     expect(answers.join(''), 'the server must not announce a keep-alive timeout of its own').not.toMatch(/keep-alive: timeout=/i);
-
   });
 });
 
