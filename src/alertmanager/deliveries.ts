@@ -114,3 +114,14 @@ export function isResolvedDelivery(delivery: Delivery): boolean {
   if (delivery.kind === 'webhook') return delivery.message.status === 'resolved';
   return delivery.kind === 'pagerduty' ? delivery.event.event_action === 'resolve' : (delivery.attachment.title ?? '').startsWith('[RESOLVED]');
 }
+
+/** One line per delivery, for a failure message: `#112 slack-warnings [FIRING:1] SlowQueries · ...`. */
+export function summarizeDelivery(delivery: Delivery): string {
+  const what =
+    delivery.kind === 'slack'
+      ? (delivery.attachment.title ?? delivery.attachment.fallback)
+      : delivery.kind === 'pagerduty'
+        ? `${delivery.event.event_action} ${delivery.event.payload.summary}`
+        : `${delivery.message.status} ${delivery.message.alerts.map((a) => a.labels.alertname).join(', ')}`;
+  return `#${delivery.seq} ${delivery.receiver} ${what}`;
+}
