@@ -14,6 +14,8 @@ export interface InhibitionSeen {
   leaks: Delivery[];
   /** Every delivery of the cluster after `after`, in arrival order: whether the source arrived before a leak. */
   delivered: Delivery[];
+  /** The cluster's alerts as Alertmanager listed them: each startsAt is when Prometheus fired it. */
+  listed: GettableAlert[];
 }
 
 /**
@@ -108,6 +110,6 @@ export class E2eObserver {
       },
       { timeoutMs: settleMs + 10_000, intervalMs: 200, what: `${alertname}'s group to be flushed (muted) in cluster ${this.cluster}` },
     );
-    return { target, sources, leaks, delivered };
+    return { target, sources, leaks, delivered, listed };
   }
 }
