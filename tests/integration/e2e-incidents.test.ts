@@ -73,7 +73,10 @@ describe.concurrent('incidents (fixtures/incidents): injected history, canonical
         const where = `${incident.file}:${expectation.line}`;
         const order = seen.delivered.map(summarizeDelivery).join('\n  ');
         const fired = seen.listed.map((a) => `${a.labels.alertname} startsAt ${a.startsAt} ${a.status.state}`).join('\n  ');
-        expect(seen.leaks, `${expectation.alert} (${where}) reached a receiver although it must be muted; the cluster's deliveries in order:\n  ${order}\nits alerts in Alertmanager:\n  ${fired}\n`).toEqual([]);
+        expect(
+          seen.leaks,
+          `${expectation.alert} (${where}) reached a receiver although it must be muted; the cluster's deliveries in order:\n  ${order}\nits alerts in Alertmanager:\n  ${fired}\n`,
+        ).toEqual([]);
         expect(seen.target.status.state, `${expectation.alert} (${where}) in Alertmanager`).toBe('suppressed');
         const mutedBy = seen.sources.map((s) => s.labels.alertname);
         expect(
