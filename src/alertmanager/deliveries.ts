@@ -54,15 +54,13 @@ export class DeliveryReader {
   ) {}
 
   async list(token: string, after = 0): Promise<Delivery[]> {
+    // The capture server keeps to the token: the listing holds this test's deliveries, not the run's.
     const [slack, pagerduty, webhook] = await Promise.all([
-      this.capture.requests({ path: this.paths.slackPath, after }),
-      this.capture.requests({ path: this.paths.pagerdutyPath, after }),
-      this.paths.webhookPath ? this.capture.requests({ path: this.paths.webhookPath, after }) : Promise.resolve({ requests: [] }),
+      this.capture.requests({ path: this.paths.slackPath, after, token }),
+      this.capture.requests({ path: this.paths.pagerdutyPath, after, token }),
+      this.paths.webhookPath ? this.capture.requests({ path: this.paths.webhookPath, after, token }) : Promise.resolve({ requests: [] }),
     ]);
-    return [...slack.requests, ...pagerduty.requests, ...webhook.requests]
-      .filter((r) => r.text.includes(token))
-      .sort((a, b) => a.seq - b.seq)
-      .map((r) => this.classify(r));
+    return [...slack.requests, ...pagerduty.requests, ...webhook.requests].sort((a, b) => a.seq - b.seq).map((r) => this.classify(r));
   }
 
   /** Waits (bounded) for a delivery of `token` that satisfies `match`. */
@@ -115,4 +113,15 @@ export function deliveryMentions(delivery: Delivery, alertname: string): boolean
 export function isResolvedDelivery(delivery: Delivery): boolean {
   if (delivery.kind === 'webhook') return delivery.message.status === 'resolved';
   return delivery.kind === 'pagerduty' ? delivery.event.event_action === 'resolve' : (delivery.attachment.title ?? '').startsWith('[RESOLVED]');
+}
+
+/** One line per delivery, for a failure message: `#112 slack-warnings [FIRING:1] SlowQueries · ...`. */
+export function summarizeDelivery(delivery: Delivery): string {
+  const what =
+    delivery.kind === 'slack'
+      ? (delivery.attachment.title ?? delivery.attachment.fallback)
+      : delivery.kind === 'pagerduty'
+        ? `${delivery.event.event_action} ${delivery.event.payload.summary}`
+        : `${delivery.message.status} ${delivery.message.alerts.map((a) => a.labels.alertname).join(', ')}`;
+  return `#${delivery.seq} ${delivery.receiver} ${what}`;
 }

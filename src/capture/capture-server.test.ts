@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaptureClient } from './capture-client.js';
 import { startCaptureServer, type StartedCaptureServer } from './capture-server.js';
@@ -78,4 +79,42 @@ describe('capture server', () => {
     // The quiet stack's first post outlived five of the busy stack's; the busy stack kept its last 3, in arrival order.
     expect(requests.map((r) => r.path)).toEqual(['/quiet-stack/slack/first', '/busy-stack/slack/3', '/busy-stack/slack/4', '/busy-stack/slack/5', '/quiet-stack/pagerduty/v2/enqueue']);
   });
+  it("lists only the requests whose body names the token, after the mark: a listing stays the size of one test's traffic", async () => {
+    const after = await client.mark();
+    for (const cluster of ['mine-1a2b3c', 'other-4d5e6f', 'mine-1a2b3c', 'other-4d5e6f'])
+      await fetch(`${server.url}/stack/slack/x`, { method: 'POST', body: JSON.stringify({ text: `firing in cluster ${cluster}` }) });
+    const mine = await client.requests({ path: '/stack', after, token: 'mine-1a2b3c' });
+    expect(mine.requests.map((r) => r.json)).toEqual([{ text: 'firing in cluster mine-1a2b3c' }, { text: 'firing in cluster mine-1a2b3c' }]);
+    expect((await client.requests({ path: '/stack', after: mine.requests[0]!.seq, token: 'mine-1a2b3c' })).requests.map((r) => r.seq)).toEqual([mine.requests[1]!.seq]);
+    // The newest sequence number of the whole server, not of the filtered list: a mark for the next read.
+    expect(mine.latest).toBe(await client.mark());
+  });
+
+  it("leaves closing an idle connection to its client: a request on a connection idle past Node's 5 s keep-alive default is answered, not cut off", { timeout: 20_000 }, async () => {
+    // Node closes an idle connection after server.keepAliveTimeout (5 s); undici reuses one for up
+    // to its own timeout, measured by a timer that a busy event loop fires late. A request sent in
+    // between met a closed socket ("other side closed", the 17 MB listing of the loaded run).
+    const socket = connect(server.port, '127.0.0.1');
+    const answers: string[] = [];
+    socket.on('data', (chunk: Buffer) => answers.push(chunk.toString('latin1')));
+    const get = `GET ${'/__capture/requests?path=/__nothing__'} HTTP/1.1\r\nHost: capture\r\n\r\n`;
+    const answered = (count: number) => () => answers.join('').split('HTTP/1.1 200').length - 1 >= count;
+    socket.write(get);
+    await until(answered(1), 5000);
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    expect(socket.readyState, 'the idle connection, 6 s later').toBe('open');
+    socket.write(get);
+    await until(answered(2), 5000);
+    socket.destroy();
+    // Nor does it announce one, which undici would take as its own bound (client-h1.js, keepAliveTimeout).
+    expect(answers.join(''), 'the server must not announce a keep-alive timeout of its own').not.toMatch(/keep-alive: timeout=/i);
+  });
 });
+
+async function until(done: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`no answer within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -27,7 +27,8 @@ const maxHoldMs = 120_000;
  * Stands in for the Slack and PagerDuty endpoints (and any webhook): records every request
  * with its path, headers and body, and answers as the real service would (Slack: 200 "ok";
  * PagerDuty Events v2: 202 with a JSON status). Tests, in this or another process, read the
- * record through GET /__capture/requests (see capture-client.ts). A path can be told to fail
+ * record through GET /__capture/requests?after=<seq>&path=<prefix>&token=<text in the body> (see
+ * capture-client.ts). A path can be told to fail
  * (POST /__capture/fail {"path": "/slack", "status": 500}) to test delivery failures, or to
  * time out ({"path": "/slack", "hang": true}: held open until the sender gives up, the failure
  * is cleared, or maxHoldMs passes). Every request records how it was answered.
@@ -94,7 +95,11 @@ export async function startCaptureServer(port = 0, options: { keptPerPrefix?: nu
     if (route === '/requests') {
       const after = Number(url.searchParams.get('after') ?? 0);
       const prefix = url.searchParams.get('path') ?? '';
-      const list = [...byPrefix.values()].flatMap((ring) => ring.filter((r) => r.seq > after && r.path.startsWith(prefix))).sort((a, b) => a.seq - b.seq);
+      // A test's token (its unique cluster) is named by every notification of its own: filtered
+      // here, a listing holds one test's traffic, not the run's (capture-client.ts, RequestFilter).
+      const token = url.searchParams.get('token');
+      const wanted = (r: CapturedRequest) => r.seq > after && r.path.startsWith(prefix) && (!token || r.text.includes(token));
+      const list = [...byPrefix.values()].flatMap((ring) => ring.filter(wanted)).sort((a, b) => a.seq - b.seq);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ latest: seq, requests: list }));
     } else if (route === '/fail') {
       const { path, status, hang } = (parseJson(body) ?? {}) as { path?: string; status?: number; hang?: boolean };
@@ -110,6 +115,14 @@ export async function startCaptureServer(port = 0, options: { keptPerPrefix?: nu
     }
   }
 
+  // Node closes a connection idle for keepAliveTimeout (5 s by default), while undici reuses it
+  // until its own timer (the server's announced timeout less 2 s: undici 6.x
+  // lib/dispatcher/client-h1.js, keepAliveTimeout, and client.js, keepAliveTimeoutThreshold) fires: on a
+  // busy event loop that timer fires late, and a request sent on the socket the server just closed
+  // fails with "other side closed" (a 17 MB listing's connection, reused, in the loaded run of
+  // 2026-11-29). With 0 the server never closes an idle connection and announces no timeout; each
+  // client closes its own idle ones (undici after its default 4 s), stop() closes the rest.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '0.0.0.0', () => resolve());

@@ -12,6 +12,10 @@ export interface InhibitionSeen {
   target: GettableAlert;
   sources: GettableAlert[];
   leaks: Delivery[];
+  /** Every delivery of the cluster after `after`, in arrival order: whether the source arrived before a leak. */
+  delivered: Delivery[];
+  /** The cluster's alerts as Alertmanager listed them: each startsAt is when Prometheus fired it. */
+  listed: GettableAlert[];
 }
 
 /**
@@ -97,13 +101,15 @@ export class E2eObserver {
     const route = routeForLabels(this.config.root, target.labels);
     const settleMs = (route.groupWaitMs + route.groupIntervalMs) / this.stack.timeFactor + 1000;
     const settled = Date.now() + settleMs;
+    let delivered: Delivery[] = [];
     const leaks = await pollUntil(
       async () => {
-        const found = (await this.deliveries.list(this.cluster, after)).filter((d) => deliveryMentions(d, alertname));
+        delivered = await this.deliveries.list(this.cluster, after);
+        const found = delivered.filter((d) => deliveryMentions(d, alertname));
         return found.length || Date.now() >= settled ? found : undefined;
       },
       { timeoutMs: settleMs + 10_000, intervalMs: 200, what: `${alertname}'s group to be flushed (muted) in cluster ${this.cluster}` },
     );
-    return { target, sources, leaks };
+    return { target, sources, leaks, delivered, listed };
   }
 }

@@ -37,10 +37,9 @@ export class ReceiverTimeline {
   }
 
   async events(): Promise<ReceiverEvent[]> {
-    const lists = await Promise.all(this.paths.map((path) => this.capture.requests({ path, after: this.mark })));
+    const lists = await Promise.all(this.paths.map((path) => this.capture.requests({ path, after: this.mark, token: this.token })));
     return lists
       .flatMap((l) => l.requests)
-      .filter((r) => r.text.includes(this.token))
       .sort((a, b) => a.seq - b.seq)
       .map((r) => ({ seq: r.seq, atS: (Date.parse(r.receivedAt) - this.startedAt) / 1000, receivedAt: r.receivedAt, path: r.path, answer: r.answer, what: describe(r) }));
   }

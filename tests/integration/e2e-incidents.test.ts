@@ -4,6 +4,7 @@ import { loadAlertmanagerConfig } from '../../src/alertmanager/alertmanager-conf
 import { inhibitingRules } from '../../src/diff/inhibition-effect.js';
 import { recordCoverage } from '../../src/reporting/coverage/coverage-facts.js';
 import { comparablePayload } from '../../src/alertmanager/payload-expectations.js';
+import { summarizeDelivery } from '../../src/alertmanager/deliveries.js';
 import { E2eObserver } from '../../src/e2e/e2e-observer.js';
 import { canonicalIncidentContext } from '../../src/e2e/incidents/incident-context.js';
 import { uncoveredAlerts } from '../../src/e2e/incidents/incident-coverage.js';
@@ -70,7 +71,12 @@ describe.concurrent('incidents (fixtures/incidents): injected history, canonical
       }
       for (const { expectation, seen } of outcome.inhibitions) {
         const where = `${incident.file}:${expectation.line}`;
-        expect(seen.leaks, `${expectation.alert} (${where}) reached a receiver although it must be muted`).toEqual([]);
+        const order = seen.delivered.map(summarizeDelivery).join('\n  ');
+        const fired = seen.listed.map((a) => `${a.labels.alertname} startsAt ${a.startsAt} ${a.status.state}`).join('\n  ');
+        expect(
+          seen.leaks,
+          `${expectation.alert} (${where}) reached a receiver although it must be muted; the cluster's deliveries in order:\n  ${order}\nits alerts in Alertmanager:\n  ${fired}\n`,
+        ).toEqual([]);
         expect(seen.target.status.state, `${expectation.alert} (${where}) in Alertmanager`).toBe('suppressed');
         const mutedBy = seen.sources.map((s) => s.labels.alertname);
         expect(

@@ -109,10 +109,25 @@ describe.concurrent('template errors are caught by delivery, not by amtool', () 
       receivers.add(d.receiver);
     }
     expect([...receivers].sort()).toEqual(config.receivers.map((r) => r.name).sort());
-    expect(
-      { slack: await probe.api.notificationsFailed('slack'), pagerduty: await probe.api.notificationsFailed('pagerduty'), webhook: await probe.api.notificationsFailed('webhook') },
-      'failed notifications of the canonical Alertmanager in this run',
-    ).toEqual({ slack: 0, pagerduty: 0, webhook: 0 });
+    const failed = { slack: await probe.api.notificationsFailed('slack'), pagerduty: await probe.api.notificationsFailed('pagerduty'), webhook: await probe.api.notificationsFailed('webhook') };
+    expect(failed, `failed notifications of the canonical Alertmanager in this run, by reason: ${await failureReasons(probe, failed)}`).toEqual({ slack: 0, pagerduty: 0, webhook: 0 });
     await Promise.all(bare.map((a, i) => probe.resolve([a], clusters[i]!)));
   });
 });
+
+/**
+ * Why notifications failed, by Alertmanager's `reason` label (notify/util.go, Reason, v0.33.1): a
+ * template error counts as "other", a receiver that answered too late as "contextDeadlineExceeded"
+ * (retry_stage.go), within max(group_interval, 10s) (cmd/alertmanager/main.go, timeoutFunc). Under
+ * load, 3 PagerDuty failures once came from the capture server stalled by 17 MB listings.
+ */
+async function failureReasons(probe: RoutingProbe, failed: Record<string, number>): Promise<string> {
+  const reasons = ['other', 'clientError', 'serverError', 'contextCanceled', 'contextDeadlineExceeded'];
+  const parts: string[] = [];
+  for (const integration of Object.keys(failed).filter((i) => failed[i]))
+    for (const reason of reasons) {
+      const count = await probe.api.metric('alertmanager_notifications_failed_total', { integration, reason });
+      if (count) parts.push(`${integration} ${reason} ${count}`);
+    }
+  return parts.join(', ') || 'none';
+}

@@ -3,6 +3,7 @@ import { parseDuration } from '../../prometheus-rules/duration.js';
 import type { RuleEntry } from '../../prometheus-rules/rule-inventory.js';
 import type { E2eObserver, InhibitionSeen } from '../e2e-observer.js';
 import { ruleTimeFactor } from '../test-timing.js';
+import { pollUntil } from '../../waiting/poll-until.js';
 import type { FiringExpectation, Incident, InhibitedExpectation } from './incident.js';
 
 export interface DeliverySeen {
@@ -37,8 +38,9 @@ export async function observeIncident(incident: Incident, observer: E2eObserver,
   const deliveries: DeliverySeen[] = [];
   for (const expectation of incident.fires) {
     const delivery = await observer.firing(expectation.alert, { timeoutMs: patienceFor(rules.get(expectation.alert)) });
-    const request = (await observer.capture.requests({ after: delivery.seq - 1 })).requests.find((r) => r.seq === delivery.seq);
-    const prometheusLabels = (await observer.prometheus.alerts()).filter((a) => a.labels.alertname === expectation.alert).map((a) => a.labels);
+    // Its arrival time, read back by its cluster: the listing holds this incident's requests only.
+    const request = (await observer.capture.requests({ after: delivery.seq - 1, token: observer.cluster })).requests.find((r) => r.seq === delivery.seq);
+    const prometheusLabels = await heldBy(observer, expectation.alert, patienceFor(rules.get(expectation.alert)));
     deliveries.push({ expectation, delivery, afterMs: request ? Date.parse(request.receivedAt) - injectedAt : Number.NaN, prometheusLabels });
   }
   // An incident has a Prometheus (a cluster) of its own: every delivery of its cluster is its own.
@@ -47,4 +49,25 @@ export async function observeIncident(incident: Incident, observer: E2eObserver,
     inhibitions.push({ expectation, seen: await observer.inhibited(expectation.alert, { after: 0, timeoutMs: patienceFor(rules.get(expectation.alert)) }) });
   }
   return { deliveries, inhibitions, active: await observer.activeAlertNames() };
+}
+
+/**
+ * The alert's label sets as Prometheus holds it (pending or firing), waited for, bounded: when its
+ * notification arrives, an alert can be between two firings. pool-flapping's PoolExhausted reads
+ * the 5-minute average of a recording rule whose series begins with the incident's Prometheus, so
+ * over its first seconds that average rests on a few samples of a pool swinging between 100% and
+ * 70%, and keep_firing_for is 3 s at the test's speed. Seen at load 140 (2026-11-29), once this
+ * read no longer waited behind a slow listing: Prometheus held no PoolExhausted right after its
+ * notification. Empty if Prometheus does not hold it again within `timeoutMs`: the test says so.
+ */
+async function heldBy(observer: E2eObserver, alertname: string, timeoutMs: number): Promise<Record<string, string>[]> {
+  let held: Record<string, string>[] = [];
+  await pollUntil(
+    async () => {
+      held = (await observer.prometheus.alerts()).filter((a) => a.labels.alertname === alertname).map((a) => a.labels);
+      return held.length ? held : undefined;
+    },
+    { timeoutMs, intervalMs: 250, what: `${alertname} active in Prometheus (cluster ${observer.cluster})` },
+  ).catch(() => undefined);
+  return held;
 }
