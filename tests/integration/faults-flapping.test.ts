@@ -55,7 +55,19 @@ describe('flapping on the real engines (canonical rules and routing, time ÷6)',
     //    what Prometheus stored (hovering-gauge.ts). The window the stand-in steers is the rule's
     //    [5m] (the compression leaves PromQL windows alone).
     const hoverFromMs = Date.now();
-    await control.setGauge('pool', { kind: 'hover', threshold: 0.8, aboveBy: 0.02, belowBy: 0.005, aboveMs: 72_500, belowMs: 22_500, windowMs: 300_000, intervalMs: timing.scrapeIntervalMs, min: 0, max: 1, quantum: 1 / stack.poolSize });
+    await control.setGauge('pool', {
+      kind: 'hover',
+      threshold: 0.8,
+      aboveBy: 0.02,
+      belowBy: 0.005,
+      aboveMs: 72_500,
+      belowMs: 22_500,
+      windowMs: 300_000,
+      intervalMs: timing.scrapeIntervalMs,
+      min: 0,
+      max: 1,
+      quantum: 1 / stack.poolSize,
+    });
     // At least four times what one episode needs (for + keep_firing_for): room for four re-pages,
     // and for three releases or more after the full pool's average has come down. On a saturated
     // machine scrapes time out and a dip can come out shallow, so the hover goes on (bounded)
