@@ -1,5 +1,5 @@
 import type { PrometheusApi } from './prometheus-api.js';
-import { saturatedScrapeDowntimeProblems, type TimedSample } from './saturated-scrape-downtime.js';
+import { saturatedScrapeDowntimeProblems, type DowntimeEvidence, type TimedSample } from './saturated-scrape-downtime.js';
 
 /** What a conditional exception reads: the live stack's Prometheus and its scrape timeout. */
 export interface HealthyStackView {
@@ -28,31 +28,37 @@ export interface ConditionalException {
  */
 export const conditionalHealthyExceptions: Readonly<Record<string, ConditionalException>> = {
   ErrorBudgetFastBurn: {
-    why: "the app's scrapes ran out of their 2.5 s timeout while the machine was saturated, and its requests did not fail",
-    problems: async ({ prometheus, scrapeTimeoutMs }) => {
-      const window = '1h';
-      const [up, scrapeDuration, load1, cpus, ratios, targets] = await Promise.all([
-        rawSamples(prometheus, `up{job="timetable-app"}[${window}]`),
-        rawSamples(prometheus, `scrape_duration_seconds{job="timetable-app"}[${window}]`),
-        rawSamples(prometheus, `node_load1{job="node-exporter"}[${window}]`),
-        prometheus.query('count(node_cpu_seconds_total{job="node-exporter",mode="idle"})'),
-        Promise.all(['5m', '30m', '1h', '6h'].map(async (w) => [w, await scalar(prometheus, `job:http_request_errors:ratio_rate${w}{job="timetable-app"}`)] as const)),
-        prometheus.targets(),
-      ]);
-      const cores = Number(cpus[0]?.value[1] ?? 0);
-      if (!cores) return ['node_exporter reports no CPU (node_cpu_seconds_total): cannot tell whether the machine was saturated'];
-      return saturatedScrapeDowntimeProblems({
-        up,
-        scrapeDuration,
-        scrapeTimeoutS: scrapeTimeoutMs / 1000,
-        load1,
-        cores,
-        requestErrorRatios: Object.fromEntries(ratios),
-        lastError: targets.find((t) => t.labels.job === 'timetable-app')?.lastError ?? '',
-      });
+    why: "the app's scrapes ran out of their scrape_timeout while the machine was saturated, and its requests did not fail",
+    problems: async (view) => {
+      const evidence = await readDowntimeEvidence(view);
+      return evidence ? saturatedScrapeDowntimeProblems(evidence) : ['node_exporter reports no CPU (node_cpu_seconds_total): cannot tell whether the machine was saturated'];
     },
   },
 };
+
+/** What the live Prometheus stored over the last hour about the app's scrapes and the machine; undefined without node_exporter's CPUs. */
+export async function readDowntimeEvidence({ prometheus, scrapeTimeoutMs }: HealthyStackView): Promise<DowntimeEvidence | undefined> {
+  const window = '1h';
+  const [up, scrapeDuration, load1, cpus, ratios, targets] = await Promise.all([
+    rawSamples(prometheus, `up{job="timetable-app"}[${window}]`),
+    rawSamples(prometheus, `scrape_duration_seconds{job="timetable-app"}[${window}]`),
+    rawSamples(prometheus, `node_load1{job="node-exporter"}[${window}]`),
+    prometheus.query('count(node_cpu_seconds_total{job="node-exporter",mode="idle"})'),
+    Promise.all(['5m', '30m', '1h', '6h'].map(async (w) => [w, await scalar(prometheus, `job:http_request_errors:ratio_rate${w}{job="timetable-app"}`)] as const)),
+    prometheus.targets(),
+  ]);
+  const cores = Number(cpus[0]?.value[1] ?? 0);
+  if (!cores) return undefined;
+  return {
+    up,
+    scrapeDuration,
+    scrapeTimeoutS: scrapeTimeoutMs / 1000,
+    load1,
+    cores,
+    requestErrorRatios: Object.fromEntries(ratios),
+    lastError: targets.find((t) => t.labels.job === 'timetable-app')?.lastError ?? '',
+  };
+}
 
 /** Every stored sample of a range selector, as Prometheus stored them (their own timestamps). */
 async function rawSamples(prometheus: PrometheusApi, selector: string): Promise<TimedSample[]> {

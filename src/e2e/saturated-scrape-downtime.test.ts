@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowestPagingErrorRatio, saturatedScrapeDowntimeProblems, type DowntimeEvidence } from './saturated-scrape-downtime.js';
+import { downtimeSummary, lowestPagingErrorRatio, saturatedScrapeDowntimeProblems, type DowntimeEvidence } from './saturated-scrape-downtime.js';
 
 /** Five scrapes 2.5 s apart, the third timed out; the machine at load 60 on 2 cores; no request failed. */
 function saturated(): DowntimeEvidence {
@@ -62,4 +62,28 @@ describe('saturatedScrapeDowntimeProblems: is a burn of downtime the machine, no
     evidence.scrapeDuration = evidence.scrapeDuration.filter((s) => s.t !== 105);
     expect(saturatedScrapeDowntimeProblems(evidence)).toEqual([expect.stringMatching(/no scrape_duration_seconds sample/)]);
   });
+});
+
+it('summarises the window for the log: failed scrapes, timeouts among them, load per core', () => {
+  const evidence: DowntimeEvidence = {
+    up: [
+      { t: 1, value: 0 },
+      { t: 2, value: 0 },
+      { t: 3, value: 1 },
+    ],
+    scrapeDuration: [
+      { t: 1, value: 2.6 },
+      { t: 2, value: 0.01 },
+      { t: 3, value: 0.1 },
+    ],
+    scrapeTimeoutS: 2.5,
+    load1: [
+      { t: 0, value: 4 },
+      { t: 2, value: 90 },
+    ],
+    cores: 2,
+    requestErrorRatios: {},
+    lastError: '',
+  };
+  expect(downtimeSummary(evidence)).toBe('2 of 3 scrapes of the app failed (1 at their 2.5 s timeout); load per core 2.0-45.0 on 2 cores');
 });

@@ -73,3 +73,13 @@ export function saturatedScrapeDowntimeProblems(evidence: DowntimeEvidence): str
   }
   return problems;
 }
+
+/** One line for the test's log: how many of the app's scrapes failed, how many ran out of time, and the machine's load then. */
+export function downtimeSummary(evidence: DowntimeEvidence): string {
+  const durations = new Map(evidence.scrapeDuration.map((s) => [s.t, s.value]));
+  const down = evidence.up.filter((s) => s.value === 0);
+  const timedOut = down.filter((s) => (durations.get(s.t) ?? 0) >= evidence.scrapeTimeoutS).length;
+  const perCore = evidence.load1.map((s) => s.value / evidence.cores);
+  const load = perCore.length ? `load per core ${Math.min(...perCore).toFixed(1)}-${Math.max(...perCore).toFixed(1)}` : 'no load sample';
+  return `${down.length} of ${evidence.up.length} scrapes of the app failed (${timedOut} at their ${evidence.scrapeTimeoutS} s timeout); ${load} on ${evidence.cores} cores`;
+}

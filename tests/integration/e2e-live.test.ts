@@ -7,7 +7,8 @@ import { steadyTraffic, exerciseEveryEndpoint } from '../../src/e2e/app-traffic.
 import { contractGaps } from '../../src/e2e/contract-in-live-data.js';
 import { errorBurst } from '../../src/e2e/error-burst.js';
 import { E2eObserver } from '../../src/e2e/e2e-observer.js';
-import { conditionalHealthyExceptions } from '../../src/e2e/conditional-healthy-exceptions.js';
+import { conditionalHealthyExceptions, readDowntimeEvidence } from '../../src/e2e/conditional-healthy-exceptions.js';
+import { downtimeSummary } from '../../src/e2e/saturated-scrape-downtime.js';
 import { healthyExceptions } from '../../src/e2e/healthy-exceptions.js';
 import type { LiveStackInfo } from '../../src/e2e/live-stack.js';
 import { StackControl } from '../../src/e2e/stack-control.js';
@@ -107,6 +108,8 @@ describe.sequential('end to end on real engines: exporters, the database, the ex
     if (firing.length) console.log(`healthy stack: firing alerts explained by src/e2e/healthy-exceptions.ts: ${firing.filter((n) => n in healthyExceptions).join(', ')}`);
     if (byData.length) console.log(`healthy stack: firing alerts whose cause the data shows (src/e2e/conditional-healthy-exceptions.ts): ${byData.join(', ')}`);
     if (pending.length) console.log(`healthy stack: pending (held by their for): ${pending.join(', ')}`);
+    const evidence = await readDowntimeEvidence({ prometheus: observer.prometheus, scrapeTimeoutMs: stack.timing.scrapeIntervalMs });
+    if (evidence) console.log(`healthy stack, over its life: ${downtimeSummary(evidence)}`);
   });
 
   // Before the database tests: their outage makes 5xx too, and this scenario needs a 5m window
