@@ -124,7 +124,7 @@ describe('flapping on the real engines (canonical rules and routing, time ÷6)',
     // What the report and README quote: how hard the signal flapped against what reached Slack.
     const longest = Math.max(...runs.filter((r) => !r.holds).map((r) => r.steps));
     console.log(
-      `PoolExhausted under flapping: ${flaps.length} release(s) that would each have resolved and re-paged without keep_firing_for (longest release ≤ ${((longest + 1) * stepMs) / 1000} s, keep_firing_for ${keepMs / 1000} s); Slack: ${firing.length} firing, ${resolved.length} resolved post(s); bound ${maxFiringPosts} firing post(s) over ${(scenarioMs / 1000).toFixed(0)} s`,
+      `PoolExhausted under flapping: ${flaps.length} release(s) that would each have resolved and re-paged without keep_firing_for (longest release ≤ ${((longest + 1) * stepMs) / 1000} s, keep_firing_for ${keepMs / 1000} s); Slack: ${firing.length} firing, ${resolved.length} resolved post(s); bound ${maxFiringPosts} firing post(s) over ${(scenarioMs / 1000).toFixed(0)} s, of which ${((recoverFromMs - hoverFromMs) / 1000).toFixed(0)} s hovering:\n${renderRuns(runs, startS, stepMs / 1000)}`,
     );
     // What the shared capture server took in meanwhile, from every stack of the run: the load this
     // count withstood (each stack's record is its own ring, capture-server.ts).
