@@ -28,8 +28,6 @@ interface Served {
   seq: number;
   atMs: number;
   value: number;
-  /** Prometheus has been seen to store it (reconcile); until then it may yet be lost. */
-  confirmed: boolean;
 }
 
 /**
@@ -45,7 +43,9 @@ interface Served {
  * the value was served stores nothing, and late scrapes spread the window's samples. `reconcile`
  * tells the gauge which serials Prometheus stored and at what time (the stand-in exports the
  * serial beside the value), so a lost value stops counting and a stored one counts at
- * Prometheus's timestamp; values served since the last reconcile are assumed stored.
+ * Prometheus's timestamp; values served since the last reconcile are assumed stored. Those can
+ * still be lost, and a dip then comes out shallow or split (hovering-gauge.test.ts simulates it):
+ * the flapping test therefore hovers until Prometheus shows the flaps it needs, within a bound.
  * The tests still never trust this arithmetic: they read what the rule's expression did from Prometheus.
  */
 export class HoveringGauge {
@@ -81,7 +81,7 @@ export class HoveringGauge {
       const wanted = threshold + target - kept.reduce((sum, s) => sum + (s.value - threshold), 0);
       value = Math.round(Math.min(max, Math.max(min, wanted)) / quantum) * quantum;
     }
-    const served = { seq: ++this.seq, atMs: nowMs, value, confirmed: false };
+    const served = { seq: ++this.seq, atMs: nowMs, value };
     this.samples.push(served);
     // Only the window matters (and a margin for late reconciles): keep a bounded history.
     const horizonMs = program.kind === 'hover' ? program.windowMs * 2 : 600_000;
@@ -102,7 +102,7 @@ export class HoveringGauge {
     this.samples = this.samples.flatMap((s) => {
       if (s.seq > through || s.seq < oldest) return [s];
       const atMs = at.get(s.seq);
-      return atMs === undefined ? [] : [{ ...s, atMs, confirmed: true }];
+      return atMs === undefined ? [] : [{ ...s, atMs }];
     });
   }
 
