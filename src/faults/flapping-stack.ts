@@ -7,6 +7,7 @@ import { startAlertmanager, type AlertingStackInfo } from '../stacks/alerting-st
 import { prometheusSpec } from '../stacks/prometheus-spec.js';
 import type { StackDefinition } from '../stacks/stack.js';
 import { HoveringGauge } from './hovering-gauge.js';
+import { gaugeSerialMetric, startGaugeReconciler } from './gauge-reconciler.js';
 import { startStandInControl } from './stand-in-control.js';
 import { StandInTarget } from './stand-in-target.js';
 
@@ -33,7 +34,10 @@ const poolSize = 20;
  *
  * The stand-in exports no pool metrics until a test programs the gauge: PoolExhausted reads a
  * 5-minute average (a window the compression leaves alone), and a fresh series makes that
- * average the test's own from its first sample. One flapping scenario per run of the stack.
+ * average the test's own from its first sample. Beside the pool it exports the serial of each value
+ * served, which the gauge reads back from Prometheus (gauge-reconciler.ts): on a starved machine a
+ * scrape that times out stores nothing, and the gauge must steer what Prometheus holds, not what it
+ * served. One flapping scenario per run of the stack.
  */
 export const flappingStack: StackDefinition<FlappingStackInfo> = {
   key: 'faults-flapping',
@@ -44,10 +48,11 @@ export const flappingStack: StackDefinition<FlappingStackInfo> = {
     const app = await StandInTarget.start(() => {
       // health_checks_total as the deployment's probes make it: CriticalSignalAbsent stays quiet.
       const health = `# TYPE health_checks_total counter\nhealth_checks_total{check="database",result="pass"} ${++probes}\n`;
-      const usage = pool.next();
+      const usage = pool.next(Date.now());
       if (usage === undefined) return health;
-      const active = Math.round(usage * poolSize);
-      return `${health}# TYPE db_connections_active gauge\ndb_connections_active ${active}\n# TYPE db_connections_max gauge\ndb_connections_max ${poolSize}\n`;
+      const active = Math.round(usage.value * poolSize);
+      // The serial tells the gauge which values Prometheus stored, and when (gauge-reconciler.ts).
+      return `${health}# TYPE db_connections_active gauge\ndb_connections_active ${active}\n# TYPE db_connections_max gauge\ndb_connections_max ${poolSize}\n# TYPE ${gaugeSerialMetric} gauge\n${gaugeSerialMetric} ${usage.seq}\n`;
     });
     try {
       const alertmanagerName = 'faults-flapping-alertmanager';
@@ -66,9 +71,11 @@ export const flappingStack: StackDefinition<FlappingStackInfo> = {
         prometheusSpec({ name: 'faults-flapping-prometheus', config: copy.config, files: copy.ruleFiles, flags: copy.flags, alertmanagers: copy.alertmanagers }),
       );
       const control = await startStandInControl({ targets: { app }, gauges: { pool } });
+      const reconciler = startGaugeReconciler(pool, prometheus.url(9090), timing.scrapeIntervalMs);
       return {
         info: { alerting, prometheusUrl: prometheus.url(9090), cluster, timing, controlUrl: control.url, poolSize },
         stop: async () => {
+          await reconciler.stop();
           await control.stop();
           await app.stop();
         },
