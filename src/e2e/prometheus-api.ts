@@ -21,8 +21,9 @@ export interface MatrixSeries {
 export class PrometheusApi {
   constructor(readonly baseUrl: string) {}
 
-  private async get<T>(path: string): Promise<T> {
-    const res = await fetch(`${this.baseUrl}${path}`);
+  /** `timeoutMs` bounds a read whose caller would rather skip an answer than wait for it. */
+  private async get<T>(path: string, timeoutMs?: number): Promise<T> {
+    const res = await fetch(`${this.baseUrl}${path}`, timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(timeoutMs) });
     const body = (await res.json()) as { status: string; data: T; error?: string };
     if (body.status !== 'success') throw new Error(`Prometheus ${path}: ${body.error ?? res.status}`);
     return body.data;
@@ -35,6 +36,13 @@ export class PrometheusApi {
 
   async query(expr: string): Promise<VectorSample[]> {
     const data = await this.get<{ resultType: string; result: VectorSample[] }>(`/api/v1/query?query=${encodeURIComponent(expr)}`);
+    return data.result;
+  }
+
+  /** The raw samples Prometheus stored for `selector` over the last `window` (e.g. `10m`), each at its scrape time. */
+  async rawSamples(selector: string, window: string, timeoutMs?: number): Promise<MatrixSeries[]> {
+    const data = await this.get<{ resultType: string; result: MatrixSeries[] }>(`/api/v1/query?query=${encodeURIComponent(`${selector}[${window}]`)}`, timeoutMs);
+    if (data.resultType !== 'matrix') throw new Error(`Prometheus answered ${selector}[${window}] with a ${data.resultType}, not a matrix`);
     return data.result;
   }
 

@@ -39,6 +39,9 @@ const poolSize = 20;
  * scrape that times out stores nothing, and the gauge must steer what Prometheus holds, not what it
  * served. One flapping scenario per run of the stack.
  */
+/** The stack is started at the run's start and stopped at its end: CI's whole run is bounded at 90 minutes. */
+const reconcilerLifetimeMs = 90 * 60_000;
+
 export const flappingStack: StackDefinition<FlappingStackInfo> = {
   key: 'faults-flapping',
   async start(shared) {
@@ -71,7 +74,7 @@ export const flappingStack: StackDefinition<FlappingStackInfo> = {
         prometheusSpec({ name: 'faults-flapping-prometheus', config: copy.config, files: copy.ruleFiles, flags: copy.flags, alertmanagers: copy.alertmanagers }),
       );
       const control = await startStandInControl({ targets: { app }, gauges: { pool } });
-      const reconciler = startGaugeReconciler(pool, prometheus.url(9090), timing.scrapeIntervalMs);
+      const reconciler = startGaugeReconciler(pool, prometheus.url(9090), timing.scrapeIntervalMs, reconcilerLifetimeMs);
       return {
         info: { alerting, prometheusUrl: prometheus.url(9090), cluster, timing, controlUrl: control.url, poolSize },
         stop: async () => {
