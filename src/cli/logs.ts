@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { logInputs, type LogInput } from '../log-stack/log-fixture-schema.js';
+import { formatNdjson, formatRun } from '../logstash/engine/run/format-run.js';
+import { localRunVariables } from '../logstash/engine/run/local-variables.js';
+import { startLogsEngine } from '../logstash/engine/run/start-with-jruby.js';
+import { TraceRecorder } from '../logstash/engine/run/trace.js';
+import { repoRoot } from '../sources/repo-files.js';
 
 const program = new Command('logs')
   .description(
@@ -33,13 +38,7 @@ if (lines.length === 0) {
   process.exit(2);
 }
 // The variables compose gives Logstash (an empty ELASTICSEARCH_PASSWORD), unless --var gives others.
-const { localRunVariables } = await import('../logstash/engine/run/local-variables.js');
 const variables = { ...localRunVariables, ...Object.fromEntries((opts.var ?? []).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)])) };
-
-const { repoRoot } = await import('../sources/repo-files.js');
-const { startLogsEngine } = await import('../logstash/engine/run/start-with-jruby.js');
-const { TraceRecorder } = await import('../logstash/engine/run/trace.js');
-const { formatNdjson, formatRun } = await import('../logstash/engine/run/format-run.js');
 
 let started: Awaited<ReturnType<typeof startLogsEngine>>;
 try {
