@@ -23,6 +23,9 @@ export interface FlappingStackInfo {
 
 const poolSize = 20;
 
+/** The gauge reconciler's longest life: the stack starts with the run and stops at its end, and CI bounds a whole run at 90 minutes. */
+const reconcilerLifetimeMs = 90 * 60_000;
+
 /**
  * The flapping tests' own Prometheus (canonical prometheus.yml and rules, time ÷6 as the live end
  * to end) scraping one stand-in application whose connection pool usage a test programs
@@ -39,9 +42,6 @@ const poolSize = 20;
  * scrape that times out stores nothing, and the gauge must steer what Prometheus holds, not what it
  * served. One flapping scenario per run of the stack.
  */
-/** The stack is started at the run's start and stopped at its end: CI's whole run is bounded at 90 minutes. */
-const reconcilerLifetimeMs = 90 * 60_000;
-
 export const flappingStack: StackDefinition<FlappingStackInfo> = {
   key: 'faults-flapping',
   async start(shared) {
